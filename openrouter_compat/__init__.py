@@ -1,0 +1,65 @@
+"""openrouter_compat: the `openai` SDK for OpenRouter, with every OpenRouter feature typed."""
+
+from ._client import AsyncOpenRouter, OpenRouter
+from ._constants import DEFAULT_BASE_URL
+from ._exceptions import (
+    AuthenticationError,
+    BadRequestError,
+    BudgetExceededError,
+    ConflictError,
+    GatewayTimeoutError,
+    InternalServerError,
+    ModerationError,
+    NotFoundError,
+    OpenRouterAPIError,
+    OpenRouterConfigError,
+    OpenRouterError,
+    OpenRouterValidationError,
+    PayloadTooLargeError,
+    PaymentRequiredError,
+    PermissionDeniedError,
+    ProviderError,
+    RateLimitError,
+    RequestTimeoutError,
+    ServiceUnavailableError,
+    StreamDecodeError,
+    StreamError,
+    StreamInterruptedError,
+    UnprocessableEntityError,
+)
+from ._streaming import AsyncChatCompletionStream, ChatCompletionStream
+from ._version import __version__
+from .lib.chat_accumulator import ChatCompletionAccumulator
+
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "AsyncChatCompletionStream",
+    "AsyncOpenRouter",
+    "AuthenticationError",
+    "BadRequestError",
+    "BudgetExceededError",
+    "ChatCompletionAccumulator",
+    "ChatCompletionStream",
+    "ConflictError",
+    "GatewayTimeoutError",
+    "InternalServerError",
+    "ModerationError",
+    "NotFoundError",
+    "OpenRouter",
+    "OpenRouterAPIError",
+    "OpenRouterConfigError",
+    "OpenRouterError",
+    "OpenRouterValidationError",
+    "PayloadTooLargeError",
+    "PaymentRequiredError",
+    "PermissionDeniedError",
+    "ProviderError",
+    "RateLimitError",
+    "RequestTimeoutError",
+    "ServiceUnavailableError",
+    "StreamDecodeError",
+    "StreamError",
+    "StreamInterruptedError",
+    "UnprocessableEntityError",
+    "__version__",
+]

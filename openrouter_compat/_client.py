@@ -1,0 +1,357 @@
+"""`OpenRouter` and `AsyncOpenRouter`: `openai.OpenAI` / `openai.AsyncOpenAI` pointed at OpenRouter.
+
+Modelled on `openai.lib.azure`: the subclass resolves its own key and base URL, never reads OpenAI's
+credentials from the environment, adds app attribution headers, and swaps in resources and response
+types that know OpenRouter's fields. Everything else is `openai`'s own machinery.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, Self
+
+import httpx2
+import openai
+from openai._compat import cached_property
+from openai._constants import DEFAULT_MAX_RETRIES
+from openai._models import FinalRequestOptions
+from openai._streaming import SSEBytesDecoder, SSEDecoder
+from openai._types import NOT_GIVEN, NotGiven, Omit
+from typing_extensions import override
+
+from . import _constants as C
+from ._exceptions import OpenRouterConfigError, error_in_200_body, make_status_error
+from ._response_types import INFERENCE_TYPES, openrouter_stream_cls, openrouter_type
+from ._settings import OpenRouterSettings
+from ._streaming import OpenRouterSSEDecoder
+from .resources.chat import AsyncChat, Chat
+
+__all__ = ["AsyncOpenRouter", "OpenRouter"]
+
+
+def _resolve_api_key(api_key: str | Callable[[], Any] | None) -> str | Callable[[], Any]:
+    key = api_key if api_key is not None else os.environ.get(C.ENV_API_KEY)
+    if not key:
+        raise OpenRouterConfigError(
+            f"No OpenRouter API key: pass `api_key=` or set the {C.ENV_API_KEY} environment variable "
+            "(OPENAI_API_KEY is deliberately not used: it is not an OpenRouter key)."
+        )
+    return key
+
+
+def _resolve_base_url(base_url: str | httpx2.URL | NotGiven | None) -> str | httpx2.URL:
+    if isinstance(base_url, NotGiven) or base_url is None:
+        return os.environ.get(C.ENV_BASE_URL) or C.DEFAULT_BASE_URL
+    return base_url
+
+
+def _without_openai_env(client: openai.OpenAI | openai.AsyncOpenAI, headers: Mapping[str, str]) -> None:
+    """Undo what the `openai` constructor picked up from OpenAI's environment variables."""
+    client.organization = None
+    client.project = None
+    client.admin_api_key = None
+    client.webhook_secret = None
+    client._custom_headers = dict(headers)  # drops OPENAI_CUSTOM_HEADERS
+    client._ambient_authorizations = frozenset()
+
+
+def _default_headers(base: dict[str, str | Omit]) -> dict[str, str | Omit]:
+    for name in C.OPENAI_ONLY_HEADERS:
+        base[name] = Omit()
+    return base
+
+
+def _repr(client: openai.OpenAI | openai.AsyncOpenAI, settings: OpenRouterSettings) -> str:
+    title = f", app_title={settings.app_title!r}" if settings.app_title else ""
+    return f"{type(client).__name__}(base_url={str(client.base_url)!r}{title}, api_key='***')"
+
+
+def _parse_data(client: Any, data: object, cast_to: Any, response: httpx2.Response) -> tuple[object, Any]:
+    """Map `cast_to` to our type and raise the typed error hidden in a 200 inference body."""
+    target = openrouter_type(cast_to)
+    if target in INFERENCE_TYPES and response.status_code == 200:
+        error = error_in_200_body(data, response=response)
+        if error is not None:
+            raise error
+    return data, target
+
+
+class OpenRouter(openai.OpenAI):
+    """The `openai` client for OpenRouter. Every `openai` call works; OpenRouter's fields are typed."""
+
+    _openrouter: OpenRouterSettings
+
+    def __init__(
+        self,
+        *,
+        api_key: str | Callable[[], str] | None = None,
+        base_url: str | httpx2.URL | NotGiven | None = NOT_GIVEN,
+        app_url: str | None = None,
+        app_title: str | None = None,
+        app_categories: Sequence[str] | str | None = None,
+        timeout: float | httpx2.Timeout | NotGiven | None = NOT_GIVEN,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, object] | None = None,
+        http_client: httpx2.Client | None = None,
+        organization: str | None = None,
+        project: str | None = None,
+        _strict_response_validation: bool = False,
+        _openrouter: OpenRouterSettings | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """Build a client. `api_key` defaults to `OPENROUTER_API_KEY`; `base_url` to `OPENROUTER_BASE_URL`,
+        else https://openrouter.ai/api/v1. `app_url`/`app_title`/`app_categories` (or `OPENROUTER_APP_*`)
+        attribute your traffic to your app on openrouter.ai."""
+        self._openrouter = OpenRouterSettings.resolve(
+            app_url=app_url, app_title=app_title, app_categories=app_categories, base=_openrouter
+        )
+        headers = {**self._openrouter.attribution_headers(), **(default_headers or {})}
+        kwargs.pop("_extra_kwargs", None)
+        super().__init__(
+            api_key=_resolve_api_key(api_key),
+            base_url=_resolve_base_url(base_url),
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=headers,
+            default_query=default_query,
+            http_client=http_client,
+            _strict_response_validation=_strict_response_validation,
+            **kwargs,
+        )
+        _without_openai_env(self, headers)
+        self.organization, self.project = organization, project
+
+    @property
+    def openrouter_settings(self) -> OpenRouterSettings:
+        """App attribution and request defaults of this client (carried by `copy()`/`with_options()`)."""
+        return self._openrouter
+
+    @cached_property
+    @override
+    def chat(self) -> Chat:
+        return Chat(self)
+
+    @property
+    @override
+    def default_headers(self) -> dict[str, str | Omit]:
+        return _default_headers(super().default_headers)
+
+    @override
+    def _make_sse_decoder(self) -> SSEDecoder | SSEBytesDecoder:
+        return OpenRouterSSEDecoder()
+
+    @override
+    def _make_status_error(self, err_msg: str, *, body: object, response: httpx2.Response) -> openai.APIStatusError:
+        return make_status_error(err_msg, body=body, response=response)
+
+    @override
+    def _process_response_data(self, *, data: object, cast_to: type[Any], response: httpx2.Response) -> Any:
+        data, target = _parse_data(self, data, cast_to, response)
+        return super()._process_response_data(data=data, cast_to=target, response=response)
+
+    @override
+    def _process_response(
+        self,
+        *,
+        cast_to: type[Any],
+        options: FinalRequestOptions,
+        response: httpx2.Response,
+        stream: bool,
+        stream_cls: Any,
+        retries_taken: int = 0,
+    ) -> Any:
+        return super()._process_response(
+            cast_to=cast_to,
+            options=options,
+            response=response,
+            stream=stream,
+            stream_cls=openrouter_stream_cls(stream_cls),
+            retries_taken=retries_taken,
+        )
+
+    @override
+    def copy(
+        self,
+        *,
+        api_key: str | Callable[[], str] | None = None,
+        base_url: str | httpx2.URL | NotGiven | None = NOT_GIVEN,
+        app_url: str | None = None,
+        app_title: str | None = None,
+        app_categories: Sequence[str] | str | None = None,
+        timeout: float | httpx2.Timeout | NotGiven | None = NOT_GIVEN,
+        http_client: httpx2.Client | None = None,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        default_headers: Mapping[str, str] | None = None,
+        set_default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, object] | None = None,
+        set_default_query: Mapping[str, object] | None = None,
+        _openrouter: OpenRouterSettings | None = None,
+        **kwargs: Any,
+    ) -> Self:
+        """A new client with the same options, OpenRouter's included, except those given here."""
+        settings = OpenRouterSettings.resolve(
+            app_url=app_url, app_title=app_title, app_categories=app_categories, base=_openrouter or self._openrouter
+        )
+        user_headers = _user_headers(self._custom_headers, self._openrouter)
+        headers = {**user_headers, **(default_headers or {})} if set_default_headers is None else set_default_headers
+        return super().copy(
+            api_key=api_key,
+            base_url=base_url,
+            timeout=timeout,
+            http_client=http_client,
+            max_retries=max_retries,
+            set_default_headers=headers,
+            default_query=default_query,
+            set_default_query=set_default_query,
+            _extra_kwargs={"_openrouter": settings},
+            **kwargs,
+        )
+
+    with_options = copy
+
+    def __repr__(self) -> str:
+        return _repr(self, self._openrouter)
+
+
+class AsyncOpenRouter(openai.AsyncOpenAI):
+    """The async twin of `OpenRouter`."""
+
+    _openrouter: OpenRouterSettings
+
+    def __init__(
+        self,
+        *,
+        api_key: str | Callable[[], Any] | None = None,
+        base_url: str | httpx2.URL | NotGiven | None = NOT_GIVEN,
+        app_url: str | None = None,
+        app_title: str | None = None,
+        app_categories: Sequence[str] | str | None = None,
+        timeout: float | httpx2.Timeout | NotGiven | None = NOT_GIVEN,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, object] | None = None,
+        http_client: httpx2.AsyncClient | None = None,
+        organization: str | None = None,
+        project: str | None = None,
+        _strict_response_validation: bool = False,
+        _openrouter: OpenRouterSettings | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """Build an async client; arguments and environment as for `OpenRouter`."""
+        self._openrouter = OpenRouterSettings.resolve(
+            app_url=app_url, app_title=app_title, app_categories=app_categories, base=_openrouter
+        )
+        headers = {**self._openrouter.attribution_headers(), **(default_headers or {})}
+        kwargs.pop("_extra_kwargs", None)
+        super().__init__(
+            api_key=_resolve_api_key(api_key),
+            base_url=_resolve_base_url(base_url),
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=headers,
+            default_query=default_query,
+            http_client=http_client,
+            _strict_response_validation=_strict_response_validation,
+            **kwargs,
+        )
+        _without_openai_env(self, headers)
+        self.organization, self.project = organization, project
+
+    @property
+    def openrouter_settings(self) -> OpenRouterSettings:
+        """App attribution and request defaults of this client (carried by `copy()`/`with_options()`)."""
+        return self._openrouter
+
+    @cached_property
+    @override
+    def chat(self) -> AsyncChat:
+        return AsyncChat(self)
+
+    @property
+    @override
+    def default_headers(self) -> dict[str, str | Omit]:
+        return _default_headers(super().default_headers)
+
+    @override
+    def _make_sse_decoder(self) -> SSEDecoder | SSEBytesDecoder:
+        return OpenRouterSSEDecoder()
+
+    @override
+    def _make_status_error(self, err_msg: str, *, body: object, response: httpx2.Response) -> openai.APIStatusError:
+        return make_status_error(err_msg, body=body, response=response)
+
+    @override
+    def _process_response_data(self, *, data: object, cast_to: type[Any], response: httpx2.Response) -> Any:
+        data, target = _parse_data(self, data, cast_to, response)
+        return super()._process_response_data(data=data, cast_to=target, response=response)
+
+    @override
+    async def _process_response(
+        self,
+        *,
+        cast_to: type[Any],
+        options: FinalRequestOptions,
+        response: httpx2.Response,
+        stream: bool,
+        stream_cls: Any,
+        retries_taken: int = 0,
+    ) -> Any:
+        return await super()._process_response(
+            cast_to=cast_to,
+            options=options,
+            response=response,
+            stream=stream,
+            stream_cls=openrouter_stream_cls(stream_cls),
+            retries_taken=retries_taken,
+        )
+
+    @override
+    def copy(
+        self,
+        *,
+        api_key: str | Callable[[], Any] | None = None,
+        base_url: str | httpx2.URL | NotGiven | None = NOT_GIVEN,
+        app_url: str | None = None,
+        app_title: str | None = None,
+        app_categories: Sequence[str] | str | None = None,
+        timeout: float | httpx2.Timeout | NotGiven | None = NOT_GIVEN,
+        http_client: httpx2.AsyncClient | None = None,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        default_headers: Mapping[str, str] | None = None,
+        set_default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, object] | None = None,
+        set_default_query: Mapping[str, object] | None = None,
+        _openrouter: OpenRouterSettings | None = None,
+        **kwargs: Any,
+    ) -> Self:
+        """A new client with the same options, OpenRouter's included, except those given here."""
+        settings = OpenRouterSettings.resolve(
+            app_url=app_url, app_title=app_title, app_categories=app_categories, base=_openrouter or self._openrouter
+        )
+        user_headers = _user_headers(self._custom_headers, self._openrouter)
+        headers = {**user_headers, **(default_headers or {})} if set_default_headers is None else set_default_headers
+        return super().copy(
+            api_key=api_key,
+            base_url=base_url,
+            timeout=timeout,
+            http_client=http_client,
+            max_retries=max_retries,
+            set_default_headers=headers,
+            default_query=default_query,
+            set_default_query=set_default_query,
+            _extra_kwargs={"_openrouter": settings},
+            **kwargs,
+        )
+
+    with_options = copy
+
+    def __repr__(self) -> str:
+        return _repr(self, self._openrouter)
+
+
+def _user_headers(custom: Mapping[str, str], settings: OpenRouterSettings) -> dict[str, str]:
+    """The caller's own default headers: the current ones minus the attribution headers we added."""
+    ours = settings.attribution_headers()
+    return {name: value for name, value in custom.items() if ours.get(name) != value}

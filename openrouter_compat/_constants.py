@@ -1,0 +1,27 @@
+"""Every fixed fact about OpenRouter's HTTP surface, in one place: URL, environment names, header names."""
+
+from __future__ import annotations
+
+DEFAULT_BASE_URL = "https://openrouter.ai/api/v1"
+
+# Environment variables the clients read (and the only ones: OpenAI's are never consulted).
+ENV_API_KEY = "OPENROUTER_API_KEY"
+ENV_BASE_URL = "OPENROUTER_BASE_URL"
+ENV_APP_URL = "OPENROUTER_APP_URL"
+ENV_APP_TITLE = "OPENROUTER_APP_TITLE"
+ENV_APP_CATEGORIES = "OPENROUTER_APP_CATEGORIES"
+
+# Request headers: app attribution.
+HEADER_APP_URL = "HTTP-Referer"
+HEADER_APP_TITLE = "X-OpenRouter-Title"
+HEADER_APP_TITLE_LEGACY = "X-Title"
+HEADER_APP_CATEGORIES = "X-OpenRouter-Categories"
+
+# Headers the `openai` base client would fill from OpenAI's own environment variables.
+OPENAI_ONLY_HEADERS = ("OpenAI-Organization", "OpenAI-Project")
+
+# Response headers worth surfacing.
+HEADER_GENERATION_ID = "x-generation-id"
+HEADER_RETRY_AFTER = "retry-after"
+HEADER_RATELIMIT_PREFIX = "x-ratelimit-"
+HEADER_CACHE_PREFIX = "x-openrouter-cache-"

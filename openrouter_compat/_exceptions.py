@@ -1,0 +1,324 @@
+"""Every exception the library raises, in one module.
+
+Each API error subclasses the matching `openai` class (so `except openai.RateLimitError` keeps working) and
+`OpenRouterAPIError`, which carries OpenRouter's typed metadata. `make_status_error` is the one place that
+maps an HTTP status (or an `error.code` found in a 200 body or a stream chunk) to a class.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import httpx2
+import openai
+
+from .types.error_metadata import Availability, ErrorMetadata
+
+if TYPE_CHECKING:
+    from .lib.chat_accumulator import ChatCompletionAccumulator
+
+__all__ = [
+    "AuthenticationError",
+    "BadRequestError",
+    "BudgetExceededError",
+    "ConflictError",
+    "GatewayTimeoutError",
+    "InternalServerError",
+    "ModerationError",
+    "NotFoundError",
+    "OpenRouterAPIError",
+    "OpenRouterConfigError",
+    "OpenRouterError",
+    "OpenRouterValidationError",
+    "PayloadTooLargeError",
+    "PaymentRequiredError",
+    "PermissionDeniedError",
+    "ProviderError",
+    "RateLimitError",
+    "RequestTimeoutError",
+    "ServiceUnavailableError",
+    "StreamDecodeError",
+    "StreamError",
+    "StreamInterruptedError",
+    "UnprocessableEntityError",
+    "make_status_error",
+]
+
+
+class OpenRouterError(openai.OpenAIError):
+    """Base of every error raised by `openrouter_compat` itself."""
+
+
+class OpenRouterConfigError(OpenRouterError):
+    """The client cannot be built as configured (for example: no API key)."""
+
+
+class OpenRouterValidationError(OpenRouterError, ValueError):
+    """An OpenRouter request argument is invalid; raised before anything is sent."""
+
+    def __init__(self, message: str, *, field: str, value: object) -> None:
+        super().__init__(message)
+        self.field = field
+        self.value = value
+
+
+class BudgetExceededError(OpenRouterError):
+    """The client's cost budget is spent; raised before the request is sent."""
+
+    def __init__(self, message: str, *, spent: object, limit: object) -> None:
+        super().__init__(message)
+        self.spent = spent
+        self.limit = limit
+
+
+class OpenRouterAPIError(OpenRouterError):
+    """Mixin of every error OpenRouter reported: typed metadata, plus what the stream had produced."""
+
+    metadata: ErrorMetadata
+    error_type: str | None
+    availability: Availability | None
+    user_id: str | None
+    generation_id: str | None
+    partial: ChatCompletionAccumulator | None
+    """For errors that interrupt a stream: everything received before the error (text, reasoning, usage)."""
+
+    def _init_openrouter(self, error: dict[str, Any], body: object, response: httpx2.Response | None) -> None:
+        metadata = error.get("metadata")
+        self.metadata = ErrorMetadata.construct(**metadata) if isinstance(metadata, dict) else ErrorMetadata()
+        self.error_type = error.get("error_type") or self.metadata.error_type
+        availability = error.get("availability")
+        self.availability = Availability.construct(**availability) if isinstance(availability, dict) else None
+        top = body if isinstance(body, dict) else {}
+        self.user_id = top.get("user_id")
+        headers = response.headers if response is not None else {}
+        self.generation_id = headers.get("x-generation-id") or (top.get("id") if "choices" in top else None)
+        self.partial = None
+
+    @property
+    def provider_name(self) -> str | None:
+        return self.metadata.provider_name
+
+    @property
+    def headers(self) -> httpx2.Headers:
+        response: httpx2.Response | None = getattr(self, "response", None)
+        return response.headers if response is not None else httpx2.Headers()
+
+    @property
+    def retry_after(self) -> float | None:
+        """Seconds the server asked to wait, from `Retry-After` or the body's hints; None when it gave none."""
+        from ._retry import retry_after_seconds
+
+        return retry_after_seconds(self)
+
+
+class _StatusError(OpenRouterAPIError, openai.APIStatusError):
+    def __init__(self, message: str, *, response: httpx2.Response, body: object, status: int | None = None) -> None:
+        error = _error_object(body)
+        super().__init__(message, response=response, body=error or body)
+        if status is not None:
+            self.status_code = status
+        self._init_openrouter(error, body, response)
+
+
+class BadRequestError(_StatusError, openai.BadRequestError):
+    """400: invalid parameters, unknown model, context too long."""
+
+
+class AuthenticationError(_StatusError, openai.AuthenticationError):
+    """401: invalid or disabled key."""
+
+
+class PaymentRequiredError(_StatusError):
+    """402: insufficient credits, or the key's spending limit is exhausted."""
+
+
+class PermissionDeniedError(_StatusError, openai.PermissionDeniedError):
+    """403: guardrails, region restrictions, management-key-only endpoints."""
+
+
+class ModerationError(PermissionDeniedError):
+    """403 because the input was flagged by moderation."""
+
+    @property
+    def reasons(self) -> list[str]:
+        return self.metadata.reasons or []
+
+    @property
+    def flagged_input(self) -> str | None:
+        return self.metadata.flagged_input
+
+    @property
+    def model_slug(self) -> str | None:
+        return self.metadata.model_slug
+
+
+class NotFoundError(_StatusError, openai.NotFoundError):
+    """404: no endpoints for the model, unknown generation id, unknown path."""
+
+
+class RequestTimeoutError(_StatusError):
+    """408: OpenRouter timed the request out."""
+
+
+class ConflictError(_StatusError, openai.ConflictError):
+    """409."""
+
+
+class PayloadTooLargeError(_StatusError):
+    """413: the request body is too large."""
+
+
+class UnprocessableEntityError(_StatusError, openai.UnprocessableEntityError):
+    """422."""
+
+
+class RateLimitError(_StatusError, openai.RateLimitError):
+    """429: OpenRouter's or the upstream provider's rate limit."""
+
+
+class InternalServerError(_StatusError, openai.InternalServerError):
+    """5xx."""
+
+
+class ProviderError(InternalServerError):
+    """The upstream provider failed (502, or any 5xx naming a provider); `metadata.raw_json` has its body."""
+
+
+class ServiceUnavailableError(InternalServerError):
+    """503: no provider meets the routing requirements right now, or OpenRouter is overloaded."""
+
+
+class GatewayTimeoutError(InternalServerError):
+    """504/524: the provider or the edge timed out."""
+
+
+class StreamError(OpenRouterAPIError, openai.APIError):
+    """A stream failed after it started; `partial` holds what had arrived."""
+
+    def __init__(
+        self, message: str, *, response: httpx2.Response, body: object, partial: ChatCompletionAccumulator | None
+    ) -> None:
+        error = _error_object(body)
+        openai.APIError.__init__(self, message, response.request, body=error or body)
+        self.response = response
+        code = error.get("code")
+        self.status_code = code if isinstance(code, int) else response.status_code
+        self._init_openrouter(error, body, response)
+        self.partial = partial
+
+
+class StreamDecodeError(StreamError):
+    """A stream chunk was not valid JSON."""
+
+
+class StreamInterruptedError(StreamError, openai.APIConnectionError):
+    """The connection dropped or timed out in the middle of a stream."""
+
+
+_BY_STATUS: dict[int, type[_StatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    402: PaymentRequiredError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    408: RequestTimeoutError,
+    409: ConflictError,
+    413: PayloadTooLargeError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+    502: ProviderError,
+    503: ServiceUnavailableError,
+    504: GatewayTimeoutError,
+    524: GatewayTimeoutError,
+}
+
+
+def status_error_class(status: int, body: object) -> type[_StatusError]:
+    """The class for an OpenRouter error with this status and body."""
+    error = _error_object(body)
+    metadata = error.get("metadata") if isinstance(error.get("metadata"), dict) else {}
+    if status == 403 and metadata and "reasons" in metadata:
+        return ModerationError
+    if status >= 500 and metadata and metadata.get("provider_name") and status not in (503, 504, 524):
+        return ProviderError
+    cls = _BY_STATUS.get(status)
+    if cls is not None:
+        return cls
+    return InternalServerError if status >= 500 else _StatusError
+
+
+def make_status_error(
+    message: str, *, body: object, response: httpx2.Response, status: int | None = None
+) -> openai.APIStatusError:
+    """Build the typed error for `status` (default: the response's); `body` is the whole JSON body."""
+    code = response.status_code if status is None else status
+    cls = status_error_class(code, body)
+    return cls(message, response=response, body=body, status=code)
+
+
+def error_status(error: dict[str, Any], default: int = 500) -> int:
+    """The HTTP-like status in an error object (`code` is a number, or a numeric string in older payloads)."""
+    code = error.get("code")
+    if isinstance(code, int) and 100 <= code <= 599:
+        return code
+    if isinstance(code, str) and code.isdigit():
+        return int(code)
+    return default
+
+
+def stream_error_from_chunk(chunk: Any, *, response: httpx2.Response, partial: ChatCompletionAccumulator) -> Exception:
+    """The typed error for an error chunk in the middle of a stream."""
+    body = chunk.to_dict()
+    error = body.get("error") or {}
+    status = error_status(error)
+    cls = status_error_class(status, body)
+    message = f"Error code: {status} (mid-stream) - {error.get('message') or 'An error occurred during streaming'}"
+    exc = cls(message, response=response, body=body, status=status)
+    exc.partial = partial
+    return exc
+
+
+def stream_decode_error(
+    exc: Exception, *, response: httpx2.Response, partial: ChatCompletionAccumulator
+) -> StreamDecodeError:
+    return StreamDecodeError(f"Malformed JSON in stream chunk: {exc}", response=response, body=None, partial=partial)
+
+
+def stream_interrupted_error(
+    exc: openai.APIConnectionError, *, response: httpx2.Response, partial: ChatCompletionAccumulator
+) -> StreamInterruptedError:
+    kind = "timed out" if isinstance(exc, openai.APITimeoutError) else "was interrupted"
+    return StreamInterruptedError(
+        f"The stream {kind} after {partial.chunks_seen} chunks", response=response, body=None, partial=partial
+    )
+
+
+def _error_object(body: object) -> dict[str, Any]:
+    if isinstance(body, dict):
+        error = body.get("error")
+        if isinstance(error, dict):
+            return error
+        if "message" in body and "code" in body:
+            return body
+    return {}
+
+
+def error_in_200_body(data: object, *, response: httpx2.Response) -> openai.APIStatusError | None:
+    """The typed error hidden in a 200 body: `{"error": ...}` with no result, or `choices: null`."""
+    if not isinstance(data, dict):
+        return None
+    error = data.get("error")
+    has_result = bool(data.get("choices")) or data.get("data") is not None or data.get("output") is not None
+    if isinstance(error, dict) and error and not has_result:
+        status = error_status(error, default=502)
+        message = f"Error code: {status} (in a 200 response) - {error.get('message') or 'unknown error'}"
+        return make_status_error(message, body=data, response=response, status=status)
+    if "choices" in data and data["choices"] is None:
+        body = {"error": {"code": 502, "message": "The provider returned no choices"}, **data}
+        return make_status_error(
+            "Error code: 502 (in a 200 response) - the provider returned no choices",
+            body=body,
+            response=response,
+            status=502,
+        )
+    return None

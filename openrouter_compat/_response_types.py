@@ -1,0 +1,63 @@
+"""Which OpenRouter type replaces which `openai` type when a response is parsed: the one table of it.
+
+The clients consult it in `_process_response_data` (bodies and stream chunks) and `_process_response`
+(stream classes), so every path — `create`, `with_raw_response`, `with_streaming_response`, the
+`.stream()`/`.parse()` helpers, integrations calling the client — yields the typed OpenRouter models.
+"""
+
+from __future__ import annotations
+
+import typing
+from typing import Any
+
+import openai
+from openai.types import completion as openai_completion
+from openai.types import create_embedding_response as openai_embeddings
+from openai.types.chat import chat_completion as openai_chat_completion
+from openai.types.chat import chat_completion_chunk as openai_chunk
+
+from ._streaming import AsyncChatCompletionStream, AsyncCompletionStream, ChatCompletionStream, CompletionStream
+from .types.chat.chat_completion import ChatCompletion
+from .types.chat.chat_completion_chunk import ChatCompletionChunk
+from .types.completion import Completion
+from .types.create_embedding_response import CreateEmbeddingResponse
+
+__all__ = ["INFERENCE_TYPES", "openrouter_stream_cls", "openrouter_type"]
+
+_TYPES: dict[Any, Any] = {
+    openai_chat_completion.ChatCompletion: ChatCompletion,
+    openai_chunk.ChatCompletionChunk: ChatCompletionChunk,
+    openai_completion.Completion: Completion,
+    openai_embeddings.CreateEmbeddingResponse: CreateEmbeddingResponse,
+}
+
+INFERENCE_TYPES: frozenset[Any] = frozenset({ChatCompletion, Completion, CreateEmbeddingResponse})
+"""Results whose 200 body can be an error in disguise (see `_exceptions`)."""
+
+_STREAMS: dict[tuple[Any, bool], Any] = {
+    (openai_chunk.ChatCompletionChunk, False): ChatCompletionStream,
+    (openai_chunk.ChatCompletionChunk, True): AsyncChatCompletionStream,
+    (openai_completion.Completion, False): CompletionStream,
+    (openai_completion.Completion, True): AsyncCompletionStream,
+}
+
+
+def register_type(openai_type: Any, openrouter_type: Any) -> None:
+    """Add a replacement (used by resources defined in other modules, e.g. responses)."""
+    _TYPES[openai_type] = openrouter_type
+
+
+def openrouter_type(cast_to: Any) -> Any:
+    """The OpenRouter model to parse into when `openai` asks for `cast_to`."""
+    return _TYPES.get(cast_to, cast_to)
+
+
+def openrouter_stream_cls(stream_cls: Any) -> Any:
+    """Our stream class for `Stream[X]` / `AsyncStream[X]` when X has one, else `stream_cls` itself."""
+    if stream_cls is None:
+        return None
+    origin = typing.get_origin(stream_cls)
+    if origin not in (openai.Stream, openai.AsyncStream):
+        return stream_cls
+    args = typing.get_args(stream_cls)
+    return _STREAMS.get((args[0] if args else None, origin is openai.AsyncStream), stream_cls)

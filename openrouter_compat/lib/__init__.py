@@ -1,0 +1,1 @@
+"""Helpers built on the typed client: stream accumulation, reasoning continuity, model selection."""

@@ -1,0 +1,145 @@
+"""Accumulates a chat completion stream into the message it amounts to, chunk by chunk.
+
+The same object keeps a stream's partial output when it fails midway, and turns a finished stream into
+the assistant message of the next request (`reasoning_details` included, as OpenRouter asks).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..types.chat.chat_completion_chunk import ChatCompletionChunk
+from ..types.shared.error_object import ErrorObject
+from ..types.shared.usage import Usage
+
+__all__ = ["ChatCompletionAccumulator"]
+
+
+class ChatCompletionAccumulator:
+    """What a chat stream has produced so far: text, reasoning, reasoning details, tool calls, usage."""
+
+    def __init__(self) -> None:
+        self.generation_id: str | None = None
+        self.model: str | None = None
+        self.provider: str | None = None
+        self.finish_reason: str | None = None
+        self.native_finish_reason: str | None = None
+        self.usage: Usage | None = None
+        self.error: ErrorObject | None = None
+        self.chunks_seen = 0
+        self._content: list[str] = []
+        self._reasoning: list[str] = []
+        self._details: list[dict[str, Any]] = []
+        self._tool_calls: dict[int, dict[str, Any]] = {}
+        self._annotations: list[dict[str, Any]] = []
+
+    @property
+    def content(self) -> str:
+        return "".join(self._content)
+
+    @property
+    def reasoning(self) -> str:
+        return "".join(self._reasoning)
+
+    @property
+    def reasoning_details(self) -> list[dict[str, Any]]:
+        """Merged details: consecutive deltas of one entry (same `index`) joined into one, order kept."""
+        return self._details
+
+    @property
+    def tool_calls(self) -> list[dict[str, Any]]:
+        return [self._tool_calls[index] for index in sorted(self._tool_calls)]
+
+    @property
+    def annotations(self) -> list[dict[str, Any]]:
+        return self._annotations
+
+    def add(self, chunk: ChatCompletionChunk) -> None:
+        """Fold one chunk in; index-less `reasoning_details` deltas get the index they continue (in place)."""
+        self.chunks_seen += 1
+        self.generation_id = self.generation_id or chunk.id
+        self.model = self.model or chunk.model
+        self.provider = self.provider or chunk.provider
+        if chunk.usage is not None:
+            self.usage = chunk.usage
+        if chunk.error is not None:
+            self.error = chunk.error
+        for choice in chunk.choices or ():
+            if choice.index != 0:
+                continue
+            if choice.finish_reason is not None:
+                self.finish_reason = choice.finish_reason
+            if choice.native_finish_reason is not None:
+                self.native_finish_reason = choice.native_finish_reason
+            delta = choice.delta
+            if delta is None:
+                continue
+            if delta.content:
+                self._content.append(delta.content)
+            if delta.reasoning:
+                self._reasoning.append(delta.reasoning)
+            if delta.reasoning_details:
+                for detail in delta.reasoning_details:
+                    self._add_detail(detail)
+            if delta.tool_calls:
+                for call in delta.tool_calls:
+                    self._add_tool_call(call.to_dict())
+            if delta.annotations:
+                self._annotations.extend(annotation.to_dict() for annotation in delta.annotations)
+
+    def _add_detail(self, detail: Any) -> None:
+        if detail.index is None:
+            # OpenRouter's rule: an index-less delta continues the last entry while its type stays the same.
+            last = self._details[-1] if self._details else None
+            same = last is not None and last.get("type") == detail.type
+            detail.index = last.get("index", len(self._details) - 1) if same and last else len(self._details)
+        data = detail.to_dict()
+        for entry in self._details:
+            if entry.get("index") == data["index"]:
+                _merge_detail(entry, data)
+                return
+        self._details.append(dict(data))
+
+    def _add_tool_call(self, call: dict[str, Any]) -> None:
+        index = call.get("index", 0)
+        entry = self._tool_calls.get(index)
+        if entry is None:
+            function = dict(call.get("function") or {})
+            self._tool_calls[index] = {**call, "function": function}
+            return
+        for key in ("id", "type"):
+            if call.get(key):
+                entry[key] = call[key]
+        function = call.get("function") or {}
+        target = entry.setdefault("function", {})
+        if function.get("name"):
+            target["name"] = (target.get("name") or "") + function["name"]
+        if function.get("arguments"):
+            target["arguments"] = (target.get("arguments") or "") + function["arguments"]
+
+    def to_message_param(self) -> dict[str, Any]:
+        """The assistant message to send back on the next turn, with `reasoning_details` exactly as merged."""
+        message: dict[str, Any] = {"role": "assistant", "content": self.content or None}
+        if self._tool_calls:
+            message["tool_calls"] = [
+                {"id": call.get("id"), "type": call.get("type") or "function", "function": call.get("function")}
+                for call in self.tool_calls
+            ]
+        if self._reasoning:
+            message["reasoning"] = self.reasoning
+        if self._details:
+            message["reasoning_details"] = [dict(detail) for detail in self._details]
+        return message
+
+
+_TEXT_FIELDS = ("text", "summary", "data", "signature")
+
+
+def _merge_detail(entry: dict[str, Any], delta: dict[str, Any]) -> None:
+    for key, value in delta.items():
+        if value is None:
+            continue
+        if key in _TEXT_FIELDS and isinstance(value, str) and isinstance(entry.get(key), str):
+            entry[key] += value
+        else:
+            entry[key] = value

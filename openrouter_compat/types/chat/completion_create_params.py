@@ -1,0 +1,127 @@
+"""Keyword arguments of `chat.completions.create`: `openai`'s own, widened to OpenRouter's values, plus
+OpenRouter's extras. One TypedDict each, shared by the sync and async resources and by the validator."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Annotated, Literal
+
+import httpx2
+from openai._types import Body, Headers, NotGiven, Omit, Query, SequenceNotStr
+from openai.types.chat import (
+    ChatCompletionAudioParam,
+    ChatCompletionPredictionContentParam,
+    ChatCompletionStreamOptionsParam,
+    ChatCompletionToolChoiceOptionParam,
+    ChatCompletionToolUnionParam,
+    completion_create_params,
+)
+from openai.types.shared_params.metadata import Metadata
+from pydantic import ConfigDict, Field, with_config
+from typing_extensions import TypedDict
+
+from ..plugin import Plugin
+from ..provider_preferences import ProviderPreferences
+from ..reasoning_config import ReasoningConfig, ReasoningEffort
+from ..request_options import CacheControl, DebugOptions, ImageConfig, Modality, ServiceTier, TraceConfig, UsageConfig
+
+__all__ = ["ChatCompletionCreateKwargs", "OpenRouterChatParams", "OpenRouterRequestParams", "Verbosity"]
+
+Verbosity = Literal["low", "medium", "high", "xhigh", "max"]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class OpenRouterRequestParams(TypedDict, total=False):
+    """Routing fields OpenRouter accepts on every inference endpoint (chat, completions, responses)."""
+
+    provider: ProviderPreferences
+    models: list[str]
+    route: Literal["fallback", "sort"] | None
+    plugins: list[Plugin]
+    session_id: Annotated[str, Field(max_length=256)]
+    trace: TraceConfig
+
+
+@with_config(ConfigDict(extra="forbid"))
+class OpenRouterChatParams(OpenRouterRequestParams, total=False):
+    """Fields that exist only on OpenRouter's chat completions, or take wider values there than on OpenAI."""
+
+    reasoning: ReasoningConfig
+    include_reasoning: bool
+    usage: UsageConfig
+    transforms: list[str]
+    top_k: Annotated[int, Field(ge=0)]
+    top_a: Annotated[float, Field(ge=0, le=1)]
+    min_p: Annotated[float, Field(ge=0, le=1)]
+    repetition_penalty: Annotated[float, Field(gt=0, le=2)]
+    debug: DebugOptions
+    image_config: ImageConfig
+    cache_control: CacheControl
+    # `openai` has these four, with fewer allowed values:
+    reasoning_effort: ReasoningEffort | None
+    verbosity: Verbosity | None
+    modalities: list[Modality] | None
+    service_tier: ServiceTier | None
+
+
+class ChatCompletionCreateKwargs(TypedDict, total=False):
+    """Every optional keyword of `chat.completions.create` besides `messages`, `model` and `stream`."""
+
+    # OpenAI's own parameters (unchanged types unless OpenRouter widens them).
+    audio: ChatCompletionAudioParam | Omit | None
+    frequency_penalty: float | Omit | None
+    function_call: completion_create_params.FunctionCall | Omit
+    functions: Iterable[completion_create_params.Function] | Omit
+    logit_bias: dict[str, int] | Omit | None
+    logprobs: bool | Omit | None
+    max_completion_tokens: int | Omit | None
+    max_tokens: int | Omit | None
+    metadata: Metadata | Omit | None
+    modalities: list[Modality] | list[Literal["text", "audio"]] | Omit | None
+    moderation: completion_create_params.Moderation | Omit | None
+    n: int | Omit | None
+    parallel_tool_calls: bool | Omit
+    prediction: ChatCompletionPredictionContentParam | Omit | None
+    presence_penalty: float | Omit | None
+    prompt_cache_key: str | Omit | None
+    prompt_cache_options: completion_create_params.PromptCacheOptions | Omit
+    prompt_cache_retention: Literal["in_memory", "24h"] | Omit | None
+    reasoning_effort: ReasoningEffort | Omit | None
+    response_format: completion_create_params.ResponseFormat | Omit
+    safety_identifier: str | Omit | None
+    seed: int | Omit | None
+    service_tier: ServiceTier | Omit | None
+    stop: str | SequenceNotStr[str] | Omit | None
+    store: bool | Omit | None
+    stream_options: ChatCompletionStreamOptionsParam | Omit | None
+    temperature: float | Omit | None
+    tool_choice: ChatCompletionToolChoiceOptionParam | Omit
+    tools: Iterable[ChatCompletionToolUnionParam] | Omit
+    top_logprobs: int | Omit | None
+    top_p: float | Omit | None
+    user: str | Omit
+    verbosity: Verbosity | Omit | None
+    web_search_options: completion_create_params.WebSearchOptions | Omit
+    # OpenRouter's extras.
+    provider: ProviderPreferences | Omit
+    models: list[str] | Omit
+    route: Literal["fallback", "sort"] | Omit | None
+    plugins: list[Plugin] | Omit
+    reasoning: ReasoningConfig | Omit
+    include_reasoning: bool | Omit
+    usage: UsageConfig | Omit
+    transforms: list[str] | Omit
+    top_k: int | Omit
+    top_a: float | Omit
+    min_p: float | Omit
+    repetition_penalty: float | Omit
+    debug: DebugOptions | Omit
+    session_id: str | Omit
+    trace: TraceConfig | Omit
+    image_config: ImageConfig | Omit
+    cache_control: CacheControl | Omit
+    # Per-request transport options, as on every `openai` method.
+    extra_headers: Headers | None
+    extra_query: Query | None
+    extra_body: Body | None
+    timeout: float | httpx2.Timeout | NotGiven | None

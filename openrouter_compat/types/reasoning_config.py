@@ -1,0 +1,25 @@
+"""`reasoning`: how much the model thinks and whether the thinking is returned (REFERENCE §2.4)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, TypeAlias
+
+from pydantic import ConfigDict, Field, with_config
+from typing_extensions import TypedDict
+
+__all__ = ["ReasoningConfig", "ReasoningEffort"]
+
+ReasoningEffort: TypeAlias = Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class ReasoningConfig(TypedDict, total=False):
+    """Use `effort` or `max_tokens`, not both; `exclude` hides the reasoning but still bills it."""
+
+    effort: ReasoningEffort | None
+    max_tokens: Annotated[int, Field(ge=0)] | None
+    exclude: bool
+    enabled: bool
+    summary: Literal["auto", "concise", "detailed"] | None
+    context: Literal["auto", "all_turns", "current_turn"]
+    mode: Literal["standard", "pro"]

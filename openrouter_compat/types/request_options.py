@@ -1,0 +1,48 @@
+"""Small OpenRouter request objects shared by several endpoints: usage, debug, trace, caching, images."""
+
+from __future__ import annotations
+
+from typing import Literal, Required, TypeAlias
+
+from pydantic import ConfigDict, with_config
+from typing_extensions import TypedDict
+
+__all__ = ["CacheControl", "DebugOptions", "ImageConfig", "Modality", "ServiceTier", "TraceConfig", "UsageConfig"]
+
+Modality: TypeAlias = Literal["text", "image", "audio"]
+ServiceTier: TypeAlias = Literal["auto", "default", "fast", "flex", "priority", "scale"]
+ImageConfig: TypeAlias = dict[str, str | int | float | list[str | int | float]]
+"""Provider-specific image options; documented keys are `aspect_ratio` ("16:9") and `image_size` ("2K")."""
+
+
+@with_config(ConfigDict(extra="forbid"))
+class UsageConfig(TypedDict, total=False):
+    """Legacy opt-in for usage accounting; OpenRouter now always returns usage."""
+
+    include: bool
+
+
+@with_config(ConfigDict(extra="forbid"))
+class DebugOptions(TypedDict, total=False):
+    """Streaming only: the first chunk echoes the body OpenRouter sent upstream."""
+
+    echo_upstream_body: bool
+
+
+@with_config(ConfigDict(extra="allow"))
+class TraceConfig(TypedDict, total=False):
+    """Observability trace ids; extra keys are passed through to your observability destination."""
+
+    trace_id: str
+    trace_name: str
+    span_name: str
+    generation_name: str
+    parent_span_id: str
+
+
+@with_config(ConfigDict(extra="forbid"))
+class CacheControl(TypedDict, total=False):
+    """Automatic prompt caching for the whole request."""
+
+    type: Required[Literal["ephemeral"]]
+    ttl: Literal["5m", "1h"]

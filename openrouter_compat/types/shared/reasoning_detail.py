@@ -1,0 +1,68 @@
+"""`reasoning_details[]` entries: a union on `type`, with a fallback that keeps unknown kinds intact."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, TypeAlias
+
+from openai._models import BaseModel
+from pydantic import Discriminator, Tag
+
+__all__ = [
+    "ReasoningDetail",
+    "ReasoningDetailEncrypted",
+    "ReasoningDetailSummary",
+    "ReasoningDetailText",
+    "ReasoningDetailUnknown",
+]
+
+
+class _ReasoningDetailBase(BaseModel):
+    id: str | None = None
+    format: str | None = None
+    """Which provider family wrote it, e.g. `anthropic-claude-v1`, `openai-responses-v1`, `google-gemini-v1`."""
+    index: int | None = None
+
+
+class ReasoningDetailText(_ReasoningDetailBase):
+    """Plain reasoning text; `signature` must be sent back unchanged on the next turn."""
+
+    type: Literal["reasoning.text"]
+    text: str | None = None
+    signature: str | None = None
+
+
+class ReasoningDetailSummary(_ReasoningDetailBase):
+    """A summary of the model's reasoning (OpenAI o-series / GPT-5 style)."""
+
+    type: Literal["reasoning.summary"]
+    summary: str | None = None
+
+
+class ReasoningDetailEncrypted(_ReasoningDetailBase):
+    """Opaque reasoning the provider encrypts; only useful sent back verbatim."""
+
+    type: Literal["reasoning.encrypted"]
+    data: str | None = None
+
+
+class ReasoningDetailUnknown(_ReasoningDetailBase):
+    """A kind this library does not know yet (e.g. `reasoning.server_tool_call`); every field is kept."""
+
+    type: str
+
+
+_KNOWN = frozenset({"reasoning.text", "reasoning.summary", "reasoning.encrypted"})
+
+
+def _tag(value: object) -> str:
+    kind = value.get("type") if isinstance(value, dict) else getattr(value, "type", None)
+    return kind if isinstance(kind, str) and kind in _KNOWN else "unknown"
+
+
+ReasoningDetail: TypeAlias = Annotated[
+    Annotated[ReasoningDetailText, Tag("reasoning.text")]
+    | Annotated[ReasoningDetailSummary, Tag("reasoning.summary")]
+    | Annotated[ReasoningDetailEncrypted, Tag("reasoning.encrypted")]
+    | Annotated[ReasoningDetailUnknown, Tag("unknown")],
+    Discriminator(_tag),
+]
