@@ -13,6 +13,12 @@ from typing import Any, Self
 
 import httpx2
 import openai
+from openai._client import (
+    AsyncOpenAIWithRawResponse,
+    AsyncOpenAIWithStreamedResponse,
+    OpenAIWithRawResponse,
+    OpenAIWithStreamedResponse,
+)
 from openai._compat import cached_property
 from openai._constants import DEFAULT_MAX_RETRIES
 from openai._models import FinalRequestOptions
@@ -28,6 +34,9 @@ from ._streaming import OpenRouterSSEDecoder
 from .resources.chat import AsyncChat, Chat
 
 __all__ = ["AsyncOpenRouter", "OpenRouter"]
+
+# Resources of OpenRouter's own endpoints are added to the client classes below as cached properties,
+# and to the four `*WithRawResponse` / `*WithStreamedResponse` mirrors at the end of this module.
 
 
 def _resolve_api_key(api_key: str | Callable[[], Any] | None) -> str | Callable[[], Any]:
@@ -132,6 +141,16 @@ class OpenRouter(openai.OpenAI):
     @override
     def chat(self) -> Chat:
         return Chat(self)
+
+    @cached_property
+    @override
+    def with_raw_response(self) -> OpenRouterWithRawResponse:
+        return OpenRouterWithRawResponse(self)
+
+    @cached_property
+    @override
+    def with_streaming_response(self) -> OpenRouterWithStreamedResponse:
+        return OpenRouterWithStreamedResponse(self)
 
     @property
     @override
@@ -269,6 +288,16 @@ class AsyncOpenRouter(openai.AsyncOpenAI):
     def chat(self) -> AsyncChat:
         return AsyncChat(self)
 
+    @cached_property
+    @override
+    def with_raw_response(self) -> AsyncOpenRouterWithRawResponse:
+        return AsyncOpenRouterWithRawResponse(self)
+
+    @cached_property
+    @override
+    def with_streaming_response(self) -> AsyncOpenRouterWithStreamedResponse:
+        return AsyncOpenRouterWithStreamedResponse(self)
+
     @property
     @override
     def default_headers(self) -> dict[str, str | Omit]:
@@ -355,3 +384,23 @@ def _user_headers(custom: Mapping[str, str], settings: OpenRouterSettings) -> di
     """The caller's own default headers: the current ones minus the attribution headers we added."""
     ours = settings.attribution_headers()
     return {name: value for name, value in custom.items() if ours.get(name) != value}
+
+
+class OpenRouterWithRawResponse(OpenAIWithRawResponse):
+    """`client.with_raw_response`: `openai`'s resources plus OpenRouter's own."""
+
+    _client: OpenRouter
+
+
+class AsyncOpenRouterWithRawResponse(AsyncOpenAIWithRawResponse):
+    _client: AsyncOpenRouter
+
+
+class OpenRouterWithStreamedResponse(OpenAIWithStreamedResponse):
+    """`client.with_streaming_response`: `openai`'s resources plus OpenRouter's own."""
+
+    _client: OpenRouter
+
+
+class AsyncOpenRouterWithStreamedResponse(AsyncOpenAIWithStreamedResponse):
+    _client: AsyncOpenRouter
