@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+"""The one entry point for working on openrouter_compat: bootstraps `.venv`, then runs the demo, tests or lint.
+
+Standard library only, so a fresh clone needs nothing but Python 3.11+ and the package registry:
+
+    python3 dev.py demo        # the demo: offline on the bundled emulator, or OpenRouter if OPENROUTER_API_KEY is set
+    python3 dev.py test        # the whole test suite (extra arguments go to pytest)
+    python3 dev.py lint        # ruff check, ruff format --check, mypy --strict
+    python3 dev.py fmt         # ruff format + ruff check --fix
+    python3 dev.py example X   # examples/X.py
+    python3 dev.py bench       # benchmarks/bench_overhead.py (extra arguments go to it)
+    python3 dev.py setup       # only create/refresh .venv
+
+The venv is (re)installed with `pip install -e '.[dev]'` only when pyproject.toml changed since the last
+install: a hash of it is kept in a stamp file inside .venv.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+STAMP = VENV / ".openrouter_compat-install.sha256"
+PYTEST_NO_TESTS = 5
+
+
+def say(message: str) -> None:
+    print(f"dev.py: {message}", file=sys.stderr, flush=True)
+
+
+def install_hash() -> str:
+    """What an install depends on: pyproject.toml and the interpreter."""
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes())
+    digest.update(sys.version.encode())
+    return digest.hexdigest()
+
+
+def ensure_venv() -> None:
+    """Create `.venv` if missing; install the project with its dev extras if pyproject.toml changed."""
+    if sys.version_info < (3, 11):  # noqa: UP036 - dev.py may be started by any python3
+        sys.exit(f"dev.py: Python 3.11+ is required (this is {sys.version.split()[0]})")
+    if not PYTHON.exists():
+        say(f"creating {VENV.relative_to(ROOT)} with {sys.executable}")
+        venv.EnvBuilder(with_pip=True, clear=VENV.exists()).create(VENV)
+    wanted = install_hash()
+    if STAMP.exists() and STAMP.read_text().strip() == wanted:
+        return
+    say("installing the project with its dev extras (pip install -e '.[dev]'); once per pyproject.toml change")
+    pip = [str(PYTHON), "-m", "pip", "--disable-pip-version-check", "--no-input"]
+    if run([*pip, "install", "--quiet", "-e", ".[dev]"]) != 0:
+        sys.exit("dev.py: installation failed (see pip's output above)")
+    STAMP.write_text(wanted + "\n")
+
+
+def run(command: list[str]) -> int:
+    """Run `command` from the repo root and return its exit code."""
+    return subprocess.call(command, cwd=ROOT)
+
+
+def venv_tool(name: str, *args: str) -> list[str]:
+    return [str(PYTHON), "-m", name, *args]
+
+
+def cmd_test(args: list[str]) -> int:
+    code = run(venv_tool("pytest", *args))
+    if code == PYTEST_NO_TESTS:
+        say("pytest collected no tests (exit code 5): that is a failure here")
+    return code
+
+
+def cmd_lint(args: list[str]) -> int:
+    checks = [
+        venv_tool("ruff", "check", "."),
+        venv_tool("ruff", "format", "--check", "."),
+        venv_tool("mypy", "--strict", "openrouter_compat"),
+    ]
+    failed = [" ".join(check[2:]) for check in checks if run(check) != 0]
+    if failed:
+        say("failed: " + "; ".join(failed))
+        return 1
+    return 0
+
+
+def cmd_fmt(args: list[str]) -> int:
+    return run(venv_tool("ruff", "format", ".", *args)) or run(venv_tool("ruff", "check", "--fix", ".", *args))
+
+
+def cmd_demo(args: list[str]) -> int:
+    return run([str(PYTHON), "examples/demo.py", *args])
+
+
+def cmd_example(args: list[str]) -> int:
+    names = sorted(path.stem for path in (ROOT / "examples").glob("[!_]*.py"))
+    if not args or args[0] not in names:
+        say("usage: python3 dev.py example NAME, NAME one of: " + ", ".join(names))
+        return 2
+    return run([str(PYTHON), f"examples/{args[0]}.py", *args[1:]])
+
+
+def cmd_bench(args: list[str]) -> int:
+    return run([str(PYTHON), "benchmarks/bench_overhead.py", *args])
+
+
+def cmd_setup(args: list[str]) -> int:
+    say(f"ready: {PYTHON.relative_to(ROOT)}")
+    return 0
+
+
+COMMANDS = {
+    "demo": cmd_demo,
+    "test": cmd_test,
+    "lint": cmd_lint,
+    "fmt": cmd_fmt,
+    "example": cmd_example,
+    "bench": cmd_bench,
+    "setup": cmd_setup,
+}
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in COMMANDS:
+        print(__doc__)
+        return 0 if argv and argv[0] in ("-h", "--help", "help") else 2
+    ensure_venv()
+    return COMMANDS[argv[0]](argv[1:])
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
