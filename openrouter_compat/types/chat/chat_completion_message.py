@@ -6,7 +6,8 @@ from typing import Annotated, Literal, TypeAlias
 
 from openai._models import BaseModel
 from openai._utils import PropertyInfo
-from openai.types.chat import chat_completion_message
+from openai.types.chat import chat_completion_message, chat_completion_message_function_tool_call
+from openai.types.chat.chat_completion_message_custom_tool_call import ChatCompletionMessageCustomToolCall
 
 from ..shared.reasoning_detail import ReasoningDetail
 
@@ -14,6 +15,8 @@ __all__ = [
     "Annotation",
     "AnnotationUnknown",
     "ChatCompletionMessage",
+    "ChatCompletionMessageFunctionToolCall",
+    "ChatCompletionMessageToolCallUnion",
     "FileAnnotation",
     "FileAnnotationFile",
     "ImageOutput",
@@ -74,6 +77,19 @@ class ImageOutput(BaseModel):
     image_url: ImageOutputURL
 
 
+class ChatCompletionMessageFunctionToolCall(
+    chat_completion_message_function_tool_call.ChatCompletionMessageFunctionToolCall
+):
+    """A function tool call; OpenRouter also numbers it with `index` in non-streamed messages."""
+
+    index: int | None = None
+
+
+ChatCompletionMessageToolCallUnion: TypeAlias = Annotated[
+    ChatCompletionMessageFunctionToolCall | ChatCompletionMessageCustomToolCall, PropertyInfo(discriminator="type")
+]
+
+
 class ChatCompletionMessage(chat_completion_message.ChatCompletionMessage):
     """`openai`'s message plus `reasoning`, `reasoning_details`, OpenRouter annotations and `images`."""
 
@@ -81,3 +97,4 @@ class ChatCompletionMessage(chat_completion_message.ChatCompletionMessage):
     reasoning_details: list[ReasoningDetail] | None = None
     annotations: list[Annotation] | None = None  # type: ignore[assignment]
     images: list[ImageOutput] | None = None
+    tool_calls: list[ChatCompletionMessageToolCallUnion] | None = None  # type: ignore[assignment]

@@ -8,7 +8,7 @@ from .reasoning_detail import (
     ReasoningDetailText,
     ReasoningDetailUnknown,
 )
-from .usage import CompletionTokensDetails, CostDetails, PromptTokensDetails, ServerToolUse, Usage
+from .usage import CompletionTokensDetails, CostDetails, PromptTokensDetails, ServerToolUse, ServerToolUseDetails, Usage
 
 __all__ = [
     "CompletionTokensDetails",
@@ -21,5 +21,6 @@ __all__ = [
     "ReasoningDetailText",
     "ReasoningDetailUnknown",
     "ServerToolUse",
+    "ServerToolUseDetails",
     "Usage",
 ]

@@ -5,7 +5,14 @@ from __future__ import annotations
 from openai._models import BaseModel
 from openai.types import completion_usage
 
-__all__ = ["CompletionTokensDetails", "CostDetails", "PromptTokensDetails", "ServerToolUse", "Usage"]
+__all__ = [
+    "CompletionTokensDetails",
+    "CostDetails",
+    "PromptTokensDetails",
+    "ServerToolUse",
+    "ServerToolUseDetails",
+    "Usage",
+]
 
 
 class PromptTokensDetails(completion_usage.PromptTokensDetails):
@@ -34,6 +41,13 @@ class ServerToolUse(BaseModel):
     web_search_requests: int | None = None
 
 
+class ServerToolUseDetails(ServerToolUse):
+    """The 2026 name of `server_tool_use`: web searches plus server-executed tool calls."""
+
+    tool_calls_requested: int | None = None
+    tool_calls_executed: int | None = None
+
+
 class Usage(completion_usage.CompletionUsage):
     """`usage` of a chat or text completion; `cost` is in credits (USD) actually charged."""
 
@@ -43,3 +57,4 @@ class Usage(completion_usage.CompletionUsage):
     is_byok: bool | None = None
     cost_details: CostDetails | None = None
     server_tool_use: ServerToolUse | None = None
+    server_tool_use_details: ServerToolUseDetails | None = None
