@@ -4,7 +4,7 @@ OpenRouter's extras. One TypedDict each, shared by the sync and async resources 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Annotated, Literal
+from typing import Literal
 
 import httpx2
 from openai._types import Body, Headers, NotGiven, Omit, Query, SequenceNotStr
@@ -17,9 +17,10 @@ from openai.types.chat import (
     completion_create_params,
 )
 from openai.types.shared_params.metadata import Metadata
-from pydantic import ConfigDict, Field, with_config
+from pydantic import ConfigDict, with_config
 from typing_extensions import TypedDict
 
+from ..openrouter_request_params import OpenRouterRequestParams, OpenRouterSamplingParams
 from ..plugin import Plugin
 from ..provider_preferences import ProviderPreferences
 from ..reasoning_config import ReasoningConfig, ReasoningEffort
@@ -31,29 +32,11 @@ Verbosity = Literal["low", "medium", "high", "xhigh", "max"]
 
 
 @with_config(ConfigDict(extra="forbid"))
-class OpenRouterRequestParams(TypedDict, total=False):
-    """Routing fields OpenRouter accepts on every inference endpoint (chat, completions, responses)."""
-
-    provider: ProviderPreferences
-    models: list[str]
-    route: Literal["fallback", "sort"] | None
-    plugins: list[Plugin]
-    session_id: Annotated[str, Field(max_length=256)]
-    trace: TraceConfig
-
-
-@with_config(ConfigDict(extra="forbid"))
-class OpenRouterChatParams(OpenRouterRequestParams, total=False):
+class OpenRouterChatParams(OpenRouterRequestParams, OpenRouterSamplingParams, total=False):
     """Fields that exist only on OpenRouter's chat completions, or take wider values there than on OpenAI."""
 
     reasoning: ReasoningConfig
     include_reasoning: bool
-    usage: UsageConfig
-    transforms: list[str]
-    top_k: Annotated[int, Field(ge=0)]
-    top_a: Annotated[float, Field(ge=0, le=1)]
-    min_p: Annotated[float, Field(ge=0, le=1)]
-    repetition_penalty: Annotated[float, Field(gt=0, le=2)]
     debug: DebugOptions
     image_config: ImageConfig
     cache_control: CacheControl
