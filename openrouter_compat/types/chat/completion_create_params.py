@@ -3,7 +3,7 @@ OpenRouter's extras. One TypedDict each, shared by the sync and async resources 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Literal
 
 import httpx2
@@ -60,7 +60,7 @@ class ChatCompletionCreateKwargs(TypedDict, total=False):
     max_completion_tokens: int | Omit | None
     max_tokens: int | Omit | None
     metadata: Metadata | Omit | None
-    modalities: list[Modality] | list[Literal["text", "audio"]] | Omit | None
+    modalities: Sequence[Modality] | Omit | None
     moderation: completion_create_params.Moderation | Omit | None
     n: int | Omit | None
     parallel_tool_calls: bool | Omit
