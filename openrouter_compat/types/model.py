@@ -1,0 +1,229 @@
+"""A model of OpenRouter's catalogue (`GET /models`): still an `openai.types.Model`, with every OpenRouter field.
+
+Prices arrive as strings of USD per token (or per unit); they are exposed as `decimal.Decimal` so cost
+arithmetic is exact. Unknown keys are kept (as `Decimal` when they are price strings).
+"""
+
+from __future__ import annotations
+
+import decimal
+from decimal import Decimal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Self, TypeAlias
+
+from openai._models import BaseModel
+from openai.types import model as openai_model
+from pydantic import BeforeValidator, Field, model_validator
+from typing_extensions import override
+
+__all__ = [
+    "DefaultParameters",
+    "Model",
+    "ModelArchitecture",
+    "ModelLinks",
+    "ModelReasoning",
+    "PerRequestLimits",
+    "Price",
+    "Pricing",
+    "PricingOverride",
+    "TopProvider",
+    "to_price",
+]
+
+
+def to_price(value: object) -> object:
+    """A price string or number as a `Decimal`; anything else unchanged (lenient parsing)."""
+    if isinstance(value, Decimal | bool):
+        return value
+    if isinstance(value, str | int | float):
+        try:
+            price = Decimal(str(value).strip())
+        except decimal.InvalidOperation:
+            return value
+        return price if price.is_finite() else value
+    return value
+
+
+Price: TypeAlias = Annotated[Decimal, BeforeValidator(to_price)]
+"""USD per token (prompt, completion, …) or per unit (request, image, web_search), as sent: exact."""
+
+
+class _Prices(BaseModel):
+    """Converts price strings to `Decimal` on both parsing paths: `openai`'s unvalidated `construct`
+    (the default for responses) and pydantic validation (`_strict_response_validation=True`)."""
+
+    @classmethod
+    @override
+    def construct(cls, _fields_set: set[str] | None = None, **values: object) -> Self:
+        return super().construct(_fields_set, **{key: _price_or_same(key, value) for key, value in values.items()})
+
+    if not TYPE_CHECKING:  # as in `openai`: keep pydantic's name pointing at the override
+        model_construct = construct
+
+    @model_validator(mode="after")
+    def _extra_prices(self) -> Self:
+        extra = self.__pydantic_extra__
+        if extra:
+            for key, value in extra.items():
+                extra[key] = _price_or_same(key, value)
+        return self
+
+    def price(self, key: str) -> Decimal | None:
+        """The price under `key` (a declared field or an unknown one), or None when absent or not a price."""
+        value = getattr(self, key, None)
+        if value is None and self.model_extra:
+            value = self.model_extra.get(key)
+        value = to_price(value)
+        return value if isinstance(value, Decimal) else None
+
+
+def _price_or_same(key: str, value: object) -> object:
+    return to_price(value) if isinstance(value, str) else value
+
+
+class PricingOverride(_Prices):
+    """Conditional prices (long context, time of day); absent keys inherit the base price."""
+
+    min_prompt_tokens: int | None = None
+    utc_start: int | None = None
+    utc_end: int | None = None
+    prompt: Price | None = None
+    completion: Price | None = None
+    input_cache_read: Price | None = None
+    input_cache_write: Price | None = None
+    input_cache_write_1h: Price | None = None
+    audio: Price | None = None
+    input_audio_cache: Price | None = None
+
+
+class Pricing(_Prices):
+    """Prices in USD: per token for prompt/completion/reasoning/cache/audio, per unit for the rest."""
+
+    prompt: Price
+    completion: Price
+    request: Price | None = None
+    image: Price | None = None
+    image_output: Price | None = None
+    image_token: Price | None = None
+    web_search: Price | None = None
+    internal_reasoning: Price | None = None
+    input_cache_read: Price | None = None
+    input_cache_write: Price | None = None
+    input_cache_write_1h: Price | None = None
+    audio: Price | None = None
+    audio_output: Price | None = None
+    input_audio_cache: Price | None = None
+    discount: float | None = None
+    """Fraction already applied to these prices (0 = none, 1 = free)."""
+    overrides: list[PricingOverride] | None = None
+
+
+class ModelArchitecture(BaseModel):
+    """What goes in and out: modalities (text, image, file, audio, video / embeddings, …) and tokenizer."""
+
+    modality: str | None = None
+    input_modalities: list[str] = Field(default_factory=list)
+    output_modalities: list[str] = Field(default_factory=list)
+    tokenizer: str | None = None
+    instruct_type: str | None = None
+
+
+class TopProvider(BaseModel):
+    """Limits of the provider OpenRouter routes to first."""
+
+    context_length: int | None = None
+    max_completion_tokens: int | None = None
+    is_moderated: bool | None = None
+
+
+class PerRequestLimits(BaseModel):
+    """Token caps per request, when the model has any."""
+
+    prompt_tokens: float | None = None
+    completion_tokens: float | None = None
+
+
+class DefaultParameters(BaseModel):
+    """Sampling defaults OpenRouter applies when a request leaves them out."""
+
+    temperature: float | None = None
+    top_p: float | None = None
+    top_k: int | None = None
+    frequency_penalty: float | None = None
+    presence_penalty: float | None = None
+    repetition_penalty: float | None = None
+
+
+class ModelReasoning(BaseModel):
+    """How the model reasons: allowed efforts, defaults, and whether reasoning can be turned off."""
+
+    supported_efforts: list[str] | None = None
+    default_effort: str | None = None
+    default_enabled: bool | None = None
+    supports_max_tokens: bool | None = None
+    mandatory: bool | None = None
+
+
+class ModelLinks(BaseModel):
+    """Related API paths, e.g. `details` → the model's `/endpoints`."""
+
+    details: str | None = None
+
+
+class Model(openai_model.Model):
+    """An OpenRouter model. `object` and `owned_by` (which OpenRouter does not send) default to "model"
+    and the author part of the id, so code written for `openai.types.Model` keeps working."""
+
+    object: Literal["model"] = "model"
+    owned_by: str = ""
+    """Not sent by OpenRouter: the author part of `id` (``openai`` for ``openai/gpt-4o``)."""
+    canonical_slug: str | None = None
+    name: str | None = None
+    description: str | None = None
+    context_length: int | None = None
+    hugging_face_id: str | None = None
+    architecture: ModelArchitecture | None = None
+    pricing: Pricing | None = None
+    top_provider: TopProvider | None = None
+    per_request_limits: PerRequestLimits | None = None
+    supported_parameters: list[str] = Field(default_factory=list)
+    default_parameters: DefaultParameters | None = None
+    reasoning: ModelReasoning | None = None
+    expiration_date: str | None = None
+    knowledge_cutoff: str | None = None
+    links: ModelLinks | None = None
+
+    @classmethod
+    @override
+    def construct(cls, _fields_set: set[str] | None = None, **values: Any) -> Self:
+        model = super().construct(_fields_set, **values)
+        _default_owner(model)
+        return model
+
+    if not TYPE_CHECKING:
+        model_construct = construct
+
+    @model_validator(mode="after")
+    def _owner(self) -> Self:
+        _default_owner(self)
+        return self
+
+    @property
+    def author(self) -> str:
+        """The author part of the id: ``openai`` for ``openai/gpt-4o``."""
+        return self.id.split("/", 1)[0] if "/" in self.id else ""
+
+    @property
+    def is_free(self) -> bool:
+        """Whether prompt and completion cost nothing (``:free`` variants and free models)."""
+        pricing = self.pricing
+        return pricing is not None and pricing.prompt == 0 and pricing.completion == 0
+
+    def supports(self, *parameters: str) -> bool:
+        """Whether every one of `parameters` is in `supported_parameters`."""
+        return set(parameters) <= set(self.supported_parameters)
+
+
+def _default_owner(model: Model) -> None:
+    """Fill `owned_by` without marking it as sent, so `to_dict()` still mirrors the API's JSON."""
+    if "owned_by" not in model.model_fields_set and isinstance(model.id, str):
+        vars(model)["owned_by"] = model.author

@@ -1,0 +1,55 @@
+"""`GET /models/{author}/{slug}/endpoints`: every provider endpoint serving a model, with price and health."""
+
+from __future__ import annotations
+
+from openai._models import BaseModel
+from pydantic import Field
+
+from .model import ModelArchitecture, Pricing
+
+__all__ = ["ModelEndpoint", "ModelEndpoints", "PercentileStats"]
+
+
+class PercentileStats(BaseModel):
+    """Percentiles over the last 30 minutes (latency in seconds to first token, throughput in tokens/s)."""
+
+    p50: float | None = None
+    p75: float | None = None
+    p90: float | None = None
+    p99: float | None = None
+
+
+class ModelEndpoint(BaseModel):
+    """One provider's endpoint for the model: its own prices, limits, parameters and recent health."""
+
+    name: str | None = None
+    model_id: str | None = None
+    model_name: str | None = None
+    context_length: int | None = None
+    pricing: Pricing | None = None
+    provider_name: str | None = None
+    tag: str | None = None
+    """Provider slug (``together/fp8``) usable in `provider.order` / `provider.only`."""
+    quantization: str | None = None
+    max_completion_tokens: int | None = None
+    max_prompt_tokens: int | None = None
+    supported_parameters: list[str] = Field(default_factory=list)
+    status: int | None = None
+    """0 = healthy; negative values are degraded states (-1, -2, -3, -5, -10)."""
+    uptime_last_30m: float | None = None
+    uptime_last_5m: float | None = None
+    uptime_last_1d: float | None = None
+    supports_implicit_caching: bool | None = None
+    latency_last_30m: PercentileStats | None = None
+    throughput_last_30m: PercentileStats | None = None
+
+
+class ModelEndpoints(BaseModel):
+    """A model and the endpoints serving it."""
+
+    id: str
+    name: str | None = None
+    created: int | None = None
+    description: str | None = None
+    architecture: ModelArchitecture | None = None
+    endpoints: list[ModelEndpoint] = Field(default_factory=list)
