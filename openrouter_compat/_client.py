@@ -32,6 +32,8 @@ from ._response_types import INFERENCE_TYPES, openrouter_stream_cls, openrouter_
 from ._settings import OpenRouterSettings
 from ._streaming import OpenRouterSSEDecoder
 from .resources.chat import AsyncChat, Chat
+from .resources.completions import AsyncCompletions, Completions
+from .resources.responses import AsyncResponses, Responses
 
 __all__ = ["AsyncOpenRouter", "OpenRouter"]
 
@@ -141,6 +143,16 @@ class OpenRouter(openai.OpenAI):
     @override
     def chat(self) -> Chat:
         return Chat(self)
+
+    @cached_property
+    @override
+    def completions(self) -> Completions:
+        return Completions(self)
+
+    @cached_property
+    @override
+    def responses(self) -> Responses:
+        return Responses(self)
 
     @cached_property
     @override
@@ -287,6 +299,16 @@ class AsyncOpenRouter(openai.AsyncOpenAI):
     @override
     def chat(self) -> AsyncChat:
         return AsyncChat(self)
+
+    @cached_property
+    @override
+    def completions(self) -> AsyncCompletions:
+        return AsyncCompletions(self)
+
+    @cached_property
+    @override
+    def responses(self) -> AsyncResponses:
+        return AsyncResponses(self)
 
     @cached_property
     @override

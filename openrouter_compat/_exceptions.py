@@ -85,10 +85,10 @@ class OpenRouterAPIError(OpenRouterError):
     def _init_openrouter(self, error: dict[str, Any], body: object, response: httpx2.Response | None) -> None:
         metadata = error.get("metadata")
         self.metadata = ErrorMetadata.construct(**metadata) if isinstance(metadata, dict) else ErrorMetadata()
-        self.error_type = error.get("error_type") or self.metadata.error_type
+        top = body if isinstance(body, dict) else {}
+        self.error_type = error.get("error_type") or self.metadata.error_type or top.get("error_type")
         availability = error.get("availability")
         self.availability = Availability.construct(**availability) if isinstance(availability, dict) else None
-        top = body if isinstance(body, dict) else {}
         self.user_id = top.get("user_id")
         headers = response.headers if response is not None else {}
         self.generation_id = headers.get("x-generation-id") or (top.get("id") if "choices" in top else None)
@@ -256,13 +256,35 @@ def make_status_error(
     return cls(message, response=response, body=body, status=code)
 
 
+_STATUS_BY_CODE_NAME: dict[str, int] = {
+    "invalid_prompt": 400,
+    "invalid_request": 400,
+    "context_length_exceeded": 400,
+    "authentication": 401,
+    "payment_required": 402,
+    "permission_denied": 403,
+    "not_found": 404,
+    "rate_limit_exceeded": 429,
+    "server": 500,
+    "server_error": 500,
+    "provider_unavailable": 502,
+    "provider_overloaded": 503,
+    "timeout": 504,
+}
+"""Statuses for the named codes of Responses API errors (`error.code`) and OpenRouter's `error_type`."""
+
+
 def error_status(error: dict[str, Any], default: int = 500) -> int:
-    """The HTTP-like status in an error object (`code` is a number, or a numeric string in older payloads)."""
+    """The HTTP-like status in an error object: `code` as a number, a numeric string (older payloads), or a
+    name (Responses API errors, e.g. `rate_limit_exceeded`), else the name in `error_type`."""
     code = error.get("code")
     if isinstance(code, int) and 100 <= code <= 599:
         return code
     if isinstance(code, str) and code.isdigit():
         return int(code)
+    for name in (code, error.get("error_type")):
+        if isinstance(name, str) and name in _STATUS_BY_CODE_NAME:
+            return _STATUS_BY_CODE_NAME[name]
     return default
 
 
@@ -308,9 +330,9 @@ def error_in_200_body(data: object, *, response: httpx2.Response) -> openai.APIS
     if not isinstance(data, dict):
         return None
     error = data.get("error")
-    has_result = bool(data.get("choices")) or data.get("data") is not None or data.get("output") is not None
+    has_result = bool(data.get("choices")) or data.get("data") is not None or bool(data.get("output"))
     if isinstance(error, dict) and error and not has_result:
-        status = error_status(error, default=502)
+        status = error_status({"error_type": data.get("error_type"), **error}, default=502)
         message = f"Error code: {status} (in a 200 response) - {error.get('message') or 'unknown error'}"
         return make_status_error(message, body=data, response=response, status=status)
     if "choices" in data and data["choices"] is None:

@@ -15,12 +15,17 @@ from openai.types import completion as openai_completion
 from openai.types import create_embedding_response as openai_embeddings
 from openai.types.chat import chat_completion as openai_chat_completion
 from openai.types.chat import chat_completion_chunk as openai_chunk
+from openai.types.responses import response as openai_response
+from openai.types.responses import response_stream_event as openai_response_event
 
 from ._streaming import AsyncChatCompletionStream, AsyncCompletionStream, ChatCompletionStream, CompletionStream
+from ._streaming_responses import AsyncResponseEventStream, ResponseEventStream
 from .types.chat.chat_completion import ChatCompletion
 from .types.chat.chat_completion_chunk import ChatCompletionChunk
 from .types.completion import Completion
 from .types.create_embedding_response import CreateEmbeddingResponse
+from .types.responses.response import Response
+from .types.responses.response_stream_event import ResponseStreamEvent
 
 __all__ = ["INFERENCE_TYPES", "openrouter_stream_cls", "openrouter_type"]
 
@@ -29,9 +34,11 @@ _TYPES: dict[Any, Any] = {
     openai_chunk.ChatCompletionChunk: ChatCompletionChunk,
     openai_completion.Completion: Completion,
     openai_embeddings.CreateEmbeddingResponse: CreateEmbeddingResponse,
+    openai_response.Response: Response,
+    openai_response_event.ResponseStreamEvent: ResponseStreamEvent,
 }
 
-INFERENCE_TYPES: frozenset[Any] = frozenset({ChatCompletion, Completion, CreateEmbeddingResponse})
+INFERENCE_TYPES: frozenset[Any] = frozenset({ChatCompletion, Completion, CreateEmbeddingResponse, Response})
 """Results whose 200 body can be an error in disguise (see `_exceptions`)."""
 
 _STREAMS: dict[tuple[Any, bool], Any] = {
@@ -39,6 +46,8 @@ _STREAMS: dict[tuple[Any, bool], Any] = {
     (openai_chunk.ChatCompletionChunk, True): AsyncChatCompletionStream,
     (openai_completion.Completion, False): CompletionStream,
     (openai_completion.Completion, True): AsyncCompletionStream,
+    (openai_response_event.ResponseStreamEvent, False): ResponseEventStream,
+    (openai_response_event.ResponseStreamEvent, True): AsyncResponseEventStream,
 }
 
 

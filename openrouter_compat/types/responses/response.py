@@ -1,0 +1,82 @@
+"""A Responses API result (`POST /responses`) as OpenRouter returns it; still an `openai` Response."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, TypeAlias
+
+from openai._models import BaseModel
+from openai.types.responses import response as openai_response
+from openai.types.responses import response_output_item as openai_output_item
+from openai.types.responses import response_reasoning_item as openai_reasoning_item
+from openai.types.responses import response_usage as openai_usage
+
+from ..shared.usage import ServerToolUseDetails
+from ._union import replace_members
+
+__all__ = [
+    "InputTokensDetails",
+    "Response",
+    "ResponseCostDetails",
+    "ResponseOutputItem",
+    "ResponseReasoningItem",
+    "ResponseUsage",
+]
+
+
+class ResponseReasoningItem(openai_reasoning_item.ResponseReasoningItem):
+    """A reasoning output item; OpenRouter adds which provider family wrote it and its signature.
+
+    Send it back unchanged (with `encrypted_content`) in the next turn's `input` to keep the reasoning.
+    """
+
+    format: str | None = None
+    """e.g. `openai-responses-v1`, `anthropic-claude-v1`, `google-gemini-v1`."""
+    signature: str | None = None
+
+
+if TYPE_CHECKING:
+    # Statically: openai's items or ours (narrow with `isinstance(item, ResponseReasoningItem)`).
+    ResponseOutputItem: TypeAlias = ResponseReasoningItem | openai_output_item.ResponseOutputItem
+else:
+    ResponseOutputItem: TypeAlias = replace_members(
+        openai_output_item.ResponseOutputItem,
+        {openai_reasoning_item.ResponseReasoningItem: ResponseReasoningItem},
+    )
+
+
+class InputTokensDetails(openai_usage.InputTokensDetails):
+    """Input token breakdown; OpenRouter sends `cache_write_tokens` only when the request wrote a cache."""
+
+    cache_write_tokens: int | None = None  # type: ignore[assignment]
+
+
+class ResponseCostDetails(BaseModel):
+    """What the upstream provider charged, split into input and output (set for BYOK requests)."""
+
+    upstream_inference_cost: float | None = None
+    upstream_inference_input_cost: float | None = None
+    upstream_inference_output_cost: float | None = None
+
+
+class ResponseUsage(openai_usage.ResponseUsage):
+    """`usage` of a response; `cost` is in credits (USD) actually charged."""
+
+    input_tokens_details: InputTokensDetails
+    cost: float | None = None
+    is_byok: bool | None = None
+    cost_details: ResponseCostDetails | None = None
+    server_tool_use_details: ServerToolUseDetails | None = None
+
+
+class Response(openai_response.Response):
+    """`openai`'s Response plus OpenRouter's fields: cost-bearing `usage`, reasoning items with `format`,
+    the sampling penalties it echoes, and (on failure) `error_type`."""
+
+    output: list[ResponseOutputItem]
+    usage: ResponseUsage | None = None
+    frequency_penalty: float | None = None
+    presence_penalty: float | None = None
+    error_type: str | None = None
+    """OpenRouter's error category when the response carries `error` (e.g. `rate_limit_exceeded`)."""
+    openrouter_metadata: dict[str, Any] | None = None
+    """Routing details, sent when the request has the `X-OpenRouter-Metadata: enabled` header."""

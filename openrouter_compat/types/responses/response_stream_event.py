@@ -1,0 +1,99 @@
+"""Server-sent events of a streamed response, with OpenRouter's `Response` inside the lifecycle events.
+
+Only the events that carry a `Response`, an output item or an error are subclassed; every other event is
+`openai`'s own. `ResponseStreamEvent` is `openai`'s union with those members swapped for ours.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TypeAlias
+
+from openai.types import responses as openai_responses
+from openai.types.responses import response_stream_event as openai_stream_event
+
+from ..shared.error_object import ErrorObject
+from ._union import replace_members
+from .response import Response, ResponseOutputItem
+
+__all__ = [
+    "ResponseCompletedEvent",
+    "ResponseCreatedEvent",
+    "ResponseErrorEvent",
+    "ResponseFailedEvent",
+    "ResponseInProgressEvent",
+    "ResponseIncompleteEvent",
+    "ResponseOutputItemAddedEvent",
+    "ResponseOutputItemDoneEvent",
+    "ResponseQueuedEvent",
+    "ResponseStreamEvent",
+]
+
+
+class ResponseCreatedEvent(openai_responses.ResponseCreatedEvent):
+    response: Response
+
+
+class ResponseQueuedEvent(openai_responses.ResponseQueuedEvent):
+    response: Response
+
+
+class ResponseInProgressEvent(openai_responses.ResponseInProgressEvent):
+    response: Response
+
+
+class ResponseCompletedEvent(openai_responses.ResponseCompletedEvent):
+    """The last event of a successful stream: the whole response, with `usage.cost`."""
+
+    response: Response
+
+
+class ResponseIncompleteEvent(openai_responses.ResponseIncompleteEvent):
+    response: Response
+
+
+class ResponseFailedEvent(openai_responses.ResponseFailedEvent):
+    response: Response
+
+
+class ResponseOutputItemAddedEvent(openai_responses.ResponseOutputItemAddedEvent):
+    item: ResponseOutputItem
+
+
+class ResponseOutputItemDoneEvent(openai_responses.ResponseOutputItemDoneEvent):
+    item: ResponseOutputItem
+
+
+class ResponseErrorEvent(openai_responses.ResponseErrorEvent):
+    """An `error` event; OpenRouter adds its usual `error` object (numeric `code`, `metadata`)."""
+
+    error: ErrorObject | None = None
+
+
+_OURS: dict[type, type] = {
+    openai_responses.ResponseCreatedEvent: ResponseCreatedEvent,
+    openai_responses.ResponseQueuedEvent: ResponseQueuedEvent,
+    openai_responses.ResponseInProgressEvent: ResponseInProgressEvent,
+    openai_responses.ResponseCompletedEvent: ResponseCompletedEvent,
+    openai_responses.ResponseIncompleteEvent: ResponseIncompleteEvent,
+    openai_responses.ResponseFailedEvent: ResponseFailedEvent,
+    openai_responses.ResponseOutputItemAddedEvent: ResponseOutputItemAddedEvent,
+    openai_responses.ResponseOutputItemDoneEvent: ResponseOutputItemDoneEvent,
+    openai_responses.ResponseErrorEvent: ResponseErrorEvent,
+}
+
+if TYPE_CHECKING:
+    # Statically: our events or openai's (narrow with `isinstance(event, ResponseCompletedEvent)`).
+    ResponseStreamEvent: TypeAlias = (
+        ResponseCreatedEvent
+        | ResponseQueuedEvent
+        | ResponseInProgressEvent
+        | ResponseCompletedEvent
+        | ResponseIncompleteEvent
+        | ResponseFailedEvent
+        | ResponseOutputItemAddedEvent
+        | ResponseOutputItemDoneEvent
+        | ResponseErrorEvent
+        | openai_stream_event.ResponseStreamEvent
+    )
+else:
+    ResponseStreamEvent: TypeAlias = replace_members(openai_stream_event.ResponseStreamEvent, _OURS)
