@@ -7,11 +7,13 @@ maps an HTTP status (or an `error.code` found in a 200 body or a stream chunk) t
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import httpx2
 import openai
 
+from ._constants import HEADER_GENERATION_ID
+from ._secrets import scrub
 from .types.error_metadata import Availability, ErrorMetadata
 
 if TYPE_CHECKING:
@@ -24,6 +26,7 @@ __all__ = [
     "ConflictError",
     "GatewayTimeoutError",
     "InternalServerError",
+    "MidStreamError",
     "ModerationError",
     "NotFoundError",
     "OpenRouterAPIError",
@@ -40,6 +43,7 @@ __all__ = [
     "StreamDecodeError",
     "StreamError",
     "StreamInterruptedError",
+    "StreamTimeoutError",
     "UnprocessableEntityError",
     "make_status_error",
 ]
@@ -72,10 +76,14 @@ class BudgetExceededError(OpenRouterError):
 
 
 class OpenRouterAPIError(OpenRouterError):
-    """Mixin of every error OpenRouter reported: typed metadata, plus what the stream had produced."""
+    """Mixin of every error OpenRouter reported: typed metadata, plus what the stream had produced.
+
+    `str()` and `message` never show a key: key-shaped strings are replaced by `***`."""
 
     metadata: ErrorMetadata
+    """Typed `error.metadata`; both provider shapes (`{provider_name, raw}` and `{error_type, provider_code}`)."""
     error_type: str | None
+    """OpenRouter's `error_type` (2026 vocabulary, e.g. `rate_limit_exceeded`), from `error` or its metadata."""
     availability: Availability | None
     user_id: str | None
     generation_id: str | None
@@ -91,15 +99,27 @@ class OpenRouterAPIError(OpenRouterError):
         self.availability = Availability.construct(**availability) if isinstance(availability, dict) else None
         self.user_id = top.get("user_id")
         headers = response.headers if response is not None else {}
-        self.generation_id = headers.get("x-generation-id") or (top.get("id") if "choices" in top else None)
+        self.generation_id = headers.get(HEADER_GENERATION_ID) or (top.get("id") if "choices" in top else None)
         self.partial = None
 
     @property
     def provider_name(self) -> str | None:
+        """The upstream provider that failed, when OpenRouter names it."""
         return self.metadata.provider_name
 
     @property
+    def provider_code(self) -> str | None:
+        """The upstream provider's own error code (2026 metadata shape)."""
+        return self.metadata.provider_code
+
+    @property
+    def raw(self) -> Any:
+        """The provider's raw error (`metadata.raw`), parsed when it holds a JSON document."""
+        return self.metadata.raw_json
+
+    @property
     def headers(self) -> httpx2.Headers:
+        """The response headers (`Retry-After`, `X-RateLimit-*`, `X-Generation-Id`); empty when there was none."""
         response: httpx2.Response | None = getattr(self, "response", None)
         return response.headers if response is not None else httpx2.Headers()
 
@@ -114,7 +134,7 @@ class OpenRouterAPIError(OpenRouterError):
 class _StatusError(OpenRouterAPIError, openai.APIStatusError):
     def __init__(self, message: str, *, response: httpx2.Response, body: object, status: int | None = None) -> None:
         error = _error_object(body)
-        super().__init__(message, response=response, body=error or body)
+        super().__init__(scrub(message), response=response, body=error or body)
         if status is not None:
             self.status_code = status
         self._init_openrouter(error, body, response)
@@ -129,7 +149,7 @@ class AuthenticationError(_StatusError, openai.AuthenticationError):
 
 
 class PaymentRequiredError(_StatusError):
-    """402: insufficient credits, or the key's spending limit is exhausted."""
+    """402: insufficient credits, or the key's spending limit is exhausted. Never retried."""
 
 
 class PermissionDeniedError(_StatusError, openai.PermissionDeniedError):
@@ -181,7 +201,7 @@ class InternalServerError(_StatusError, openai.InternalServerError):
 
 
 class ProviderError(InternalServerError):
-    """The upstream provider failed (502, or any 5xx naming a provider); `metadata.raw_json` has its body."""
+    """The upstream provider failed (502, 529, or a 5xx naming a provider); `provider_name`, and `raw` parsed."""
 
 
 class ServiceUnavailableError(InternalServerError):
@@ -192,27 +212,45 @@ class GatewayTimeoutError(InternalServerError):
     """504/524: the provider or the edge timed out."""
 
 
-class StreamError(OpenRouterAPIError, openai.APIError):
-    """A stream failed after it started; `partial` holds what had arrived."""
+class StreamError(OpenRouterAPIError):
+    """Any failure after a stream started; `partial` holds everything that had arrived before it.
+
+    The concrete classes also subclass the matching `openai` class: a mid-stream error chunk is a
+    `MidStreamError` *and* the status class for its code (so `except openai.RateLimitError` catches a
+    mid-stream 429), a dropped connection is an `openai.APIConnectionError`, a stall an `openai.APITimeoutError`."""
+
+
+class MidStreamError(StreamError):
+    """An error chunk arrived in the middle of a stream (HTTP status already 200); `status_code` is its code."""
+
+
+class _StreamFailure(StreamError, openai.APIError):
+    """A stream that broke without an error chunk: bad data or a lost connection."""
 
     def __init__(
         self, message: str, *, response: httpx2.Response, body: object, partial: ChatCompletionAccumulator | None
     ) -> None:
         error = _error_object(body)
-        openai.APIError.__init__(self, message, response.request, body=error or body)
+        openai.APIError.__init__(self, scrub(message), response.request, body=error or body)
         self.response = response
         code = error.get("code")
         self.status_code = code if isinstance(code, int) else response.status_code
         self._init_openrouter(error, body, response)
         self.partial = partial
+        if partial is not None and self.generation_id is None:
+            self.generation_id = partial.generation_id
 
 
-class StreamDecodeError(StreamError):
+class StreamDecodeError(_StreamFailure):
     """A stream chunk was not valid JSON."""
 
 
-class StreamInterruptedError(StreamError, openai.APIConnectionError):
-    """The connection dropped or timed out in the middle of a stream."""
+class StreamInterruptedError(_StreamFailure, openai.APIConnectionError):
+    """The connection dropped, or the body ended before the stream finished."""
+
+
+class StreamTimeoutError(StreamInterruptedError, openai.APITimeoutError):
+    """The stream went silent for longer than the read timeout."""
 
 
 _BY_STATUS: dict[int, type[_StatusError]] = {
@@ -230,16 +268,21 @@ _BY_STATUS: dict[int, type[_StatusError]] = {
     503: ServiceUnavailableError,
     504: GatewayTimeoutError,
     524: GatewayTimeoutError,
+    529: ProviderError,
 }
+_NOT_PROVIDER_FAULTS = frozenset({503, 504, 524})
+"""5xx that keep their own class even when the metadata names a provider (routing and edge timeouts)."""
 
 
 def status_error_class(status: int, body: object) -> type[_StatusError]:
     """The class for an OpenRouter error with this status and body."""
     error = _error_object(body)
-    metadata = error.get("metadata") if isinstance(error.get("metadata"), dict) else {}
-    if status == 403 and metadata and "reasons" in metadata:
+    raw_metadata = error.get("metadata")
+    metadata: dict[str, Any] = raw_metadata if isinstance(raw_metadata, dict) else {}
+    if status == 403 and metadata and ("reasons" in metadata or "flagged_input" in metadata):
         return ModerationError
-    if status >= 500 and metadata and metadata.get("provider_name") and status not in (503, 504, 524):
+    names_provider = bool(metadata.get("provider_name") or metadata.get("provider_code"))
+    if status >= 500 and names_provider and status not in _NOT_PROVIDER_FAULTS:
         return ProviderError
     cls = _BY_STATUS.get(status)
     if cls is not None:
@@ -288,30 +331,52 @@ def error_status(error: dict[str, Any], default: int = 500) -> int:
     return default
 
 
+_MIDSTREAM_CLASSES: dict[type[_StatusError], type[_StatusError]] = {}
+
+
+def midstream_error_class(cls: type[_StatusError]) -> type[_StatusError]:
+    """`cls` for an error chunk: the same status class, also a `MidStreamError` (created once per class)."""
+    made = _MIDSTREAM_CLASSES.get(cls)
+    if made is None:
+        name = f"MidStream{cls.__name__}"
+        doc = f"A mid-stream error chunk whose code maps to `{cls.__name__}`; `partial` holds the output so far."
+        namespace = {"__doc__": doc, "__module__": __name__, "__qualname__": name}
+        made = cast("type[_StatusError]", type(name, (cls, MidStreamError), namespace))
+        made = _MIDSTREAM_CLASSES.setdefault(cls, made)
+    return made
+
+
 def stream_error_from_chunk(chunk: Any, *, response: httpx2.Response, partial: ChatCompletionAccumulator) -> Exception:
-    """The typed error for an error chunk in the middle of a stream."""
+    """The typed error for an error chunk in the middle of a stream, holding everything received before it."""
     body = chunk.to_dict()
     error = body.get("error") or {}
     status = error_status(error)
-    cls = status_error_class(status, body)
+    cls = midstream_error_class(status_error_class(status, body))
     message = f"Error code: {status} (mid-stream) - {error.get('message') or 'An error occurred during streaming'}"
     exc = cls(message, response=response, body=body, status=status)
     exc.partial = partial
+    exc.generation_id = exc.generation_id or partial.generation_id
     return exc
 
 
 def stream_decode_error(
     exc: Exception, *, response: httpx2.Response, partial: ChatCompletionAccumulator
 ) -> StreamDecodeError:
+    """The error for a chunk that is not valid JSON."""
     return StreamDecodeError(f"Malformed JSON in stream chunk: {exc}", response=response, body=None, partial=partial)
 
 
 def stream_interrupted_error(
-    exc: openai.APIConnectionError, *, response: httpx2.Response, partial: ChatCompletionAccumulator
+    exc: openai.APIConnectionError | None, *, response: httpx2.Response, partial: ChatCompletionAccumulator
 ) -> StreamInterruptedError:
-    kind = "timed out" if isinstance(exc, openai.APITimeoutError) else "was interrupted"
+    """The error for a connection lost (`exc`), timed out, or a body that ended before the stream finished (None)."""
+    if isinstance(exc, openai.APITimeoutError):
+        return StreamTimeoutError(
+            f"The stream timed out after {partial.chunks_seen} chunks", response=response, body=None, partial=partial
+        )
+    how = "was interrupted" if exc is not None else "ended before it finished (no [DONE], no finish_reason)"
     return StreamInterruptedError(
-        f"The stream {kind} after {partial.chunks_seen} chunks", response=response, body=None, partial=partial
+        f"The stream {how} after {partial.chunks_seen} chunks", response=response, body=None, partial=partial
     )
 
 
@@ -325,8 +390,11 @@ def _error_object(body: object) -> dict[str, Any]:
     return {}
 
 
-def error_in_200_body(data: object, *, response: httpx2.Response) -> openai.APIStatusError | None:
-    """The typed error hidden in a 200 body: `{"error": ...}` with no result, or `choices: null`."""
+def error_in_200_body(
+    data: object, *, response: httpx2.Response, expects_choices: bool = False
+) -> openai.APIStatusError | None:
+    """The typed error hidden in a 200 body: `{"error": ...}` with no result, or (when the result type has
+    choices) `choices` missing, null or empty. None when the body is a real result."""
     if not isinstance(data, dict):
         return None
     error = data.get("error")
@@ -335,10 +403,12 @@ def error_in_200_body(data: object, *, response: httpx2.Response) -> openai.APIS
         status = error_status({"error_type": data.get("error_type"), **error}, default=502)
         message = f"Error code: {status} (in a 200 response) - {error.get('message') or 'unknown error'}"
         return make_status_error(message, body=data, response=response, status=status)
-    if "choices" in data and data["choices"] is None:
-        body = {"error": {"code": 502, "message": "The provider returned no choices"}, **data}
+    choices = data.get("choices")
+    if expects_choices and not (isinstance(choices, list) and choices):
+        what = "null choices" if "choices" in data and choices is None else "no choices"
+        body = {**data, "error": {"code": 502, "message": f"The provider returned {what}"}}
         return make_status_error(
-            "Error code: 502 (in a 200 response) - the provider returned no choices",
+            f"Error code: 502 (in a 200 response) - the provider returned {what}",
             body=body,
             response=response,
             status=502,

@@ -2,14 +2,16 @@
 
 `openai`'s `Stream` raises a bare `APIError` on an error chunk and drops the chunk. Ours runs the base
 iterator in "events" mode (so error chunks reach us as data), folds every chunk into an accumulator,
-and raises the typed error for the chunk's code with everything received before it attached.
+and raises the typed error for the chunk's code with everything received before it attached. A body that
+ends with neither `[DONE]` nor a `finish_reason` is an interruption, not a success. `prime()` reads ahead to
+the first chunk with output, so the client's retry loop can retry failures that happen before any output.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Iterator
-from typing import TYPE_CHECKING, Any
+from collections.abc import AsyncIterator, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import openai
 from openai._models import FinalRequestOptions
@@ -18,7 +20,8 @@ from openai.types import completion as openai_completion
 from openai.types.chat import chat_completion_chunk as openai_chunk
 from typing_extensions import override
 
-from ._exceptions import stream_decode_error, stream_error_from_chunk, stream_interrupted_error
+from ._exceptions import StreamError, stream_decode_error, stream_error_from_chunk, stream_interrupted_error
+from ._response_metadata import ResponseMetadata, StreamMetadata
 from .lib.chat_accumulator import ChatCompletionAccumulator
 from .types.chat.chat_completion_chunk import ChatCompletionChunk
 from .types.completion import Completion
@@ -33,6 +36,21 @@ __all__ = [
     "CompletionStream",
     "OpenRouterSSEDecoder",
 ]
+
+_T = TypeVar("_T")
+
+_OUTPUT_FIELDS = (
+    "content",
+    "reasoning",
+    "reasoning_details",
+    "tool_calls",
+    "function_call",
+    "refusal",
+    "images",
+    "audio",
+    "annotations",
+)
+"""Delta fields whose presence means the stream has produced output (not just a role or a keep-alive)."""
 
 
 class OpenRouterSSEDecoder(SSEDecoder):
@@ -58,23 +76,56 @@ def _events_mode(options: FinalRequestOptions | None) -> FinalRequestOptions | N
     return options.model_copy(update={"stream_mode": "events"})
 
 
+def has_output(chunk: Any) -> bool:
+    """Whether a chunk carries output (text, reasoning, tool calls, ...), a finish reason or usage."""
+    if getattr(chunk, "usage", None) is not None:
+        return True
+    for choice in getattr(chunk, "choices", None) or ():
+        if getattr(choice, "finish_reason", None) is not None or getattr(choice, "text", None):
+            return True
+        delta = getattr(choice, "delta", None)
+        if delta is not None and any(getattr(delta, name, None) for name in _OUTPUT_FIELDS):
+            return True
+    return False
+
+
 class _Guard:
-    """What a chat stream does with each chunk and each failure, written once for sync and async."""
+    """What a stream does with each event, chunk, failure and its end, written once for sync and async."""
 
     def __init__(self, response: httpx2.Response) -> None:
         self.response = response
         self.accumulator = ChatCompletionAccumulator()
+        self.metadata = StreamMetadata(response)
+        """Generation id, provider, usage and cost for `stream.openrouter`."""
+        self.done = False
+        """`data: [DONE]` arrived."""
+        self.finished = False
+        """A chunk carried a `finish_reason`."""
+
+    def on_event(self, event: ServerSentEvent) -> None:
+        if event.data.startswith("[DONE]"):
+            self.done = True
 
     def on_chunk(self, chunk: Any) -> None:
+        self.metadata.add(chunk)
         if isinstance(chunk, ChatCompletionChunk):
             self.accumulator.add(chunk)
             if chunk.error is not None:
                 raise stream_error_from_chunk(chunk, response=self.response, partial=self.accumulator)
         elif getattr(chunk, "error", None):
             raise stream_error_from_chunk(chunk, response=self.response, partial=self.accumulator)
+        if not self.finished:
+            self.finished = any(getattr(c, "finish_reason", None) for c in getattr(chunk, "choices", None) or ())
+
+    def on_end(self) -> None:
+        """The body ended: without `[DONE]` and without a finish reason, the stream was cut short."""
+        if not (self.done or self.finished):
+            raise stream_interrupted_error(None, response=self.response, partial=self.accumulator)
 
     def on_failure(self, exc: Exception) -> Exception | None:
         """The typed error to raise instead of `exc`, or None to let `exc` through unchanged."""
+        if isinstance(exc, StreamError):
+            return None
         if isinstance(exc, json.JSONDecodeError):
             return stream_decode_error(exc, response=self.response, partial=self.accumulator)
         if isinstance(exc, openai.APIConnectionError):
@@ -82,13 +133,14 @@ class _Guard:
         return None
 
 
-class ChatCompletionStream(openai.Stream[openai_chunk.ChatCompletionChunk]):
-    """A chat completion stream; iterating yields `openrouter_compat.types.chat.ChatCompletionChunk`."""
+class _GuardedStream(openai.Stream[_T]):
+    """A sync stream run through a `_Guard` (concrete subclasses also name `openai.Stream[X]` as a base, which
+    `openai` reads to find the chunk type)."""
 
     def __init__(
         self,
         *,
-        cast_to: type[openai_chunk.ChatCompletionChunk],
+        cast_to: type[_T],
         response: httpx2.Response,
         client: openai.OpenAI,
         options: FinalRequestOptions | None = None,
@@ -101,21 +153,35 @@ class ChatCompletionStream(openai.Stream[openai_chunk.ChatCompletionChunk]):
         """Everything received so far (text, reasoning, tool calls, usage, generation id)."""
         return self._guard.accumulator
 
-    @override
-    def __next__(self) -> ChatCompletionChunk:
-        return super().__next__()  # type: ignore[return-value]
+    @property
+    def openrouter(self) -> ResponseMetadata:
+        """The stream's `ResponseMetadata`: headers from the start, usage and cost once the last chunk arrived."""
+        return self._guard.metadata.metadata
+
+    def prime(self) -> None:
+        """Read ahead to the first chunk with output, so a failure before any output is raised here (where the
+        client's retry loop can retry it); the chunks read are still yielded, in order."""
+        buffered: list[_T] = []
+        for chunk in self._iterator:
+            buffered.append(chunk)
+            if has_output(chunk):
+                break
+        self._iterator = _chain(buffered, self._iterator)
 
     @override
-    def __iter__(self) -> Iterator[ChatCompletionChunk]:
-        return super().__iter__()  # type: ignore[return-value]
+    def _iter_events(self) -> Iterator[ServerSentEvent]:
+        for event in super()._iter_events():
+            self._guard.on_event(event)
+            yield event
 
     @override
-    def __stream__(self) -> Iterator[openai_chunk.ChatCompletionChunk]:
+    def __stream__(self) -> Iterator[_T]:
         guard = self._guard
         try:
             for chunk in super().__stream__():
                 guard.on_chunk(chunk)
                 yield chunk
+            guard.on_end()
         except Exception as exc:
             replacement = guard.on_failure(exc)
             if replacement is None:
@@ -123,13 +189,13 @@ class ChatCompletionStream(openai.Stream[openai_chunk.ChatCompletionChunk]):
             raise replacement from exc
 
 
-class AsyncChatCompletionStream(openai.AsyncStream[openai_chunk.ChatCompletionChunk]):
-    """The async twin of `ChatCompletionStream`."""
+class _AsyncGuardedStream(openai.AsyncStream[_T]):
+    """The async twin of `_GuardedStream`."""
 
     def __init__(
         self,
         *,
-        cast_to: type[openai_chunk.ChatCompletionChunk],
+        cast_to: type[_T],
         response: httpx2.Response,
         client: openai.AsyncOpenAI,
         options: FinalRequestOptions | None = None,
@@ -141,6 +207,75 @@ class AsyncChatCompletionStream(openai.AsyncStream[openai_chunk.ChatCompletionCh
     def accumulator(self) -> ChatCompletionAccumulator:
         """Everything received so far (text, reasoning, tool calls, usage, generation id)."""
         return self._guard.accumulator
+
+    @property
+    def openrouter(self) -> ResponseMetadata:
+        """The stream's `ResponseMetadata`: headers from the start, usage and cost once the last chunk arrived."""
+        return self._guard.metadata.metadata
+
+    async def prime(self) -> None:
+        """The async twin of `_GuardedStream.prime`."""
+        buffered: list[_T] = []
+        async for chunk in self._iterator:
+            buffered.append(chunk)
+            if has_output(chunk):
+                break
+        self._iterator = _achain(buffered, self._iterator)
+
+    @override
+    async def _iter_events(self) -> AsyncIterator[ServerSentEvent]:
+        async for event in super()._iter_events():
+            self._guard.on_event(event)
+            yield event
+
+    @override
+    async def __stream__(self) -> AsyncIterator[_T]:
+        guard = self._guard
+        try:
+            async for chunk in super().__stream__():
+                guard.on_chunk(chunk)
+                yield chunk
+            guard.on_end()
+        except Exception as exc:
+            replacement = guard.on_failure(exc)
+            if replacement is None:
+                raise
+            raise replacement from exc
+
+
+def _chain(first: Iterable[_T], rest: Iterator[_T]) -> Iterator[_T]:
+    yield from first
+    yield from rest
+
+
+async def _achain(first: Iterable[_T], rest: AsyncIterator[_T]) -> AsyncIterator[_T]:
+    for item in first:
+        yield item
+    async for item in rest:
+        yield item
+
+
+class ChatCompletionStream(
+    _GuardedStream[openai_chunk.ChatCompletionChunk], openai.Stream[openai_chunk.ChatCompletionChunk]
+):
+    """A chat completion stream; iterating yields `openrouter_compat.types.chat.ChatCompletionChunk`.
+
+    A failure raises the typed error where it happens, after every chunk before it was yielded; the error's
+    `partial` (the same object as `accumulator`) holds the text, reasoning, tool calls and usage received."""
+
+    @override
+    def __next__(self) -> ChatCompletionChunk:
+        return super().__next__()  # type: ignore[return-value]
+
+    @override
+    def __iter__(self) -> Iterator[ChatCompletionChunk]:
+        return super().__iter__()  # type: ignore[return-value]
+
+
+class AsyncChatCompletionStream(
+    _AsyncGuardedStream[openai_chunk.ChatCompletionChunk], openai.AsyncStream[openai_chunk.ChatCompletionChunk]
+):
+    """The async twin of `ChatCompletionStream`."""
 
     @override
     async def __anext__(self) -> ChatCompletionChunk:
@@ -151,33 +286,9 @@ class AsyncChatCompletionStream(openai.AsyncStream[openai_chunk.ChatCompletionCh
         async for item in self._iterator:
             yield item  # type: ignore[misc]
 
-    @override
-    async def __stream__(self) -> AsyncIterator[openai_chunk.ChatCompletionChunk]:
-        guard = self._guard
-        try:
-            async for chunk in super().__stream__():
-                guard.on_chunk(chunk)
-                yield chunk
-        except Exception as exc:
-            replacement = guard.on_failure(exc)
-            if replacement is None:
-                raise
-            raise replacement from exc
 
-
-class CompletionStream(openai.Stream[openai_completion.Completion]):
+class CompletionStream(_GuardedStream[openai_completion.Completion], openai.Stream[openai_completion.Completion]):
     """A legacy text completion stream; iterating yields `openrouter_compat.types.Completion`."""
-
-    def __init__(
-        self,
-        *,
-        cast_to: type[openai_completion.Completion],
-        response: httpx2.Response,
-        client: openai.OpenAI,
-        options: FinalRequestOptions | None = None,
-    ) -> None:
-        self._guard = _Guard(response)
-        super().__init__(cast_to=cast_to, response=response, client=client, options=_events_mode(options))
 
     @override
     def __next__(self) -> Completion:
@@ -187,33 +298,11 @@ class CompletionStream(openai.Stream[openai_completion.Completion]):
     def __iter__(self) -> Iterator[Completion]:
         return super().__iter__()  # type: ignore[return-value]
 
-    @override
-    def __stream__(self) -> Iterator[openai_completion.Completion]:
-        guard = self._guard
-        try:
-            for chunk in super().__stream__():
-                guard.on_chunk(chunk)
-                yield chunk
-        except Exception as exc:
-            replacement = guard.on_failure(exc)
-            if replacement is None:
-                raise
-            raise replacement from exc
 
-
-class AsyncCompletionStream(openai.AsyncStream[openai_completion.Completion]):
+class AsyncCompletionStream(
+    _AsyncGuardedStream[openai_completion.Completion], openai.AsyncStream[openai_completion.Completion]
+):
     """The async twin of `CompletionStream`."""
-
-    def __init__(
-        self,
-        *,
-        cast_to: type[openai_completion.Completion],
-        response: httpx2.Response,
-        client: openai.AsyncOpenAI,
-        options: FinalRequestOptions | None = None,
-    ) -> None:
-        self._guard = _Guard(response)
-        super().__init__(cast_to=cast_to, response=response, client=client, options=_events_mode(options))
 
     @override
     async def __anext__(self) -> Completion:
@@ -223,16 +312,3 @@ class AsyncCompletionStream(openai.AsyncStream[openai_completion.Completion]):
     async def __aiter__(self) -> AsyncIterator[Completion]:
         async for item in self._iterator:
             yield item  # type: ignore[misc]
-
-    @override
-    async def __stream__(self) -> AsyncIterator[openai_completion.Completion]:
-        guard = self._guard
-        try:
-            async for chunk in super().__stream__():
-                guard.on_chunk(chunk)
-                yield chunk
-        except Exception as exc:
-            replacement = guard.on_failure(exc)
-            if replacement is None:
-                raise
-            raise replacement from exc
