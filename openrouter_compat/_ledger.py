@@ -1,0 +1,228 @@
+"""`CostLedger`: what a client (and its copies) has spent, by model and provider, and an optional budget.
+
+Every chat completion, text completion, embeddings and responses result parsed by a client is recorded once,
+with its cost as the exact decimal OpenRouter's JSON spelled (`Decimal(repr(cost))`), so totals are exact
+sums of `usage.cost`. One `threading.Lock` guards the state; no method awaits while holding it, so the same
+ledger is safe from threads and from coroutines on any event loop.
+
+The budget (`max_cost`) is checked before a request is sent: once the total reaches it, the next request
+raises `BudgetExceededError` and nothing goes on the wire. It cannot cap a request already in flight:
+the cost of a request is only known from its response, so the total can end above `max_cost` by at most
+the cost of the requests admitted while the total was still below it (one request when calls are
+sequential; with N concurrent calls, up to N of them). Bound each request's cost with `max_tokens`
+(`max_completion_tokens`) and `provider={"max_price": ...}` to bound that overshoot in money.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Protocol
+
+from ._exceptions import BudgetExceededError
+from ._response_metadata import ResponseMetadata, to_decimal
+
+if TYPE_CHECKING:
+    from collections.abc import Awaitable
+
+__all__ = ["CostEntry", "CostLedger", "cost_limit"]
+
+
+@dataclasses.dataclass(frozen=True)
+class CostEntry:
+    """One recorded generation."""
+
+    seq: int
+    """Order of recording, from 0, never reused (not even after `reset()`)."""
+    kind: str
+    """`chat.completion`, `text_completion`, `embedding` or `response` (`streamed` tells how it arrived)."""
+    generation_id: str | None
+    model: str | None
+    provider: str | None
+    cost: Decimal | None
+    """`usage.cost` as reported with the result (None when the result carried no cost)."""
+    prompt_tokens: int | None = None
+    completion_tokens: int | None = None
+    streamed: bool = False
+    exact_cost: Decimal | None = None
+    """`total_cost` from `/generation`, once reconciled."""
+
+    @property
+    def best_cost(self) -> Decimal:
+        """The reconciled cost when known, else the reported one, else zero."""
+        if self.exact_cost is not None:
+            return self.exact_cost
+        return self.cost if self.cost is not None else Decimal(0)
+
+
+class _Generations(Protocol):
+    def retrieve(self, id: str, *, wait: float = ...) -> Any: ...
+
+
+class _AsyncGenerations(Protocol):
+    def retrieve(self, id: str, *, wait: float = ...) -> Awaitable[Any]: ...
+
+
+class _HasGenerations(Protocol):
+    @property
+    def generations(self) -> _Generations: ...
+
+
+class _HasAsyncGenerations(Protocol):
+    @property
+    def generations(self) -> _AsyncGenerations: ...
+
+
+def _tokens(usage: Any, *names: str) -> int | None:
+    for name in names:
+        value = getattr(usage, name, None)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+    return None
+
+
+class CostLedger:
+    """Thread- and async-safe running totals of what OpenRouter charged, shared by a client and its copies."""
+
+    def __init__(self, *, max_cost: float | Decimal | str | None = None) -> None:
+        """`max_cost` (USD credits) refuses requests once the total reaches it; None means no cap."""
+        self._lock = threading.Lock()
+        self._entries: list[CostEntry] = []
+        self._seen_ids: set[str] = set()
+        self._next_seq = 0
+        self.max_cost: Decimal | None = cost_limit(max_cost)
+
+    def __repr__(self) -> str:
+        cap = f", max_cost={self.max_cost}" if self.max_cost is not None else ""
+        return f"CostLedger(total={self.total}, entries={len(self)}{cap})"
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._entries)
+
+    # Recording ---------------------------------------------------------------------------------------------
+
+    def record(self, metadata: ResponseMetadata, *, kind: str, streamed: bool = False) -> CostEntry | None:
+        """Add one result; a generation id already recorded is ignored (returns None)."""
+        usage = metadata.usage
+        with self._lock:
+            gen_id = metadata.generation_id
+            if gen_id is not None:
+                if gen_id in self._seen_ids:
+                    return None
+                self._seen_ids.add(gen_id)
+            entry = CostEntry(
+                seq=self._next_seq,
+                kind=kind,
+                generation_id=gen_id,
+                model=metadata.model,
+                provider=metadata.provider,
+                cost=metadata.cost_decimal,
+                prompt_tokens=_tokens(usage, "prompt_tokens", "input_tokens"),
+                completion_tokens=_tokens(usage, "completion_tokens", "output_tokens"),
+                streamed=streamed,
+            )
+            self._entries.append(entry)
+            self._next_seq += 1
+            return entry
+
+    def reset(self) -> None:
+        """Forget every entry (the budget stays as configured)."""
+        with self._lock:
+            self._entries.clear()
+            self._seen_ids.clear()
+
+    # Reading -----------------------------------------------------------------------------------------------
+
+    @property
+    def entries(self) -> list[CostEntry]:
+        """A snapshot of the entries, in recording order."""
+        with self._lock:
+            return list(self._entries)
+
+    @property
+    def total(self) -> Decimal:
+        """Total spent: reconciled costs where known, reported `usage.cost` elsewhere."""
+        return sum((entry.best_cost for entry in self.entries), Decimal(0))
+
+    @property
+    def reported_total(self) -> Decimal:
+        """Sum of `usage.cost` exactly as the results reported it."""
+        return sum((entry.cost or Decimal(0) for entry in self.entries), Decimal(0))
+
+    def by_model(self) -> dict[str, Decimal]:
+        """Total per model id (`"unknown"` when a result named none)."""
+        return _group(self.entries, "model")
+
+    def by_provider(self) -> dict[str, Decimal]:
+        """Total per serving provider (`"unknown"` when a result named none, e.g. some embeddings)."""
+        return _group(self.entries, "provider")
+
+    # Budget ------------------------------------------------------------------------------------------------
+
+    def check_budget(self, *limits: Decimal | None) -> None:
+        """Raise `BudgetExceededError` if the total has reached `max_cost` or any of `limits`."""
+        caps = [cap for cap in (self.max_cost, *limits) if cap is not None]
+        if not caps:
+            return
+        spent = self.total
+        cap = min(caps)
+        if spent >= cap:
+            raise BudgetExceededError(
+                f"Budget exhausted: {spent} USD spent of a {cap} USD cap; the request was not sent "
+                "(raise `max_cost` or call `ledger.reset()` to continue).",
+                spent=spent,
+                limit=cap,
+            )
+
+    # Reconciliation ----------------------------------------------------------------------------------------
+
+    def pending(self) -> list[CostEntry]:
+        """Entries with a generation id that have not been reconciled against `/generation` yet."""
+        return [entry for entry in self.entries if entry.generation_id and entry.exact_cost is None]
+
+    def reconcile(self, client: _HasGenerations, *, wait: float = 0) -> Decimal:
+        """Fetch `/generation` for each pending entry (one request each) and return the new total."""
+        for entry in self.pending():
+            assert entry.generation_id is not None
+            generation = client.generations.retrieve(entry.generation_id, wait=wait)
+            self._set_exact(entry, generation)
+        return self.total
+
+    async def areconcile(self, client: _HasAsyncGenerations, *, wait: float = 0) -> Decimal:
+        """The async twin of `reconcile`."""
+        for entry in self.pending():
+            assert entry.generation_id is not None
+            generation = await client.generations.retrieve(entry.generation_id, wait=wait)
+            self._set_exact(entry, generation)
+        return self.total
+
+    def _set_exact(self, entry: CostEntry, generation: Any) -> None:
+        exact = to_decimal(getattr(generation, "total_cost", None))
+        if exact is None:
+            return
+        with self._lock:
+            for position, current in enumerate(self._entries):
+                if current.seq == entry.seq:
+                    self._entries[position] = dataclasses.replace(current, exact_cost=exact)
+                    return
+
+
+def cost_limit(value: float | Decimal | str | None) -> Decimal | None:
+    """A `max_cost` argument as an exact Decimal (None stays None); negative values are refused."""
+    if value is None:
+        return None
+    limit = to_decimal(value)
+    if limit is None or limit < 0:
+        raise ValueError(f"max_cost must be a non-negative number of USD credits, got {value!r}")
+    return limit
+
+
+def _group(entries: Iterable[CostEntry], field: str) -> dict[str, Decimal]:
+    totals: dict[str, Decimal] = {}
+    for entry in entries:
+        key = getattr(entry, field) or "unknown"
+        totals[key] = totals.get(key, Decimal(0)) + entry.best_cost
+    return totals

@@ -1,0 +1,82 @@
+"""Reasoning continuity: turn an assistant reply into the message of the next request, reasoning kept.
+
+OpenRouter asks that `reasoning_details` go back unmodified (order, signatures, encrypted data) so that
+Claude, Gemini and OpenAI reasoning models continue their reasoning across turns and tool calls. Most
+code that builds the next turn from `message.content` drops them; `assistant_message_param` keeps them.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from ..types.chat.chat_completion_assistant_message_param import ChatCompletionAssistantMessageParam
+from .chat_accumulator import ChatCompletionAccumulator
+
+__all__ = ["assistant_message_param", "build_message_param"]
+
+
+def assistant_message_param(source: object, *, choice: int = 0) -> ChatCompletionAssistantMessageParam:
+    """The assistant message param to append to `messages`, from any of:
+
+    - a chat completion (ours, `openai`'s, or `.parse()`'s `ParsedChatCompletion`): its `choices[choice]`;
+    - a message (`completion.choices[0].message`), model or dict;
+    - a finished stream of ours (`client.chat.completions.create(stream=True)`) or its `.accumulator`.
+
+    `reasoning_details` entries are copied as received (every key, including ones this library does not
+    model); tool calls and content are kept; `reasoning` text is kept too.
+    """
+    accumulator = getattr(source, "accumulator", source)
+    if isinstance(accumulator, ChatCompletionAccumulator):
+        return accumulator.to_message_param()
+    choices = getattr(source, "choices", None)
+    if isinstance(choices, list):
+        source = getattr(choices[choice], "message", None)
+    message = _as_dict(source)
+    if not isinstance(message, dict):
+        raise TypeError(
+            f"assistant_message_param() takes a chat completion, a message or a stream, not {type(source).__name__}"
+        )
+    return build_message_param(
+        content=message.get("content"),
+        tool_calls=message.get("tool_calls"),
+        reasoning=message.get("reasoning"),
+        reasoning_details=message.get("reasoning_details"),
+    )
+
+
+def build_message_param(
+    *,
+    content: object,
+    tool_calls: Iterable[Mapping[str, Any]] | None = None,
+    reasoning: str | None = None,
+    reasoning_details: Iterable[Mapping[str, Any]] | None = None,
+) -> ChatCompletionAssistantMessageParam:
+    """The one place an assistant message param is assembled (used by the stream accumulator too)."""
+    message: ChatCompletionAssistantMessageParam = {"role": "assistant", "content": content}  # type: ignore[typeddict-item]
+    calls = [_tool_call(call) for call in tool_calls or ()]
+    if calls:
+        message["tool_calls"] = calls  # type: ignore[typeddict-item]
+    if reasoning:
+        message["reasoning"] = reasoning
+    details = [copy.deepcopy(dict(detail)) for detail in reasoning_details or ()]
+    if details:
+        message["reasoning_details"] = details
+    return message
+
+
+def _tool_call(call: Mapping[str, Any]) -> dict[str, Any]:
+    function = dict(call.get("function") or {})
+    return {"id": call.get("id"), "type": call.get("type") or "function", "function": function}
+
+
+def _as_dict(value: object) -> object:
+    """A model as the dict of the fields the API sent (`to_dict()` keeps unknown fields, drops unset ones)."""
+    to_dict = getattr(value, "to_dict", None)
+    if callable(to_dict):
+        return to_dict()
+    model_dump = getattr(value, "model_dump", None)
+    if callable(model_dump):
+        return model_dump(exclude_unset=True)
+    return dict(value) if isinstance(value, Mapping) else value
