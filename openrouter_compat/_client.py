@@ -7,12 +7,14 @@ types that know OpenRouter's fields. Everything else is `openai`'s own machinery
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, Self
+from typing import Any, Literal, Self, overload
 
 import httpx2
 import openai
+from openai._base_client import _AsyncStreamT, _StreamT
 from openai._client import (
     AsyncOpenAIWithRawResponse,
     AsyncOpenAIWithStreamedResponse,
@@ -20,15 +22,16 @@ from openai._client import (
     OpenAIWithStreamedResponse,
 )
 from openai._compat import cached_property
-from openai._constants import DEFAULT_MAX_RETRIES
 from openai._models import FinalRequestOptions
 from openai._streaming import SSEBytesDecoder, SSEDecoder
-from openai._types import NOT_GIVEN, NotGiven, Omit
+from openai._types import NOT_GIVEN, NotGiven, Omit, ResponseT
 from typing_extensions import override
 
 from . import _constants as C
 from ._exceptions import OpenRouterConfigError, error_in_200_body, make_status_error
 from ._response_types import INFERENCE_TYPES, openrouter_stream_cls, openrouter_type
+from ._retry import RetryPolicy, run_with_retries, run_with_retries_async, settle, settle_async
+from ._secrets import install_log_filter
 from ._settings import OpenRouterSettings
 from ._streaming import OpenRouterSSEDecoder
 from .resources.chat import AsyncChat, Chat
@@ -82,10 +85,21 @@ def _parse_data(client: Any, data: object, cast_to: Any, response: httpx2.Respon
     """Map `cast_to` to our type and raise the typed error hidden in a 200 inference body."""
     target = openrouter_type(cast_to)
     if target in INFERENCE_TYPES and response.status_code == 200:
-        error = error_in_200_body(data, response=response)
+        expects_choices = "choices" in getattr(target, "model_fields", {})
+        error = error_in_200_body(data, response=response, expects_choices=expects_choices)
         if error is not None:
             raise error
     return data, target
+
+
+def _with_retries(
+    settings: OpenRouterSettings, retry_policy: RetryPolicy | None, max_retries: int | None
+) -> OpenRouterSettings:
+    """`settings` with `retry_policy` (if given), its attempts set to `max_retries` (if given)."""
+    policy = retry_policy or settings.retry_policy
+    if max_retries is not None and max_retries != policy.max_retries:
+        policy = dataclasses.replace(policy, max_retries=max_retries)
+    return dataclasses.replace(settings, retry_policy=policy)
 
 
 class OpenRouter(openai.OpenAI):
@@ -102,12 +116,13 @@ class OpenRouter(openai.OpenAI):
         app_title: str | None = None,
         app_categories: Sequence[str] | str | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = NOT_GIVEN,
-        max_retries: int = DEFAULT_MAX_RETRIES,
+        max_retries: int | None = None,
         default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, object] | None = None,
         http_client: httpx2.Client | None = None,
         organization: str | None = None,
         project: str | None = None,
+        retry_policy: RetryPolicy | None = None,
         _strict_response_validation: bool = False,
         _openrouter: OpenRouterSettings | None = None,
         **kwargs: Any,
@@ -118,13 +133,14 @@ class OpenRouter(openai.OpenAI):
         self._openrouter = OpenRouterSettings.resolve(
             app_url=app_url, app_title=app_title, app_categories=app_categories, base=_openrouter
         )
+        self._openrouter = _with_retries(self._openrouter, retry_policy, max_retries)
         headers = {**self._openrouter.attribution_headers(), **(default_headers or {})}
         kwargs.pop("_extra_kwargs", None)
         super().__init__(
             api_key=_resolve_api_key(api_key),
             base_url=_resolve_base_url(base_url),
             timeout=timeout,
-            max_retries=max_retries,
+            max_retries=self._openrouter.retry_policy.max_retries,
             default_headers=headers,
             default_query=default_query,
             http_client=http_client,
@@ -133,6 +149,7 @@ class OpenRouter(openai.OpenAI):
         )
         _without_openai_env(self, headers)
         self.organization, self.project = organization, project
+        install_log_filter()
 
     @property
     def openrouter_settings(self) -> OpenRouterSettings:
@@ -172,6 +189,54 @@ class OpenRouter(openai.OpenAI):
     @override
     def _make_sse_decoder(self) -> SSEDecoder | SSEBytesDecoder:
         return OpenRouterSSEDecoder()
+
+    @property
+    def retry_policy(self) -> RetryPolicy:
+        """How this client retries (with `max_retries` as currently set); change it with `with_options()`."""
+        return _with_retries(self._openrouter, None, self.max_retries).retry_policy
+
+    @overload
+    def request(
+        self,
+        cast_to: type[ResponseT],
+        options: FinalRequestOptions,
+        *,
+        stream: Literal[True],
+        stream_cls: type[_StreamT],
+    ) -> _StreamT: ...
+
+    @overload
+    def request(
+        self, cast_to: type[ResponseT], options: FinalRequestOptions, *, stream: Literal[False] = False
+    ) -> ResponseT: ...
+
+    @overload
+    def request(
+        self,
+        cast_to: type[ResponseT],
+        options: FinalRequestOptions,
+        *,
+        stream: bool = False,
+        stream_cls: type[_StreamT] | None = None,
+    ) -> ResponseT | _StreamT: ...
+
+    @override
+    def request(
+        self,
+        cast_to: type[ResponseT],
+        options: FinalRequestOptions,
+        *,
+        stream: bool = False,
+        stream_cls: type[_StreamT] | None = None,
+    ) -> ResponseT | _StreamT:
+        """`openai`'s request, each attempt run (with its own loop off) inside the one retry loop of `RetryPolicy`."""
+        send_once = super().request
+
+        def send(attempt: FinalRequestOptions) -> ResponseT | _StreamT:
+            return settle(send_once(cast_to, attempt, stream=stream, stream_cls=stream_cls))
+
+        max_retries = options.get_max_retries(self.max_retries)
+        return run_with_retries(self.retry_policy, options, max_retries, self._idempotency_key, send)
 
     @override
     def _make_status_error(self, err_msg: str, *, body: object, response: httpx2.Response) -> openai.APIStatusError:
@@ -218,6 +283,7 @@ class OpenRouter(openai.OpenAI):
         set_default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, object] | None = None,
         set_default_query: Mapping[str, object] | None = None,
+        retry_policy: RetryPolicy | None = None,
         _openrouter: OpenRouterSettings | None = None,
         **kwargs: Any,
     ) -> Self:
@@ -225,6 +291,9 @@ class OpenRouter(openai.OpenAI):
         settings = OpenRouterSettings.resolve(
             app_url=app_url, app_title=app_title, app_categories=app_categories, base=_openrouter or self._openrouter
         )
+        if retry_policy is not None:
+            settings = dataclasses.replace(settings, retry_policy=retry_policy)
+            max_retries = retry_policy.max_retries if isinstance(max_retries, NotGiven) else max_retries
         user_headers = _user_headers(self._custom_headers, self._openrouter)
         headers = {**user_headers, **(default_headers or {})} if set_default_headers is None else set_default_headers
         return super().copy(
@@ -260,12 +329,13 @@ class AsyncOpenRouter(openai.AsyncOpenAI):
         app_title: str | None = None,
         app_categories: Sequence[str] | str | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = NOT_GIVEN,
-        max_retries: int = DEFAULT_MAX_RETRIES,
+        max_retries: int | None = None,
         default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, object] | None = None,
         http_client: httpx2.AsyncClient | None = None,
         organization: str | None = None,
         project: str | None = None,
+        retry_policy: RetryPolicy | None = None,
         _strict_response_validation: bool = False,
         _openrouter: OpenRouterSettings | None = None,
         **kwargs: Any,
@@ -274,13 +344,14 @@ class AsyncOpenRouter(openai.AsyncOpenAI):
         self._openrouter = OpenRouterSettings.resolve(
             app_url=app_url, app_title=app_title, app_categories=app_categories, base=_openrouter
         )
+        self._openrouter = _with_retries(self._openrouter, retry_policy, max_retries)
         headers = {**self._openrouter.attribution_headers(), **(default_headers or {})}
         kwargs.pop("_extra_kwargs", None)
         super().__init__(
             api_key=_resolve_api_key(api_key),
             base_url=_resolve_base_url(base_url),
             timeout=timeout,
-            max_retries=max_retries,
+            max_retries=self._openrouter.retry_policy.max_retries,
             default_headers=headers,
             default_query=default_query,
             http_client=http_client,
@@ -289,6 +360,7 @@ class AsyncOpenRouter(openai.AsyncOpenAI):
         )
         _without_openai_env(self, headers)
         self.organization, self.project = organization, project
+        install_log_filter()
 
     @property
     def openrouter_settings(self) -> OpenRouterSettings:
@@ -328,6 +400,58 @@ class AsyncOpenRouter(openai.AsyncOpenAI):
     @override
     def _make_sse_decoder(self) -> SSEDecoder | SSEBytesDecoder:
         return OpenRouterSSEDecoder()
+
+    @property
+    def retry_policy(self) -> RetryPolicy:
+        """How this client retries (with `max_retries` as currently set); change it with `with_options()`."""
+        return _with_retries(self._openrouter, None, self.max_retries).retry_policy
+
+    @overload
+    async def request(
+        self,
+        cast_to: type[ResponseT],
+        options: FinalRequestOptions,
+        *,
+        stream: Literal[False] = False,
+    ) -> ResponseT: ...
+
+    @overload
+    async def request(
+        self,
+        cast_to: type[ResponseT],
+        options: FinalRequestOptions,
+        *,
+        stream: Literal[True],
+        stream_cls: type[_AsyncStreamT],
+    ) -> _AsyncStreamT: ...
+
+    @overload
+    async def request(
+        self,
+        cast_to: type[ResponseT],
+        options: FinalRequestOptions,
+        *,
+        stream: bool,
+        stream_cls: type[_AsyncStreamT] | None = None,
+    ) -> ResponseT | _AsyncStreamT: ...
+
+    @override
+    async def request(
+        self,
+        cast_to: type[ResponseT],
+        options: FinalRequestOptions,
+        *,
+        stream: bool = False,
+        stream_cls: type[_AsyncStreamT] | None = None,
+    ) -> ResponseT | _AsyncStreamT:
+        """`openai`'s request, each attempt run (with its own loop off) inside the one retry loop of `RetryPolicy`."""
+        send_once = super().request
+
+        async def send(attempt: FinalRequestOptions) -> ResponseT | _AsyncStreamT:
+            return await settle_async(await send_once(cast_to, attempt, stream=stream, stream_cls=stream_cls))
+
+        max_retries = options.get_max_retries(self.max_retries)
+        return await run_with_retries_async(self.retry_policy, options, max_retries, self._idempotency_key, send)
 
     @override
     def _make_status_error(self, err_msg: str, *, body: object, response: httpx2.Response) -> openai.APIStatusError:
@@ -374,6 +498,7 @@ class AsyncOpenRouter(openai.AsyncOpenAI):
         set_default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, object] | None = None,
         set_default_query: Mapping[str, object] | None = None,
+        retry_policy: RetryPolicy | None = None,
         _openrouter: OpenRouterSettings | None = None,
         **kwargs: Any,
     ) -> Self:
@@ -381,6 +506,9 @@ class AsyncOpenRouter(openai.AsyncOpenAI):
         settings = OpenRouterSettings.resolve(
             app_url=app_url, app_title=app_title, app_categories=app_categories, base=_openrouter or self._openrouter
         )
+        if retry_policy is not None:
+            settings = dataclasses.replace(settings, retry_policy=retry_policy)
+            max_retries = retry_policy.max_retries if isinstance(max_retries, NotGiven) else max_retries
         user_headers = _user_headers(self._custom_headers, self._openrouter)
         headers = {**user_headers, **(default_headers or {})} if set_default_headers is None else set_default_headers
         return super().copy(

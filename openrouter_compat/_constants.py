@@ -25,3 +25,13 @@ HEADER_GENERATION_ID = "x-generation-id"
 HEADER_RETRY_AFTER = "retry-after"
 HEADER_RATELIMIT_PREFIX = "x-ratelimit-"
 HEADER_CACHE_PREFIX = "x-openrouter-cache-"
+HEADER_CACHE_STATUS = "x-openrouter-cache-status"
+HEADER_CACHE_AGE = "x-openrouter-cache-age"
+# No cost header is documented (REFERENCE.md §5); these names are kept if OpenRouter ever sends one.
+HEADER_COST_CANDIDATES = ("x-openrouter-cost", "x-openrouter-total-cost", "x-cost")
+
+# Request paths (relative to the base URL) that cost credits: the client's budget refuses them when spent.
+BILLABLE_PATHS = frozenset(
+    {"/chat/completions", "/completions", "/embeddings", "/responses", "/messages", "/rerank", "/images", "/videos"}
+)
+BILLABLE_PATH_PREFIXES = ("/audio/", "/images/", "/videos/")

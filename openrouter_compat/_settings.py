@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from . import _constants as C
+from ._retry import RetryPolicy
 
 __all__ = ["OpenRouterSettings"]
 
@@ -21,6 +22,8 @@ class OpenRouterSettings:
     app_categories: tuple[str, ...] = ()
     request_defaults: Mapping[str, Any] = dataclasses.field(default_factory=dict)
     """OpenRouter body fields sent with every inference request unless the call overrides them."""
+    retry_policy: RetryPolicy = dataclasses.field(default_factory=RetryPolicy)
+    """How requests are retried (its `max_retries` seeds the client's; `with_options(max_retries=)` overrides)."""
 
     @classmethod
     def resolve(
