@@ -9,6 +9,7 @@ from ._exceptions import (
     ConflictError,
     GatewayTimeoutError,
     InternalServerError,
+    MidStreamError,
     ModerationError,
     NotFoundError,
     OpenRouterAPIError,
@@ -25,14 +26,17 @@ from ._exceptions import (
     StreamDecodeError,
     StreamError,
     StreamInterruptedError,
+    StreamTimeoutError,
     UnprocessableEntityError,
 )
+from ._retry import DEFAULT_RETRY_STATUSES, RetryEvent, RetryPolicy
 from ._streaming import AsyncChatCompletionStream, ChatCompletionStream
 from ._version import __version__
 from .lib.chat_accumulator import ChatCompletionAccumulator
 
 __all__ = [
     "DEFAULT_BASE_URL",
+    "DEFAULT_RETRY_STATUSES",
     "AsyncChatCompletionStream",
     "AsyncOpenRouter",
     "AuthenticationError",
@@ -43,6 +47,7 @@ __all__ = [
     "ConflictError",
     "GatewayTimeoutError",
     "InternalServerError",
+    "MidStreamError",
     "ModerationError",
     "NotFoundError",
     "OpenRouter",
@@ -56,10 +61,13 @@ __all__ = [
     "ProviderError",
     "RateLimitError",
     "RequestTimeoutError",
+    "RetryEvent",
+    "RetryPolicy",
     "ServiceUnavailableError",
     "StreamDecodeError",
     "StreamError",
     "StreamInterruptedError",
+    "StreamTimeoutError",
     "UnprocessableEntityError",
     "__version__",
 ]
