@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections.abc import Callable, Mapping, Sequence
+from decimal import Decimal
 from typing import Any, Literal, Self, overload
 
 import httpx2
@@ -29,12 +30,20 @@ from typing_extensions import override
 
 from . import _constants as C
 from ._exceptions import OpenRouterConfigError, error_in_200_body, make_status_error
+from ._extras import validate_fields
+from ._ledger import CostLedger
+from ._response_metadata import ensure_metadata, observe_result
 from ._response_types import INFERENCE_TYPES, openrouter_stream_cls, openrouter_type
 from ._retry import RetryPolicy, run_with_retries, run_with_retries_async, settle, settle_async
 from ._secrets import install_log_filter
 from ._settings import OpenRouterSettings
 from ._streaming import OpenRouterSSEDecoder
 from .resources.chat import AsyncChat, Chat
+from .types.chat.completion_create_params import OpenRouterChatParams
+from .types.plugin import Plugin
+from .types.provider_preferences import ProviderPreferences
+from .types.reasoning_config import ReasoningConfig
+from .types.request_options import UsageConfig
 from .resources.completions import AsyncCompletions, Completions
 from .resources.responses import AsyncResponses, Responses
 
@@ -92,6 +101,13 @@ def _parse_data(client: Any, data: object, cast_to: Any, response: httpx2.Respon
     return data, target
 
 
+def _routing_settings(settings: OpenRouterSettings, fields: dict[str, Any]) -> OpenRouterSettings:
+    """`settings` with validated routing defaults merged in (nested `provider` keys merge)."""
+    given = {name: value for name, value in fields.items() if value is not None}
+    validate_fields(given, OpenRouterChatParams)
+    return settings.with_request_defaults(given)
+
+
 def _with_retries(
     settings: OpenRouterSettings, retry_policy: RetryPolicy | None, max_retries: int | None
 ) -> OpenRouterSettings:
@@ -123,16 +139,21 @@ class OpenRouter(openai.OpenAI):
         organization: str | None = None,
         project: str | None = None,
         retry_policy: RetryPolicy | None = None,
+        ledger: CostLedger | None = None,
+        max_cost: float | Decimal | str | None = None,
+        map_openai_model_names: bool | None = None,
         _strict_response_validation: bool = False,
         _openrouter: OpenRouterSettings | None = None,
         **kwargs: Any,
     ) -> None:
         """Build a client. `api_key` defaults to `OPENROUTER_API_KEY`; `base_url` to `OPENROUTER_BASE_URL`,
         else https://openrouter.ai/api/v1. `app_url`/`app_title`/`app_categories` (or `OPENROUTER_APP_*`)
-        attribute your traffic to your app on openrouter.ai."""
+        attribute your traffic to your app on openrouter.ai. `ledger` collects the cost of every result (a new
+        one by default, shared by copies); `max_cost` refuses requests once `ledger.total` reaches it (USD);
+        `map_openai_model_names=True` sends bare OpenAI names like `gpt-4o-mini` as `openai/gpt-4o-mini`."""
         self._openrouter = OpenRouterSettings.resolve(
             app_url=app_url, app_title=app_title, app_categories=app_categories, base=_openrouter
-        )
+        ).with_accounting(ledger=ledger, max_cost=max_cost, map_openai_model_names=map_openai_model_names)
         self._openrouter = _with_retries(self._openrouter, retry_policy, max_retries)
         headers = {**self._openrouter.attribution_headers(), **(default_headers or {})}
         kwargs.pop("_extra_kwargs", None)
@@ -155,6 +176,32 @@ class OpenRouter(openai.OpenAI):
     def openrouter_settings(self) -> OpenRouterSettings:
         """App attribution and request defaults of this client (carried by `copy()`/`with_options()`)."""
         return self._openrouter
+
+    @property
+    def ledger(self) -> CostLedger:
+        """The cost of every result of this client and its copies (see `CostLedger`)."""
+        return self._openrouter.ledger
+
+    def with_routing(
+        self,
+        *,
+        provider: ProviderPreferences | None = None,
+        models: list[str] | None = None,
+        reasoning: ReasoningConfig | None = None,
+        plugins: list[Plugin] | None = None,
+        transforms: list[str] | None = None,
+        usage: UsageConfig | None = None,
+        **fields: Any,
+    ) -> Self:
+        """A copy whose every request carries these OpenRouter fields unless the call sets them.
+
+        Per-call values win (a per-call `provider` merges key by key over this one), `extra_body` wins over
+        both; each endpoint gets only the fields it accepts. `fields` takes any other OpenRouter chat field
+        (`route`, `session_id`, `trace`, ...). Validated now, so a typo fails here, not on the first call.
+        """
+        given = dict(provider=provider, models=models, reasoning=reasoning, plugins=plugins, transforms=transforms)
+        settings = _routing_settings(self._openrouter, {**given, "usage": usage, **fields})
+        return self.copy(_openrouter=settings)
 
     @cached_property
     @override
@@ -189,6 +236,11 @@ class OpenRouter(openai.OpenAI):
     @override
     def _make_sse_decoder(self) -> SSEDecoder | SSEBytesDecoder:
         return OpenRouterSSEDecoder()
+
+    @override
+    def _prepare_options(self, options: FinalRequestOptions) -> FinalRequestOptions:
+        self._openrouter.guard_request(options.method, options.url, options.json_data)
+        return super()._prepare_options(options)
 
     @property
     def retry_policy(self) -> RetryPolicy:
@@ -245,7 +297,9 @@ class OpenRouter(openai.OpenAI):
     @override
     def _process_response_data(self, *, data: object, cast_to: type[Any], response: httpx2.Response) -> Any:
         data, target = _parse_data(self, data, cast_to, response)
-        return super()._process_response_data(data=data, cast_to=target, response=response)
+        result = super()._process_response_data(data=data, cast_to=target, response=response)
+        observe_result(result, response, self._openrouter.ledger)
+        return result
 
     @override
     def _process_response(
@@ -258,7 +312,7 @@ class OpenRouter(openai.OpenAI):
         stream_cls: Any,
         retries_taken: int = 0,
     ) -> Any:
-        return super()._process_response(
+        result = super()._process_response(
             cast_to=cast_to,
             options=options,
             response=response,
@@ -266,6 +320,8 @@ class OpenRouter(openai.OpenAI):
             stream_cls=openrouter_stream_cls(stream_cls),
             retries_taken=retries_taken,
         )
+        ensure_metadata(result, response)
+        return result
 
     @override
     def copy(
@@ -283,14 +339,19 @@ class OpenRouter(openai.OpenAI):
         set_default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, object] | None = None,
         set_default_query: Mapping[str, object] | None = None,
+        ledger: CostLedger | None = None,
+        max_cost: float | Decimal | str | None = None,
+        map_openai_model_names: bool | None = None,
         retry_policy: RetryPolicy | None = None,
         _openrouter: OpenRouterSettings | None = None,
         **kwargs: Any,
     ) -> Self:
-        """A new client with the same options, OpenRouter's included, except those given here."""
+        """A new client with the same options, OpenRouter's included, except those given here.
+
+        The copy shares this client's `ledger` (pass `ledger=CostLedger()` for separate accounting)."""
         settings = OpenRouterSettings.resolve(
             app_url=app_url, app_title=app_title, app_categories=app_categories, base=_openrouter or self._openrouter
-        )
+        ).with_accounting(ledger=ledger, max_cost=max_cost, map_openai_model_names=map_openai_model_names)
         if retry_policy is not None:
             settings = dataclasses.replace(settings, retry_policy=retry_policy)
             max_retries = retry_policy.max_retries if isinstance(max_retries, NotGiven) else max_retries
@@ -336,6 +397,9 @@ class AsyncOpenRouter(openai.AsyncOpenAI):
         organization: str | None = None,
         project: str | None = None,
         retry_policy: RetryPolicy | None = None,
+        ledger: CostLedger | None = None,
+        max_cost: float | Decimal | str | None = None,
+        map_openai_model_names: bool | None = None,
         _strict_response_validation: bool = False,
         _openrouter: OpenRouterSettings | None = None,
         **kwargs: Any,
@@ -343,7 +407,7 @@ class AsyncOpenRouter(openai.AsyncOpenAI):
         """Build an async client; arguments and environment as for `OpenRouter`."""
         self._openrouter = OpenRouterSettings.resolve(
             app_url=app_url, app_title=app_title, app_categories=app_categories, base=_openrouter
-        )
+        ).with_accounting(ledger=ledger, max_cost=max_cost, map_openai_model_names=map_openai_model_names)
         self._openrouter = _with_retries(self._openrouter, retry_policy, max_retries)
         headers = {**self._openrouter.attribution_headers(), **(default_headers or {})}
         kwargs.pop("_extra_kwargs", None)
@@ -366,6 +430,32 @@ class AsyncOpenRouter(openai.AsyncOpenAI):
     def openrouter_settings(self) -> OpenRouterSettings:
         """App attribution and request defaults of this client (carried by `copy()`/`with_options()`)."""
         return self._openrouter
+
+    @property
+    def ledger(self) -> CostLedger:
+        """The cost of every result of this client and its copies (see `CostLedger`)."""
+        return self._openrouter.ledger
+
+    def with_routing(
+        self,
+        *,
+        provider: ProviderPreferences | None = None,
+        models: list[str] | None = None,
+        reasoning: ReasoningConfig | None = None,
+        plugins: list[Plugin] | None = None,
+        transforms: list[str] | None = None,
+        usage: UsageConfig | None = None,
+        **fields: Any,
+    ) -> Self:
+        """A copy whose every request carries these OpenRouter fields unless the call sets them.
+
+        Per-call values win (a per-call `provider` merges key by key over this one), `extra_body` wins over
+        both; each endpoint gets only the fields it accepts. `fields` takes any other OpenRouter chat field
+        (`route`, `session_id`, `trace`, ...). Validated now, so a typo fails here, not on the first call.
+        """
+        given = dict(provider=provider, models=models, reasoning=reasoning, plugins=plugins, transforms=transforms)
+        settings = _routing_settings(self._openrouter, {**given, "usage": usage, **fields})
+        return self.copy(_openrouter=settings)
 
     @cached_property
     @override
@@ -400,6 +490,11 @@ class AsyncOpenRouter(openai.AsyncOpenAI):
     @override
     def _make_sse_decoder(self) -> SSEDecoder | SSEBytesDecoder:
         return OpenRouterSSEDecoder()
+
+    @override
+    async def _prepare_options(self, options: FinalRequestOptions) -> FinalRequestOptions:
+        self._openrouter.guard_request(options.method, options.url, options.json_data)
+        return await super()._prepare_options(options)
 
     @property
     def retry_policy(self) -> RetryPolicy:
@@ -460,7 +555,9 @@ class AsyncOpenRouter(openai.AsyncOpenAI):
     @override
     def _process_response_data(self, *, data: object, cast_to: type[Any], response: httpx2.Response) -> Any:
         data, target = _parse_data(self, data, cast_to, response)
-        return super()._process_response_data(data=data, cast_to=target, response=response)
+        result = super()._process_response_data(data=data, cast_to=target, response=response)
+        observe_result(result, response, self._openrouter.ledger)
+        return result
 
     @override
     async def _process_response(
@@ -473,7 +570,7 @@ class AsyncOpenRouter(openai.AsyncOpenAI):
         stream_cls: Any,
         retries_taken: int = 0,
     ) -> Any:
-        return await super()._process_response(
+        result = await super()._process_response(
             cast_to=cast_to,
             options=options,
             response=response,
@@ -481,6 +578,8 @@ class AsyncOpenRouter(openai.AsyncOpenAI):
             stream_cls=openrouter_stream_cls(stream_cls),
             retries_taken=retries_taken,
         )
+        ensure_metadata(result, response)
+        return result
 
     @override
     def copy(
@@ -498,14 +597,19 @@ class AsyncOpenRouter(openai.AsyncOpenAI):
         set_default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, object] | None = None,
         set_default_query: Mapping[str, object] | None = None,
+        ledger: CostLedger | None = None,
+        max_cost: float | Decimal | str | None = None,
+        map_openai_model_names: bool | None = None,
         retry_policy: RetryPolicy | None = None,
         _openrouter: OpenRouterSettings | None = None,
         **kwargs: Any,
     ) -> Self:
-        """A new client with the same options, OpenRouter's included, except those given here."""
+        """A new client with the same options, OpenRouter's included, except those given here.
+
+        The copy shares this client's `ledger` (pass `ledger=CostLedger()` for separate accounting)."""
         settings = OpenRouterSettings.resolve(
             app_url=app_url, app_title=app_title, app_categories=app_categories, base=_openrouter or self._openrouter
-        )
+        ).with_accounting(ledger=ledger, max_cost=max_cost, map_openai_model_names=map_openai_model_names)
         if retry_policy is not None:
             settings = dataclasses.replace(settings, retry_policy=retry_policy)
             max_retries = retry_policy.max_retries if isinstance(max_retries, NotGiven) else max_retries

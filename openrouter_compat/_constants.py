@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 DEFAULT_BASE_URL = "https://openrouter.ai/api/v1"
+AUTH_URL = "https://openrouter.ai/auth"
+"""Where OAuth PKCE sends the user's browser (`lib.pkce.authorization_url`)."""
 
 # Environment variables the clients read (and the only ones: OpenAI's are never consulted).
 ENV_API_KEY = "OPENROUTER_API_KEY"

@@ -5,9 +5,12 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections.abc import Mapping, Sequence
+from decimal import Decimal
 from typing import Any
 
 from . import _constants as C
+from ._ledger import CostLedger, cost_limit
+from .lib.model_names import to_openrouter_model
 from ._retry import RetryPolicy
 
 __all__ = ["OpenRouterSettings"]
@@ -22,6 +25,12 @@ class OpenRouterSettings:
     app_categories: tuple[str, ...] = ()
     request_defaults: Mapping[str, Any] = dataclasses.field(default_factory=dict)
     """OpenRouter body fields sent with every inference request unless the call overrides them."""
+    ledger: CostLedger = dataclasses.field(default_factory=CostLedger, compare=False)
+    """Costs of every result of this client and its copies (the same object is shared by copies)."""
+    max_cost: Decimal | None = None
+    """This client's spending cap (USD credits) over `ledger.total`, besides the ledger's own `max_cost`."""
+    map_openai_model_names: bool = False
+    """Send bare OpenAI names (`gpt-4o-mini`) as `openai/gpt-4o-mini`."""
     retry_policy: RetryPolicy = dataclasses.field(default_factory=RetryPolicy)
     """How requests are retried (its `max_retries` seeds the client's; `with_options(max_retries=)` overrides)."""
 
@@ -60,11 +69,45 @@ class OpenRouterSettings:
             headers[C.HEADER_APP_CATEGORIES] = ",".join(self.app_categories)
         return headers
 
+    def with_accounting(
+        self,
+        *,
+        ledger: CostLedger | None = None,
+        max_cost: float | Decimal | str | None = None,
+        map_openai_model_names: bool | None = None,
+    ) -> OpenRouterSettings:
+        """A copy with the given ledger, cap and model-name mapping; None keeps the current value."""
+        return dataclasses.replace(
+            self,
+            ledger=ledger if ledger is not None else self.ledger,
+            max_cost=cost_limit(max_cost) if max_cost is not None else self.max_cost,
+            map_openai_model_names=(
+                map_openai_model_names if map_openai_model_names is not None else self.map_openai_model_names
+            ),
+        )
+
+    def with_request_defaults(self, defaults: Mapping[str, Any]) -> OpenRouterSettings:
+        """A copy whose request defaults are the current ones with `defaults` merged over them."""
+        from ._extras import merge_body
+
+        return dataclasses.replace(self, request_defaults=merge_body(self.request_defaults, defaults))
+
+    def guard_request(self, method: str, url: str, json_data: object) -> None:
+        """Run before every attempt of every request: refuse a billable request once a budget is spent (so
+        nothing is sent), and map a bare OpenAI model name in the body when `map_openai_model_names`."""
+        if method.lower() == "post" and (url in C.BILLABLE_PATHS or url.startswith(C.BILLABLE_PATH_PREFIXES)):
+            self.check_budget()
+        if self.map_openai_model_names and isinstance(json_data, dict) and "model" in json_data:
+            json_data["model"] = self.resolve_model(json_data["model"])
+
     def check_budget(self) -> None:
-        """Raise before sending when a spending cap is configured and reached."""
+        """Raise `BudgetExceededError` before sending when the ledger's total has reached a cap."""
+        self.ledger.check_budget(self.max_cost)
 
     def resolve_model(self, model: Any) -> Any:
-        """The model id to send for `model`."""
+        """The model id to send for `model` (bare OpenAI names mapped when `map_openai_model_names`)."""
+        if self.map_openai_model_names and isinstance(model, str):
+            return to_openrouter_model(model)
         return model
 
 

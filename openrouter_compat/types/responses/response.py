@@ -76,6 +76,8 @@ class Response(openai_response.Response):
     usage: ResponseUsage | None = None
     frequency_penalty: float | None = None
     presence_penalty: float | None = None
+    store: bool | None = None
+    """Always false: OpenRouter keeps no response state (send reasoning items back in `input` instead)."""
     error_type: str | None = None
     """OpenRouter's error category when the response carries `error` (e.g. `rate_limit_exceeded`)."""
     openrouter_metadata: dict[str, Any] | None = None

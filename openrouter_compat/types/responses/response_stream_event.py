@@ -20,6 +20,7 @@ __all__ = [
     "ResponseCreatedEvent",
     "ResponseErrorEvent",
     "ResponseFailedEvent",
+    "ResponseFunctionCallArgumentsDoneEvent",
     "ResponseInProgressEvent",
     "ResponseIncompleteEvent",
     "ResponseOutputItemAddedEvent",
@@ -63,6 +64,12 @@ class ResponseOutputItemDoneEvent(openai_responses.ResponseOutputItemDoneEvent):
     item: ResponseOutputItem
 
 
+class ResponseFunctionCallArgumentsDoneEvent(openai_responses.ResponseFunctionCallArgumentsDoneEvent):
+    """The end of a function call's arguments; OpenRouter also names the function."""
+
+    name: str | None = None
+
+
 class ResponseErrorEvent(openai_responses.ResponseErrorEvent):
     """An `error` event; OpenRouter adds its usual `error` object (numeric `code`, `metadata`)."""
 
@@ -78,6 +85,7 @@ _OURS: dict[type, type] = {
     openai_responses.ResponseFailedEvent: ResponseFailedEvent,
     openai_responses.ResponseOutputItemAddedEvent: ResponseOutputItemAddedEvent,
     openai_responses.ResponseOutputItemDoneEvent: ResponseOutputItemDoneEvent,
+    openai_responses.ResponseFunctionCallArgumentsDoneEvent: ResponseFunctionCallArgumentsDoneEvent,
     openai_responses.ResponseErrorEvent: ResponseErrorEvent,
 }
 
@@ -92,6 +100,7 @@ if TYPE_CHECKING:
         | ResponseFailedEvent
         | ResponseOutputItemAddedEvent
         | ResponseOutputItemDoneEvent
+        | ResponseFunctionCallArgumentsDoneEvent
         | ResponseErrorEvent
         | openai_stream_event.ResponseStreamEvent
     )
