@@ -1,0 +1,96 @@
+"""Plumbing shared by OpenRouter's account and platform resources, sync and async.
+
+One place for: the request options these endpoints need (bearer auth, query,
+post-parser), the validated request bodies, and rewording an API error while keeping its typed class.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator, Mapping
+from typing import Any, TypeVar, cast
+
+import httpx2
+import openai
+from openai._base_client import make_request_options
+from openai._types import Body, Headers, NotGiven, Omit, Query, RequestOptions, not_given
+from openai._utils import maybe_transform
+
+from .._exceptions import make_status_error
+from .._extras import validate_fields
+from ._envelope import DataEnvelope, unwrap_data
+
+__all__ = [
+    "data_of",
+    "management_key_required",
+    "platform_options",
+    "reworded",
+    "server_message",
+    "validated",
+]
+
+_T = TypeVar("_T")
+
+MANAGEMENT_KEY_HELP = (
+    "this endpoint needs a management key (create one at https://openrouter.ai/settings/management-keys), "
+    "and the key in use was refused; call it as `client.with_options(api_key=MANAGEMENT_KEY)...`"
+)
+
+
+def data_of(type_: type[_T]) -> type[_T]:
+    """The `cast_to` for a body `{"data": T}`, typed as T: pair with `platform_options(unwrap=True)`."""
+    return cast("type[_T]", DataEnvelope[type_])  # type: ignore[valid-type]
+
+
+def platform_options(
+    *,
+    unwrap: bool = False,
+    query: Query | None = None,
+    extra_headers: Headers | None = None,
+    extra_query: Query | None = None,
+    extra_body: Body | None = None,
+    timeout: float | httpx2.Timeout | NotGiven | None = not_given,
+) -> RequestOptions:
+    """`make_request_options` with bearer auth, and with `unwrap` the `{"data": ...}` envelope removed."""
+    return make_request_options(
+        query=query,
+        extra_headers=extra_headers,
+        extra_query=extra_query,
+        extra_body=extra_body,
+        timeout=timeout,
+        post_parser=unwrap_data if unwrap else not_given,
+        security={"bearer_auth": True},
+    )
+
+
+def validated(params_type: Any, values: Mapping[str, Any]) -> dict[str, Any]:
+    """The given (non-omitted) values, checked against `params_type` and serialised (dates to ISO 8601)."""
+    given = {name: value for name, value in values.items() if not isinstance(value, Omit)}
+    validate_fields(given, params_type)
+    return cast("dict[str, Any]", maybe_transform(given, params_type))
+
+
+def reworded(exc: openai.APIStatusError, message: str) -> openai.APIStatusError:
+    """The same typed error (same status, body and response) with a clearer message."""
+    try:
+        body: object = exc.response.json()
+    except ValueError:
+        body = exc.body
+    return make_status_error(message, body=body, response=exc.response, status=exc.status_code)
+
+
+@contextlib.contextmanager
+def management_key_required(endpoint: str) -> Iterator[None]:
+    """Turn a 401/403 from a management-key endpoint into the same error saying a management key is needed."""
+    try:
+        yield
+    except (openai.AuthenticationError, openai.PermissionDeniedError) as exc:
+        said = f" (OpenRouter said: {server_message(exc)})" if server_message(exc) else ""
+        raise reworded(exc, f"Error code: {exc.status_code} - {endpoint}: {MANAGEMENT_KEY_HELP}{said}") from exc
+
+
+def server_message(exc: openai.APIStatusError) -> str | None:
+    """The `error.message` OpenRouter sent, if any."""
+    body = exc.body
+    message = body.get("message") if isinstance(body, dict) else None
+    return message if isinstance(message, str) and message else None

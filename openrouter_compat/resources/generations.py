@@ -1,0 +1,172 @@
+"""`client.generations`: `GET /generation`, a generation's cost, tokens and routing, optionally waiting
+for the stats to appear (they can 404 for a short while right after the request)."""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING, Any
+
+import httpx2
+from openai import _legacy_response
+from openai._compat import cached_property
+from openai._resource import AsyncAPIResource, SyncAPIResource
+from openai._response import async_to_streamed_response_wrapper, to_streamed_response_wrapper
+from openai._types import Body, Headers, NotGiven, Query, not_given
+from tenacity import AsyncRetrying, Retrying, retry_if_exception_type, stop_before_delay, wait_exponential
+
+from .._exceptions import NotFoundError
+from ..types.generation import Generation
+from ._platform import data_of, platform_options, reworded
+
+if TYPE_CHECKING:
+    import openai
+
+    from .._client import AsyncOpenRouter, OpenRouter
+
+__all__ = [
+    "POLL_POLICY",
+    "AsyncGenerations",
+    "AsyncGenerationsWithRawResponse",
+    "AsyncGenerationsWithStreamingResponse",
+    "Generations",
+    "GenerationsWithRawResponse",
+    "GenerationsWithStreamingResponse",
+]
+
+POLL_POLICY: dict[str, Any] = {
+    "retry": retry_if_exception_type(NotFoundError),
+    "wait": wait_exponential(multiplier=0.2, min=0.2, max=2.0),
+    "reraise": True,
+}
+"""How `retrieve(id, wait=...)` polls (sync and async): only on 404, backoff 0.2s doubling up to 2s.
+The stop condition, `stop_before_delay(wait)`, is added per call."""
+
+
+def _check_id(id: str) -> None:
+    if not id:
+        raise ValueError(f"Expected a non-empty value for `id` but received {id!r}")
+
+
+def _gave_up(exc: NotFoundError, id: str, wait: float, started: float, attempts: int) -> openai.APIStatusError:
+    waited = time.monotonic() - started
+    return reworded(
+        exc,
+        f"Error code: 404 - generation {id!r} still not found after waiting {waited:.1f}s "
+        f"({attempts} attempts, wait={wait:g}s); stats can take a few seconds to appear, or the id is wrong",
+    )
+
+
+class Generations(SyncAPIResource):
+    """Stats of past generations: `total_cost`, tokens, latency, provider, fallbacks tried."""
+
+    _client: OpenRouter
+
+    @cached_property
+    def with_raw_response(self) -> GenerationsWithRawResponse:
+        return GenerationsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> GenerationsWithStreamingResponse:
+        return GenerationsWithStreamingResponse(self)
+
+    def retrieve(
+        self,
+        id: str,
+        *,
+        wait: float = 0,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx2.Timeout | NotGiven | None = not_given,
+    ) -> Generation:
+        """Stats of generation `id` (e.g. `completion.id`); with `wait > 0`, poll up to `wait` seconds on 404."""
+        _check_id(id)
+        options = platform_options(
+            unwrap=True,
+            query={"id": id},
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+        if wait <= 0:
+            return self._get("/generation", options=options, cast_to=data_of(Generation))
+        started, attempts = time.monotonic(), 0
+        try:
+            for attempt in Retrying(stop=stop_before_delay(wait), **POLL_POLICY):
+                with attempt:
+                    attempts += 1
+                    return self._get("/generation", options=options, cast_to=data_of(Generation))
+        except NotFoundError as exc:
+            raise _gave_up(exc, id, wait, started, attempts) from exc
+        raise AssertionError("unreachable: tenacity either returns or re-raises")
+
+
+class AsyncGenerations(AsyncAPIResource):
+    """The async twin of `Generations`."""
+
+    _client: AsyncOpenRouter
+
+    @cached_property
+    def with_raw_response(self) -> AsyncGenerationsWithRawResponse:
+        return AsyncGenerationsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncGenerationsWithStreamingResponse:
+        return AsyncGenerationsWithStreamingResponse(self)
+
+    async def retrieve(
+        self,
+        id: str,
+        *,
+        wait: float = 0,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx2.Timeout | NotGiven | None = not_given,
+    ) -> Generation:
+        """Stats of generation `id` (e.g. `completion.id`); with `wait > 0`, poll up to `wait` seconds on 404."""
+        _check_id(id)
+        options = platform_options(
+            unwrap=True,
+            query={"id": id},
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+        if wait <= 0:
+            return await self._get("/generation", options=options, cast_to=data_of(Generation))
+        started, attempts = time.monotonic(), 0
+        try:
+            async for attempt in AsyncRetrying(stop=stop_before_delay(wait), **POLL_POLICY):
+                with attempt:
+                    attempts += 1
+                    return await self._get("/generation", options=options, cast_to=data_of(Generation))
+        except NotFoundError as exc:
+            raise _gave_up(exc, id, wait, started, attempts) from exc
+        raise AssertionError("unreachable: tenacity either returns or re-raises")
+
+
+class GenerationsWithRawResponse:
+    def __init__(self, generations: Generations) -> None:
+        self._generations = generations
+        self.retrieve = _legacy_response.to_raw_response_wrapper(generations.retrieve)
+
+
+class AsyncGenerationsWithRawResponse:
+    def __init__(self, generations: AsyncGenerations) -> None:
+        self._generations = generations
+        self.retrieve = _legacy_response.async_to_raw_response_wrapper(generations.retrieve)
+
+
+class GenerationsWithStreamingResponse:
+    def __init__(self, generations: Generations) -> None:
+        self._generations = generations
+        self.retrieve = to_streamed_response_wrapper(generations.retrieve)
+
+
+class AsyncGenerationsWithStreamingResponse:
+    def __init__(self, generations: AsyncGenerations) -> None:
+        self._generations = generations
+        self.retrieve = async_to_streamed_response_wrapper(generations.retrieve)
