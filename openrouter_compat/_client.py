@@ -38,14 +38,62 @@ from ._retry import RetryPolicy, run_with_retries, run_with_retries_async, settl
 from ._secrets import install_log_filter
 from ._settings import OpenRouterSettings
 from ._streaming import OpenRouterSSEDecoder
+from .resources.activity import (
+    Activity,
+    ActivityWithRawResponse,
+    ActivityWithStreamingResponse,
+    AsyncActivity,
+    AsyncActivityWithRawResponse,
+    AsyncActivityWithStreamingResponse,
+)
+from .resources.auth import (
+    AsyncAuth,
+    AsyncAuthWithRawResponse,
+    AsyncAuthWithStreamingResponse,
+    Auth,
+    AuthWithRawResponse,
+    AuthWithStreamingResponse,
+)
 from .resources.chat import AsyncChat, Chat
+from .resources.completions import AsyncCompletions, Completions
+from .resources.credits import (
+    AsyncCreditsResource,
+    AsyncCreditsResourceWithRawResponse,
+    AsyncCreditsResourceWithStreamingResponse,
+    CreditsResource,
+    CreditsResourceWithRawResponse,
+    CreditsResourceWithStreamingResponse,
+)
+from .resources.generations import (
+    AsyncGenerations,
+    AsyncGenerationsWithRawResponse,
+    AsyncGenerationsWithStreamingResponse,
+    Generations,
+    GenerationsWithRawResponse,
+    GenerationsWithStreamingResponse,
+)
+from .resources.key import (
+    AsyncKeyResource,
+    AsyncKeyResourceWithRawResponse,
+    AsyncKeyResourceWithStreamingResponse,
+    KeyResource,
+    KeyResourceWithRawResponse,
+    KeyResourceWithStreamingResponse,
+)
+from .resources.keys import (
+    AsyncKeys,
+    AsyncKeysWithRawResponse,
+    AsyncKeysWithStreamingResponse,
+    Keys,
+    KeysWithRawResponse,
+    KeysWithStreamingResponse,
+)
+from .resources.responses import AsyncResponses, Responses
 from .types.chat.completion_create_params import OpenRouterChatParams
 from .types.plugin import Plugin
 from .types.provider_preferences import ProviderPreferences
 from .types.reasoning_config import ReasoningConfig
 from .types.request_options import UsageConfig
-from .resources.completions import AsyncCompletions, Completions
-from .resources.responses import AsyncResponses, Responses
 
 __all__ = ["AsyncOpenRouter", "OpenRouter"]
 
@@ -207,6 +255,36 @@ class OpenRouter(openai.OpenAI):
     @override
     def chat(self) -> Chat:
         return Chat(self)
+
+    @cached_property
+    def key(self) -> KeyResource:
+        """`GET /key`: limit, usage and kind of the key in use."""
+        return KeyResource(self)
+
+    @cached_property
+    def credits(self) -> CreditsResource:
+        """`GET /credits` (management key): credits bought and used."""
+        return CreditsResource(self)
+
+    @cached_property
+    def generations(self) -> Generations:
+        """`GET /generation`: cost, tokens and routing of a past generation."""
+        return Generations(self)
+
+    @cached_property
+    def keys(self) -> Keys:
+        """`/keys` (management key): list, create, change and delete API keys."""
+        return Keys(self)
+
+    @cached_property
+    def activity(self) -> Activity:
+        """`GET /activity` (management key): daily usage by model and endpoint."""
+        return Activity(self)
+
+    @cached_property
+    def auth(self) -> Auth:
+        """OAuth PKCE: `/auth/keys/code` and `/auth/keys`."""
+        return Auth(self)
 
     @cached_property
     @override
@@ -463,6 +541,36 @@ class AsyncOpenRouter(openai.AsyncOpenAI):
         return AsyncChat(self)
 
     @cached_property
+    def key(self) -> AsyncKeyResource:
+        """`GET /key`: limit, usage and kind of the key in use."""
+        return AsyncKeyResource(self)
+
+    @cached_property
+    def credits(self) -> AsyncCreditsResource:
+        """`GET /credits` (management key): credits bought and used."""
+        return AsyncCreditsResource(self)
+
+    @cached_property
+    def generations(self) -> AsyncGenerations:
+        """`GET /generation`: cost, tokens and routing of a past generation."""
+        return AsyncGenerations(self)
+
+    @cached_property
+    def keys(self) -> AsyncKeys:
+        """`/keys` (management key): list, create, change and delete API keys."""
+        return AsyncKeys(self)
+
+    @cached_property
+    def activity(self) -> AsyncActivity:
+        """`GET /activity` (management key): daily usage by model and endpoint."""
+        return AsyncActivity(self)
+
+    @cached_property
+    def auth(self) -> AsyncAuth:
+        """OAuth PKCE: `/auth/keys/code` and `/auth/keys`."""
+        return AsyncAuth(self)
+
+    @cached_property
     @override
     def completions(self) -> AsyncCompletions:
         return AsyncCompletions(self)
@@ -645,9 +753,57 @@ class OpenRouterWithRawResponse(OpenAIWithRawResponse):
 
     _client: OpenRouter
 
+    @cached_property
+    def key(self) -> KeyResourceWithRawResponse:
+        return KeyResourceWithRawResponse(self._client.key)
+
+    @cached_property
+    def credits(self) -> CreditsResourceWithRawResponse:
+        return CreditsResourceWithRawResponse(self._client.credits)
+
+    @cached_property
+    def generations(self) -> GenerationsWithRawResponse:
+        return GenerationsWithRawResponse(self._client.generations)
+
+    @cached_property
+    def keys(self) -> KeysWithRawResponse:
+        return KeysWithRawResponse(self._client.keys)
+
+    @cached_property
+    def activity(self) -> ActivityWithRawResponse:
+        return ActivityWithRawResponse(self._client.activity)
+
+    @cached_property
+    def auth(self) -> AuthWithRawResponse:
+        return AuthWithRawResponse(self._client.auth)
+
 
 class AsyncOpenRouterWithRawResponse(AsyncOpenAIWithRawResponse):
     _client: AsyncOpenRouter
+
+    @cached_property
+    def key(self) -> AsyncKeyResourceWithRawResponse:
+        return AsyncKeyResourceWithRawResponse(self._client.key)
+
+    @cached_property
+    def credits(self) -> AsyncCreditsResourceWithRawResponse:
+        return AsyncCreditsResourceWithRawResponse(self._client.credits)
+
+    @cached_property
+    def generations(self) -> AsyncGenerationsWithRawResponse:
+        return AsyncGenerationsWithRawResponse(self._client.generations)
+
+    @cached_property
+    def keys(self) -> AsyncKeysWithRawResponse:
+        return AsyncKeysWithRawResponse(self._client.keys)
+
+    @cached_property
+    def activity(self) -> AsyncActivityWithRawResponse:
+        return AsyncActivityWithRawResponse(self._client.activity)
+
+    @cached_property
+    def auth(self) -> AsyncAuthWithRawResponse:
+        return AsyncAuthWithRawResponse(self._client.auth)
 
 
 class OpenRouterWithStreamedResponse(OpenAIWithStreamedResponse):
@@ -655,6 +811,54 @@ class OpenRouterWithStreamedResponse(OpenAIWithStreamedResponse):
 
     _client: OpenRouter
 
+    @cached_property
+    def key(self) -> KeyResourceWithStreamingResponse:
+        return KeyResourceWithStreamingResponse(self._client.key)
+
+    @cached_property
+    def credits(self) -> CreditsResourceWithStreamingResponse:
+        return CreditsResourceWithStreamingResponse(self._client.credits)
+
+    @cached_property
+    def generations(self) -> GenerationsWithStreamingResponse:
+        return GenerationsWithStreamingResponse(self._client.generations)
+
+    @cached_property
+    def keys(self) -> KeysWithStreamingResponse:
+        return KeysWithStreamingResponse(self._client.keys)
+
+    @cached_property
+    def activity(self) -> ActivityWithStreamingResponse:
+        return ActivityWithStreamingResponse(self._client.activity)
+
+    @cached_property
+    def auth(self) -> AuthWithStreamingResponse:
+        return AuthWithStreamingResponse(self._client.auth)
+
 
 class AsyncOpenRouterWithStreamedResponse(AsyncOpenAIWithStreamedResponse):
     _client: AsyncOpenRouter
+
+    @cached_property
+    def key(self) -> AsyncKeyResourceWithStreamingResponse:
+        return AsyncKeyResourceWithStreamingResponse(self._client.key)
+
+    @cached_property
+    def credits(self) -> AsyncCreditsResourceWithStreamingResponse:
+        return AsyncCreditsResourceWithStreamingResponse(self._client.credits)
+
+    @cached_property
+    def generations(self) -> AsyncGenerationsWithStreamingResponse:
+        return AsyncGenerationsWithStreamingResponse(self._client.generations)
+
+    @cached_property
+    def keys(self) -> AsyncKeysWithStreamingResponse:
+        return AsyncKeysWithStreamingResponse(self._client.keys)
+
+    @cached_property
+    def activity(self) -> AsyncActivityWithStreamingResponse:
+        return AsyncActivityWithStreamingResponse(self._client.activity)
+
+    @cached_property
+    def auth(self) -> AsyncAuthWithStreamingResponse:
+        return AsyncAuthWithStreamingResponse(self._client.auth)
