@@ -3,10 +3,12 @@ validation before sending, and typed errors (200 bodies, failed responses, `erro
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import openai
 import pytest
+import vcr
 
 from openrouter_compat import (
     AsyncOpenRouter,
@@ -237,3 +239,50 @@ def test_retrieve_parses_ours(client: OpenRouter, openrouter_emulator: Emulator)
     assert isinstance(retrieved, Response)  # statically `openai`'s Response: `retrieve` is not overridden
     _usage_is_typed(retrieved)
     assert retrieved.id == created.id
+
+
+# ------------------------------------------------------------------------------------ cassette replay
+
+CASSETTE = Path(__file__).resolve().parents[1] / "cassettes" / "responses" / "responses_create.yaml"
+CASSETTE_URL = "http://emulator.invalid/api/v1"  # the cassette's rewritten emulator origin (see its header)
+
+
+def _cassette() -> Any:
+    return vcr.use_cassette(str(CASSETTE), record_mode="none", match_on=["method", "uri", "body"])
+
+
+def _cassette_calls() -> tuple[dict[str, Any], dict[str, Any]]:
+    plain: dict[str, Any] = {
+        "model": "openai/gpt-5-nano",
+        "input": "What is 2 + 2?",
+        "provider": {"only": ["openai"]},
+        "models": ["openai/gpt-5-nano", "openai/gpt-4.1-mini"],
+        "session_id": "cassette-1",
+        "reasoning": {"effort": "low", "max_tokens": 200},
+        "include": ["reasoning.encrypted_content"],
+    }
+    return plain, {"model": "openai/gpt-5-nano", "input": "Say hello", "stream": True}
+
+
+def test_cassette_replay() -> None:
+    plain, streamed = _cassette_calls()
+    with _cassette() as cassette, OpenRouter(api_key="test", base_url=CASSETTE_URL, max_retries=0) as client:
+        response = client.responses.create(**plain)
+        events = list(client.responses.create(**streamed))
+        assert cassette.all_played
+    _usage_is_typed(response)
+    assert any(isinstance(item, ResponseReasoningItem) and item.encrypted_content for item in response.output)
+    final = events[-1]
+    assert isinstance(final, ResponseCompletedEvent)
+    _usage_is_typed(final.response)
+
+
+async def test_cassette_replay_async() -> None:
+    plain, streamed = _cassette_calls()
+    with _cassette() as cassette:
+        async with AsyncOpenRouter(api_key="test", base_url=CASSETTE_URL, max_retries=0) as client:
+            response = await client.responses.create(**plain)
+            events = [event async for event in await client.responses.create(**streamed)]
+        assert cassette.all_played
+    _usage_is_typed(response)
+    assert isinstance(events[-1], ResponseCompletedEvent)
