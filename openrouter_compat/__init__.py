@@ -29,10 +29,13 @@ from ._exceptions import (
     StreamTimeoutError,
     UnprocessableEntityError,
 )
+from ._ledger import CostEntry, CostLedger
+from ._response_metadata import ResponseMetadata
 from ._retry import DEFAULT_RETRY_STATUSES, RetryEvent, RetryPolicy
 from ._streaming import AsyncChatCompletionStream, ChatCompletionStream
 from ._version import __version__
 from .lib.chat_accumulator import ChatCompletionAccumulator
+from .lib.reasoning import assistant_message_param
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -45,6 +48,8 @@ __all__ = [
     "ChatCompletionAccumulator",
     "ChatCompletionStream",
     "ConflictError",
+    "CostEntry",
+    "CostLedger",
     "GatewayTimeoutError",
     "InternalServerError",
     "MidStreamError",
@@ -61,6 +66,7 @@ __all__ = [
     "ProviderError",
     "RateLimitError",
     "RequestTimeoutError",
+    "ResponseMetadata",
     "RetryEvent",
     "RetryPolicy",
     "ServiceUnavailableError",
@@ -70,4 +76,5 @@ __all__ = [
     "StreamTimeoutError",
     "UnprocessableEntityError",
     "__version__",
+    "assistant_message_param",
 ]

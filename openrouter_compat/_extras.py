@@ -19,7 +19,7 @@ from openai._types import Omit, omit
 
 from ._exceptions import OpenRouterValidationError
 
-__all__ = ["merge_body", "pop_fields", "validate_fields"]
+__all__ = ["merge_body", "pop_fields", "select_fields", "validate_fields"]
 
 
 @functools.cache
@@ -41,6 +41,12 @@ def pop_fields(kwargs: dict[str, Any], params_type: Any) -> dict[str, Any]:
         if not isinstance(value, Omit):
             found[name] = value
     return found
+
+
+def select_fields(fields: Mapping[str, Any], params_type: Any) -> dict[str, Any]:
+    """The entries of `fields` that `params_type` declares (e.g. the routing defaults one endpoint accepts)."""
+    names = _field_names(params_type)
+    return {name: value for name, value in fields.items() if name in names}
 
 
 def validate_fields(fields: Mapping[str, Any], params_type: Any) -> None:

@@ -10,8 +10,8 @@ from typing import Any
 
 from . import _constants as C
 from ._ledger import CostLedger, cost_limit
-from .lib.model_names import to_openrouter_model
 from ._retry import RetryPolicy
+from .lib.model_names import to_openrouter_model
 
 __all__ = ["OpenRouterSettings"]
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..types.chat.chat_completion_assistant_message_param import ChatCompletionAssistantMessageParam
 from ..types.chat.chat_completion_chunk import ChatCompletionChunk
 from ..types.shared.error_object import ErrorObject
 from ..types.shared.usage import Usage
@@ -30,6 +31,7 @@ class ChatCompletionAccumulator:
         self._content: list[str] = []
         self._reasoning: list[str] = []
         self._details: list[dict[str, Any]] = []
+        self._detail_keys: list[tuple[int, str | None]] = []
         self._tool_calls: dict[int, dict[str, Any]] = {}
         self._annotations: list[dict[str, Any]] = []
 
@@ -43,7 +45,11 @@ class ChatCompletionAccumulator:
 
     @property
     def reasoning_details(self) -> list[dict[str, Any]]:
-        """Merged details: consecutive deltas of one entry (same `index`) joined into one, order kept."""
+        """Merged details, in arrival order: deltas of one entry (same `index` and `type`) joined into one.
+
+        Text fields (`text`, `summary`, `data`, `signature`) are concatenated, other fields keep their latest
+        value; an entry is exactly what the provider sent, with no key added (an index-less entry stays so).
+        """
         return self._details
 
     @property
@@ -88,17 +94,28 @@ class ChatCompletionAccumulator:
                 self._annotations.extend(annotation.to_dict() for annotation in delta.annotations)
 
     def _add_detail(self, detail: Any) -> None:
-        if detail.index is None:
-            # OpenRouter's rule: an index-less delta continues the last entry while its type stays the same.
-            last = self._details[-1] if self._details else None
-            same = last is not None and last.get("type") == detail.type
-            detail.index = last.get("index", len(self._details) - 1) if same and last else len(self._details)
+        """Merge one delta. OpenRouter's rule: a delta continues the entry with the same `index` and `type`
+        (a summary and an encrypted blob may share index 0); an index-less delta continues the last entry
+        while its type stays the same, else starts a new one. An index-less delta is given, in place, the
+        position of the entry it continues, so `openai`'s `.stream()` helper can merge it too."""
+        kind = detail.type
+        had_index = detail.index is not None
+        if had_index:
+            key = (detail.index, kind)
+            position = _last_position(self._detail_keys, key)
+        else:
+            last = self._detail_keys[-1] if self._detail_keys else None
+            position = len(self._detail_keys) - 1 if last is not None and last[1] == kind else None
+            detail.index = position if position is not None else len(self._detail_keys)
+            key = (detail.index, kind)
         data = detail.to_dict()
-        for entry in self._details:
-            if entry.get("index") == data["index"]:
-                _merge_detail(entry, data)
-                return
-        self._details.append(dict(data))
+        if not had_index:
+            data.pop("index", None)
+        if position is None:
+            self._details.append(dict(data))
+            self._detail_keys.append(key)
+        else:
+            _merge_detail(self._details[position], data)
 
     def _add_tool_call(self, call: dict[str, Any]) -> None:
         index = call.get("index", 0)
@@ -117,22 +134,26 @@ class ChatCompletionAccumulator:
         if function.get("arguments"):
             target["arguments"] = (target.get("arguments") or "") + function["arguments"]
 
-    def to_message_param(self) -> dict[str, Any]:
+    def to_message_param(self) -> ChatCompletionAssistantMessageParam:
         """The assistant message to send back on the next turn, with `reasoning_details` exactly as merged."""
-        message: dict[str, Any] = {"role": "assistant", "content": self.content or None}
-        if self._tool_calls:
-            message["tool_calls"] = [
-                {"id": call.get("id"), "type": call.get("type") or "function", "function": call.get("function")}
-                for call in self.tool_calls
-            ]
-        if self._reasoning:
-            message["reasoning"] = self.reasoning
-        if self._details:
-            message["reasoning_details"] = [dict(detail) for detail in self._details]
-        return message
+        from .reasoning import build_message_param
+
+        return build_message_param(
+            content=self.content or None,
+            tool_calls=self.tool_calls,
+            reasoning=self.reasoning or None,
+            reasoning_details=self._details,
+        )
 
 
 _TEXT_FIELDS = ("text", "summary", "data", "signature")
+
+
+def _last_position(keys: list[tuple[int, str | None]], key: tuple[int, str | None]) -> int | None:
+    for position in range(len(keys) - 1, -1, -1):
+        if keys[position] == key:
+            return position
+    return None
 
 
 def _merge_detail(entry: dict[str, Any], delta: dict[str, Any]) -> None:

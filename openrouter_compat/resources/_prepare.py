@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .._extras import merge_body, pop_fields, validate_fields
+from .._extras import merge_body, pop_fields, select_fields, validate_fields
 
 if TYPE_CHECKING:
     from .._settings import OpenRouterSettings
@@ -17,14 +17,13 @@ def prepare_kwargs(settings: OpenRouterSettings, kwargs: dict[str, Any], params_
     """Move the OpenRouter fields of `kwargs` into `extra_body` (validated), and return `kwargs`.
 
     Precedence, lowest first: client defaults (`with_routing`), typed keyword arguments, `extra_body`.
+    Only the defaults that `params_type` declares are applied (no `reasoning` on /embeddings). The budget and
+    model-name mapping are applied later, to every request, by the client's `_prepare_options`.
     """
-    settings.check_budget()
     fields = pop_fields(kwargs, params_type)
     validate_fields(fields, params_type)
-    defaults = settings.request_defaults
+    defaults = select_fields(settings.request_defaults, params_type) if settings.request_defaults else None
     extra_body = kwargs.get("extra_body")
     if fields or defaults:
         kwargs["extra_body"] = merge_body(defaults, fields, extra_body)
-    if "model" in kwargs:
-        kwargs["model"] = settings.resolve_model(kwargs["model"])
     return kwargs
