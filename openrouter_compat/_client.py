@@ -142,7 +142,9 @@ def _parse_data(client: Any, data: object, cast_to: Any, response: httpx2.Respon
     """Map `cast_to` to our type and raise the typed error hidden in a 200 inference body."""
     target = openrouter_type(cast_to)
     if target in INFERENCE_TYPES and response.status_code == 200:
-        expects_choices = "choices" in getattr(target, "model_fields", {})
+        # Stream chunks may lack choices (the final usage chunk of a legacy completion stream has `[]`).
+        streamed = response.headers.get("content-type", "").startswith("text/event-stream")
+        expects_choices = "choices" in getattr(target, "model_fields", {}) and not streamed
         error = error_in_200_body(data, response=response, expects_choices=expects_choices)
         if error is not None:
             raise error
