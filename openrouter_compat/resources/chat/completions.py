@@ -12,6 +12,7 @@ from openai.types.shared.chat_model import ChatModel
 from typing_extensions import Unpack, override
 
 from ..._streaming import AsyncChatCompletionStream, ChatCompletionStream
+from ...lib.chat_stream_helper import AsyncChatCompletionStreamManagerWrapper, ChatCompletionStreamManagerWrapper
 from ...types.chat.chat_completion import ChatCompletion
 from ...types.chat.completion_create_params import ChatCompletionCreateKwargs, OpenRouterChatParams
 from .._prepare import prepare_kwargs
@@ -71,6 +72,12 @@ class Completions(openai_completions.Completions):
         result = super().create(messages=messages, stream=stream, **kwargs)
         return cast("ChatCompletion | ChatCompletionStream", result)
 
+    if not TYPE_CHECKING:  # type checkers keep seeing `openai`'s exact signature and types
+
+        def stream(self, **kwargs):
+            """`openai`'s `.stream()` helper, with `reasoning_details` merged by OpenRouter's rules."""
+            return ChatCompletionStreamManagerWrapper(super().stream(**kwargs))
+
 
 class AsyncCompletions(openai_completions.AsyncCompletions):
     """`client.chat.completions` of the async client."""
@@ -120,3 +127,9 @@ class AsyncCompletions(openai_completions.AsyncCompletions):
         kwargs = prepare_kwargs(self._client._openrouter, {"model": model, **kwargs}, OpenRouterChatParams)
         result = await super().create(messages=messages, stream=stream, **kwargs)
         return cast("ChatCompletion | AsyncChatCompletionStream", result)
+
+    if not TYPE_CHECKING:
+
+        def stream(self, **kwargs):
+            """`openai`'s `.stream()` helper, with `reasoning_details` merged by OpenRouter's rules."""
+            return AsyncChatCompletionStreamManagerWrapper(super().stream(**kwargs))
