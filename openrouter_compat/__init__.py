@@ -32,7 +32,8 @@ from ._exceptions import (
 from ._ledger import CostEntry, CostLedger
 from ._response_metadata import ResponseMetadata
 from ._retry import DEFAULT_RETRY_STATUSES, RetryEvent, RetryPolicy
-from ._streaming import AsyncChatCompletionStream, ChatCompletionStream
+from ._streaming import AsyncChatCompletionStream, AsyncCompletionStream, ChatCompletionStream, CompletionStream
+from ._streaming_responses import AsyncResponseEventStream, ResponseEventStream
 from ._version import __version__
 from .lib.chat_accumulator import ChatCompletionAccumulator
 from .lib.reasoning import assistant_message_param
@@ -41,12 +42,15 @@ __all__ = [
     "DEFAULT_BASE_URL",
     "DEFAULT_RETRY_STATUSES",
     "AsyncChatCompletionStream",
+    "AsyncCompletionStream",
+    "AsyncResponseEventStream",
     "AsyncOpenRouter",
     "AuthenticationError",
     "BadRequestError",
     "BudgetExceededError",
     "ChatCompletionAccumulator",
     "ChatCompletionStream",
+    "CompletionStream",
     "ConflictError",
     "CostEntry",
     "CostLedger",
@@ -64,6 +68,7 @@ __all__ = [
     "PaymentRequiredError",
     "PermissionDeniedError",
     "ProviderError",
+    "ResponseEventStream",
     "RateLimitError",
     "RequestTimeoutError",
     "ResponseMetadata",

@@ -4,11 +4,13 @@ from .activity import ActivityItem, ActivityListParams
 from .api_key import ApiKey, KeyCreated, KeyCreateParams, KeyDeleted, KeyListParams, KeyUpdateParams, LimitReset
 from .auth import AuthCode, AuthCodeCreateParams, AuthKey, AuthKeyExchangeParams, CodeChallengeMethod
 from .completion import Completion, CompletionChoice
+from .completion_create_params import CompletionCreateKwargs, OpenRouterCompletionParams
 from .create_embedding_response import CreateEmbeddingResponse, EmbeddingUsage
 from .credits import Credits
 from .error_metadata import Availability, ErrorMetadata
 from .generation import Generation, GenerationProviderResponse
 from .key import Key, KeyRateLimit
+from .openrouter_request_params import OpenRouterRequestParams, OpenRouterSamplingParams
 from .plugin import Plugin
 from .provider_preferences import MaxPrice, PercentileThresholds, ProviderPreferences, ProviderSortConfig
 from .reasoning_config import ReasoningConfig, ReasoningEffort
@@ -38,12 +40,16 @@ __all__ = [
     "CacheControl",
     "Completion",
     "CompletionChoice",
+    "CompletionCreateKwargs",
     "CreateEmbeddingResponse",
     "DebugOptions",
     "EmbeddingUsage",
     "ErrorMetadata",
     "ImageConfig",
     "MaxPrice",
+    "OpenRouterCompletionParams",
+    "OpenRouterRequestParams",
+    "OpenRouterSamplingParams",
     "PercentileThresholds",
     "Plugin",
     "ProviderPreferences",
