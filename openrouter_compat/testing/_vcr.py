@@ -1,0 +1,95 @@
+"""vcrpy settings that keep secrets out of cassettes: `Authorization` dropped, key-shaped strings scrubbed.
+
+The key pattern itself lives in `openrouter_compat._secrets` (one place); this module only applies it to
+what vcrpy records: request headers, URI and body, and response headers and body.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .._secrets import scrub
+
+__all__ = ["make_vcr", "scrub_request", "scrub_response", "vcr_config"]
+
+SECRET_HEADERS = ("authorization", "x-api-key", "api-key", "cookie", "set-cookie")
+"""Headers never written to a cassette."""
+
+
+def vcr_config(**overrides: Any) -> dict[str, Any]:
+    """Keyword arguments for `vcr.VCR(...)` (or pytest-recording's `vcr_config` fixture) that scrub secrets."""
+    config: dict[str, Any] = {
+        "filter_headers": list(SECRET_HEADERS),
+        "before_record_request": scrub_request,
+        "before_record_response": scrub_response,
+        "decode_compressed_response": True,
+    }
+    config.update(overrides)
+    return config
+
+
+def make_vcr(source: str, **overrides: Any) -> Any:
+    """A `vcr.VCR` (vcrpy is a test dependency) configured by `vcr_config()`, whose cassettes start with a
+    `# source: ...` line saying where the recording came from (e.g. "recorded from the emulator")."""
+    import vcr as vcrpy  # type: ignore[import-untyped]  # a test dependency, imported only when used
+    from vcr.serializers import yamlserializer  # type: ignore[import-untyped]
+
+    recorder = vcrpy.VCR(**vcr_config(**overrides))
+    recorder.register_serializer("yaml", _SourceYaml(source, yamlserializer))
+    return recorder
+
+
+class _SourceYaml:
+    """vcrpy's YAML serializer with a leading `# source:` comment (YAML ignores it on load)."""
+
+    def __init__(self, source: str, base: Any) -> None:
+        self._header = "".join(f"# source: {line}\n" for line in source.splitlines() or [""])
+        self._base = base
+
+    def serialize(self, cassette_dict: dict[str, Any]) -> str:
+        return self._header + str(self._base.serialize(cassette_dict))
+
+    def deserialize(self, cassette_string: str) -> Any:
+        return self._base.deserialize(cassette_string)
+
+
+def scrub_request(request: Any) -> Any:
+    """A vcrpy `before_record_request` hook: secret headers removed, key-shaped strings in URI and body scrubbed."""
+    for name in list(request.headers):
+        if name.lower() in SECRET_HEADERS:
+            del request.headers[name]
+        else:
+            request.headers[name] = scrub(str(request.headers[name]))
+    request.uri = scrub(request.uri)
+    body = request.body
+    if isinstance(body, bytes | str):
+        request.body = _scrub_bytes(body.encode("utf-8") if isinstance(body, str) else body)
+    return request
+
+
+def scrub_response(response: dict[str, Any]) -> dict[str, Any]:
+    """A vcrpy `before_record_response` hook: secret headers removed, key-shaped strings in headers and body
+    scrubbed (a newly created key's secret included)."""
+    headers = response.get("headers") or {}
+    for name in list(headers):
+        if name.lower() in SECRET_HEADERS:
+            del headers[name]
+        else:
+            values = headers[name]
+            headers[name] = [scrub(str(value)) for value in values] if isinstance(values, list) else scrub(values)
+    body = response.get("body")
+    if isinstance(body, dict) and isinstance(body.get("string"), bytes | str):
+        string = body["string"]
+        scrubbed = _scrub_bytes(string.encode("utf-8") if isinstance(string, str) else string)
+        body["string"] = scrubbed.decode("utf-8") if isinstance(string, str) else scrubbed
+        for name in list(headers):
+            if name.lower() == "content-length":  # keep replays consistent after a shorter body
+                headers[name] = [str(len(scrubbed))] if isinstance(headers[name], list) else str(len(scrubbed))
+    return response
+
+
+def _scrub_bytes(data: bytes) -> bytes:
+    """Scrub bytes of any encoding: keys are ASCII, and latin-1 round-trips every byte unchanged."""
+    text = data.decode("latin-1")
+    cleaned = scrub(text)
+    return data if cleaned == text else cleaned.encode("latin-1")
