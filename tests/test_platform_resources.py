@@ -241,7 +241,7 @@ async def test_keys_lifecycle(mgmt: Any, openrouter_emulator: Emulator) -> None:
         "name": "ci",
         "limit": 5,
         "limit_reset": "weekly",
-        "expires_at": "2030-01-02T03:04:05",
+        "expires_at": "2030-01-02T03:04:05Z",  # naive datetimes are taken as UTC
     }
     digest = created.data.hash
     assert digest == hashlib.sha256(created.key.get_secret_value().encode()).hexdigest()
@@ -495,3 +495,16 @@ def test_streaming_response_keeps_management_key_error(client: OpenRouter) -> No
         client.with_streaming_response.credits.retrieve(),
     ):
         pass
+
+
+async def test_expiry_datetimes_are_sent_as_utc(mgmt: Any, any_client: Any, openrouter_emulator: Emulator) -> None:
+    paris = datetime.timezone(datetime.timedelta(hours=2))
+    await resolve(mgmt.keys.create(name="tz", expires_at=datetime.datetime(2030, 6, 1, 12, 0, tzinfo=paris)))
+    assert openrouter_emulator.last_request("/keys").json["expires_at"] == "2030-06-01T10:00:00Z"
+    await resolve(mgmt.keys.create(name="str", expires_at="2031-01-01T00:00:00Z"))
+    assert openrouter_emulator.last_request("/keys").json["expires_at"] == "2031-01-01T00:00:00Z"
+    await resolve(any_client.auth.create_code(callback_url="https://a.example", expires_at=None))
+    assert openrouter_emulator.last_request("/auth/keys/code").json == {
+        "callback_url": "https://a.example",
+        "expires_at": None,
+    }

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator, Mapping
+from datetime import UTC, datetime
 from typing import Any, TypeVar, cast
 
 import httpx2
@@ -26,6 +27,7 @@ __all__ = [
     "platform_options",
     "reworded",
     "server_message",
+    "utc_timestamp",
     "validated",
 ]
 
@@ -64,10 +66,18 @@ def platform_options(
 
 
 def validated(params_type: Any, values: Mapping[str, Any]) -> dict[str, Any]:
-    """The given (non-omitted) values, checked against `params_type` and serialised (dates to ISO 8601)."""
+    """The given (non-omitted) values, checked against `params_type` and serialised: datetimes as UTC
+    `...Z` strings (naive ones taken as UTC, as OpenRouter's API is), dates as `YYYY-MM-DD`."""
     given = {name: value for name, value in values.items() if not isinstance(value, Omit)}
     validate_fields(given, params_type)
+    given = {name: utc_timestamp(value) if isinstance(value, datetime) else value for name, value in given.items()}
     return cast("dict[str, Any]", maybe_transform(given, params_type))
+
+
+def utc_timestamp(value: datetime) -> str:
+    """`2027-12-31T23:59:59Z`: the ISO 8601 UTC form OpenRouter documents for `expires_at`."""
+    utc = value.astimezone(UTC) if value.tzinfo is not None else value
+    return utc.replace(tzinfo=None).isoformat() + "Z"
 
 
 def reworded(exc: openai.APIStatusError, message: str) -> openai.APIStatusError:
