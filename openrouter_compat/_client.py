@@ -64,6 +64,14 @@ from .resources.credits import (
     CreditsResourceWithRawResponse,
     CreditsResourceWithStreamingResponse,
 )
+from .resources.embeddings import (
+    AsyncEmbeddings,
+    AsyncEmbeddingsWithRawResponse,
+    AsyncEmbeddingsWithStreamingResponse,
+    Embeddings,
+    EmbeddingsWithRawResponse,
+    EmbeddingsWithStreamingResponse,
+)
 from .resources.generations import (
     AsyncGenerations,
     AsyncGenerationsWithRawResponse,
@@ -87,6 +95,22 @@ from .resources.keys import (
     Keys,
     KeysWithRawResponse,
     KeysWithStreamingResponse,
+)
+from .resources.models import (
+    AsyncModels,
+    AsyncModelsWithRawResponse,
+    AsyncModelsWithStreamingResponse,
+    Models,
+    ModelsWithRawResponse,
+    ModelsWithStreamingResponse,
+)
+from .resources.providers import (
+    AsyncProviders,
+    AsyncProvidersWithRawResponse,
+    AsyncProvidersWithStreamingResponse,
+    Providers,
+    ProvidersWithRawResponse,
+    ProvidersWithStreamingResponse,
 )
 from .resources.responses import AsyncResponses, Responses
 from .types.chat.completion_create_params import OpenRouterChatParams
@@ -297,6 +321,21 @@ class OpenRouter(openai.OpenAI):
     @override
     def responses(self) -> Responses:
         return Responses(self)
+
+    @cached_property
+    @override
+    def models(self) -> Models:
+        return Models(self)
+
+    @cached_property
+    @override
+    def embeddings(self) -> Embeddings:
+        return Embeddings(self)
+
+    @cached_property
+    def providers(self) -> Providers:
+        """`GET /providers`: the upstream providers OpenRouter routes to."""
+        return Providers(self)
 
     @cached_property
     @override
@@ -584,6 +623,21 @@ class AsyncOpenRouter(openai.AsyncOpenAI):
 
     @cached_property
     @override
+    def models(self) -> AsyncModels:
+        return AsyncModels(self)
+
+    @cached_property
+    @override
+    def embeddings(self) -> AsyncEmbeddings:
+        return AsyncEmbeddings(self)
+
+    @cached_property
+    def providers(self) -> AsyncProviders:
+        """`GET /providers`: the upstream providers OpenRouter routes to."""
+        return AsyncProviders(self)
+
+    @cached_property
+    @override
     def with_raw_response(self) -> AsyncOpenRouterWithRawResponse:
         return AsyncOpenRouterWithRawResponse(self)
 
@@ -756,6 +810,20 @@ class OpenRouterWithRawResponse(OpenAIWithRawResponse):
     _client: OpenRouter
 
     @cached_property
+    @override
+    def models(self) -> ModelsWithRawResponse:  # type: ignore[override]  # OpenRouter's methods
+        return ModelsWithRawResponse(self._client.models)
+
+    @cached_property
+    @override
+    def embeddings(self) -> EmbeddingsWithRawResponse:  # type: ignore[override]  # OpenRouter's methods
+        return EmbeddingsWithRawResponse(self._client.embeddings)
+
+    @cached_property
+    def providers(self) -> ProvidersWithRawResponse:
+        return ProvidersWithRawResponse(self._client.providers)
+
+    @cached_property
     def key(self) -> KeyResourceWithRawResponse:
         return KeyResourceWithRawResponse(self._client.key)
 
@@ -782,6 +850,20 @@ class OpenRouterWithRawResponse(OpenAIWithRawResponse):
 
 class AsyncOpenRouterWithRawResponse(AsyncOpenAIWithRawResponse):
     _client: AsyncOpenRouter
+
+    @cached_property
+    @override
+    def models(self) -> AsyncModelsWithRawResponse:  # type: ignore[override]  # OpenRouter's methods
+        return AsyncModelsWithRawResponse(self._client.models)
+
+    @cached_property
+    @override
+    def embeddings(self) -> AsyncEmbeddingsWithRawResponse:  # type: ignore[override]  # OpenRouter's methods
+        return AsyncEmbeddingsWithRawResponse(self._client.embeddings)
+
+    @cached_property
+    def providers(self) -> AsyncProvidersWithRawResponse:
+        return AsyncProvidersWithRawResponse(self._client.providers)
 
     @cached_property
     def key(self) -> AsyncKeyResourceWithRawResponse:
@@ -814,6 +896,20 @@ class OpenRouterWithStreamedResponse(OpenAIWithStreamedResponse):
     _client: OpenRouter
 
     @cached_property
+    @override
+    def models(self) -> ModelsWithStreamingResponse:  # type: ignore[override]  # OpenRouter's methods
+        return ModelsWithStreamingResponse(self._client.models)
+
+    @cached_property
+    @override
+    def embeddings(self) -> EmbeddingsWithStreamingResponse:  # type: ignore[override]  # OpenRouter's methods
+        return EmbeddingsWithStreamingResponse(self._client.embeddings)
+
+    @cached_property
+    def providers(self) -> ProvidersWithStreamingResponse:
+        return ProvidersWithStreamingResponse(self._client.providers)
+
+    @cached_property
     def key(self) -> KeyResourceWithStreamingResponse:
         return KeyResourceWithStreamingResponse(self._client.key)
 
@@ -840,6 +936,20 @@ class OpenRouterWithStreamedResponse(OpenAIWithStreamedResponse):
 
 class AsyncOpenRouterWithStreamedResponse(AsyncOpenAIWithStreamedResponse):
     _client: AsyncOpenRouter
+
+    @cached_property
+    @override
+    def models(self) -> AsyncModelsWithStreamingResponse:  # type: ignore[override]  # OpenRouter's methods
+        return AsyncModelsWithStreamingResponse(self._client.models)
+
+    @cached_property
+    @override
+    def embeddings(self) -> AsyncEmbeddingsWithStreamingResponse:  # type: ignore[override]  # OpenRouter's methods
+        return AsyncEmbeddingsWithStreamingResponse(self._client.embeddings)
+
+    @cached_property
+    def providers(self) -> AsyncProvidersWithStreamingResponse:
+        return AsyncProvidersWithStreamingResponse(self._client.providers)
 
     @cached_property
     def key(self) -> AsyncKeyResourceWithStreamingResponse:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, Self, TypeAlias
 
 from openai._models import BaseModel
 from openai.types import model as openai_model
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import BeforeValidator, model_validator
 from typing_extensions import override
 
 __all__ = [
@@ -113,7 +113,7 @@ class Pricing(_Prices):
     audio_output: Price | None = None
     input_audio_cache: Price | None = None
     discount: float | None = None
-    """Fraction already applied to these prices (0 = none, 1 = free)."""
+    """Fractional discount of this endpoint: prices are multiplied by (1 - discount) (0 = none, 1 = free)."""
     overrides: list[PricingOverride] | None = None
 
 
@@ -121,8 +121,8 @@ class ModelArchitecture(BaseModel):
     """What goes in and out: modalities (text, image, file, audio, video / embeddings, …) and tokenizer."""
 
     modality: str | None = None
-    input_modalities: list[str] = Field(default_factory=list)
-    output_modalities: list[str] = Field(default_factory=list)
+    input_modalities: list[str] = []  # noqa: RUF012 - pydantic copies the default (a factory would be None under `construct`)
+    output_modalities: list[str] = []  # noqa: RUF012 - pydantic copies the default (a factory would be None under `construct`)
     tokenizer: str | None = None
     instruct_type: str | None = None
 
@@ -185,10 +185,13 @@ class Model(openai_model.Model):
     pricing: Pricing | None = None
     top_provider: TopProvider | None = None
     per_request_limits: PerRequestLimits | None = None
-    supported_parameters: list[str] = Field(default_factory=list)
+    supported_parameters: list[str] = []  # noqa: RUF012 - pydantic copies the default (a factory would be None under `construct`)
     default_parameters: DefaultParameters | None = None
     reasoning: ModelReasoning | None = None
+    supported_voices: list[str] | None = None
+    """Voice ids of text-to-speech models; None for the others."""
     expiration_date: str | None = None
+    """ISO date after which the model may be removed, if announced."""
     knowledge_cutoff: str | None = None
     links: ModelLinks | None = None
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from openai._models import BaseModel
-from pydantic import Field
 
 from .model import ModelArchitecture, Pricing
 
@@ -33,7 +32,7 @@ class ModelEndpoint(BaseModel):
     quantization: str | None = None
     max_completion_tokens: int | None = None
     max_prompt_tokens: int | None = None
-    supported_parameters: list[str] = Field(default_factory=list)
+    supported_parameters: list[str] = []  # noqa: RUF012 - pydantic copies the default (a factory would be None under `construct`)
     status: int | None = None
     """0 = healthy; negative values are degraded states (-1, -2, -3, -5, -10)."""
     uptime_last_30m: float | None = None
@@ -52,4 +51,4 @@ class ModelEndpoints(BaseModel):
     created: int | None = None
     description: str | None = None
     architecture: ModelArchitecture | None = None
-    endpoints: list[ModelEndpoint] = Field(default_factory=list)
+    endpoints: list[ModelEndpoint] = []  # noqa: RUF012 - pydantic copies the default (a factory would be None under `construct`)

@@ -1,0 +1,409 @@
+"""`client.models`: OpenRouter's catalogue through `openai`'s Models resource, with typed fields and filters.
+
+`list()` still returns a page of `openai.types.Model` (our subclass). `retrieve(id)` uses OpenRouter's
+`GET /model/{author}/{slug}` (2026); when that answers 404 — an older API or a proxy without that route —
+it looks the id up in `GET /models?output_modalities=all` and only re-raises the 404 when it is not there.
+New: `endpoints(id)`, `count()`, `list_for_user()`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, cast
+
+import httpx2
+from openai import NotFoundError, _legacy_response
+from openai._base_client import AsyncPaginator
+from openai._compat import cached_property
+from openai._constants import RAW_RESPONSE_HEADER
+from openai._models import BaseModel
+from openai._response import async_to_streamed_response_wrapper, to_streamed_response_wrapper
+from openai._types import Body, Headers, NotGiven, Omit, Query, SequenceNotStr, not_given, omit
+from openai._utils import path_template
+from openai.resources import models as openai_models
+from typing_extensions import override
+
+from ..pagination import AsyncListPage, SyncListPage
+from ..types.model import Model
+from ..types.model_endpoints import ModelEndpoints
+from ._platform import data_of, platform_options
+
+if TYPE_CHECKING:
+    from .._client import AsyncOpenRouter, OpenRouter
+
+__all__ = [
+    "AsyncModels",
+    "AsyncModelsWithRawResponse",
+    "AsyncModelsWithStreamingResponse",
+    "Models",
+    "ModelsWithRawResponse",
+    "ModelsWithStreamingResponse",
+]
+
+_SECURITY: Any = {"bearer_auth": True}
+
+
+def _csv(value: SequenceNotStr[str] | str | Omit) -> str | None:
+    """A list filter as OpenRouter's comma-separated query value."""
+    if isinstance(value, Omit):
+        return None
+    return value if isinstance(value, str) else ",".join(value)
+
+
+def _list_query(**filters: SequenceNotStr[str] | str | Omit) -> dict[str, object]:
+    """The query of `GET /models` from the given filters (omitted ones are not sent)."""
+    return {name: text for name, value in filters.items() if (text := _csv(value)) is not None}
+
+
+def _model_path(template: str, model: str) -> str:
+    """`template` with `{author}` and `{slug}` from an `author/slug[:variant]` model id, each segment encoded."""
+    author, sep, slug = model.partition("/")
+    if not sep or not author or not slug:
+        raise ValueError(f"Expected a model id of the form 'author/slug' (e.g. 'openai/gpt-4o') but received {model!r}")
+    return path_template(template, author=author, slug=slug)
+
+
+class _ModelCount(BaseModel):
+    count: int
+
+
+def _options(
+    extra_headers: Headers | None,
+    extra_query: Query | None,
+    extra_body: Body | None,
+    timeout: float | httpx2.Timeout | NotGiven | None,
+    *,
+    query: dict[str, object] | None = None,
+    unwrap: bool = False,
+) -> Any:
+    return platform_options(
+        unwrap=unwrap,
+        query=query or None,
+        extra_headers=extra_headers,
+        extra_query=extra_query,
+        extra_body=extra_body,
+        timeout=timeout,
+    )
+
+
+def _count_options(
+    extra_headers: Headers | None,
+    extra_query: Query | None,
+    extra_body: Body | None,
+    timeout: float | httpx2.Timeout | NotGiven | None,
+    output_modalities: SequenceNotStr[str] | str | Omit,
+) -> Any:
+    """Options of `GET /models/count` whose post-parser yields the bare int (plain and raw responses alike)."""
+    query = _list_query(output_modalities=output_modalities)
+    options = cast(dict[str, Any], _options(extra_headers, extra_query, extra_body, timeout, query=query, unwrap=True))
+    unwrap = options["post_parser"]
+    options["post_parser"] = lambda envelope: _count_of(unwrap(envelope))
+    return options
+
+
+def _count_of(data: object) -> object:
+    return data.count if isinstance(data, _ModelCount) else data
+
+
+def _is_raw(extra_headers: Headers | None) -> bool:
+    """Whether the call comes through `with_raw_response`/`with_streaming_response` (no fallback there)."""
+    return bool(extra_headers) and RAW_RESPONSE_HEADER in cast(dict[str, Any], extra_headers)
+
+
+def _matches(model: Model, model_id: str) -> bool:
+    return model_id in (model.id, model.canonical_slug)
+
+
+def _find(models: Iterable[Model], model_id: str) -> Model | None:
+    return next((model for model in models if _matches(model, model_id)), None)
+
+
+class Models(openai_models.Models):
+    """`client.models`: list (with filters), retrieve, endpoints, count, list_for_user."""
+
+    _client: OpenRouter
+
+    @cached_property
+    @override
+    def with_raw_response(self) -> ModelsWithRawResponse:  # type: ignore[override]  # more methods, wider `list`
+        return ModelsWithRawResponse(self)
+
+    @cached_property
+    @override
+    def with_streaming_response(self) -> ModelsWithStreamingResponse:  # type: ignore[override]  # as above
+        return ModelsWithStreamingResponse(self)
+
+    @override
+    def list(  # type: ignore[override]  # same page class, items are a subclass of openai's Model
+        self,
+        *,
+        category: str | Omit = omit,
+        supported_parameters: SequenceNotStr[str] | str | Omit = omit,
+        output_modalities: SequenceNotStr[str] | str | Omit = omit,
+        input_modalities: SequenceNotStr[str] | str | Omit = omit,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx2.Timeout | NotGiven | None = not_given,
+    ) -> SyncListPage[Model]:
+        """List models, optionally filtered; `supported_parameters` etc. take a list or a comma string,
+        `output_modalities="all"` includes image/embedding models (the server's default is "text")."""
+        query = _list_query(
+            category=category,
+            supported_parameters=supported_parameters,
+            output_modalities=output_modalities,
+            input_modalities=input_modalities,
+        )
+        return self._get_api_list(
+            "/models",
+            page=SyncListPage[Model],
+            options=_options(extra_headers, extra_query, extra_body, timeout, query=query),
+            model=Model,
+        )
+
+    @override
+    def retrieve(
+        self,
+        model: str,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx2.Timeout | NotGiven | None = not_given,
+    ) -> Model:
+        """One model by id (`author/slug[:variant]`); see the module docstring for the 404 fallback."""
+        path = _model_path("/model/{author}/{slug}", model)
+        try:
+            result = self._get(
+                path,
+                options=_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+                cast_to=data_of(Model),
+            )
+        except NotFoundError:
+            if _is_raw(extra_headers):
+                raise
+            found = _find(self.list(output_modalities="all", extra_headers=extra_headers, timeout=timeout), model)
+            if found is None:
+                raise
+            return found
+        return result
+
+    def endpoints(
+        self,
+        model: str,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx2.Timeout | NotGiven | None = not_given,
+    ) -> ModelEndpoints:
+        """The provider endpoints serving `model`, with their prices, limits and recent latency/uptime."""
+        result = self._get(
+            _model_path("/models/{author}/{slug}/endpoints", model),
+            options=_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            cast_to=data_of(ModelEndpoints),
+        )
+        return result
+
+    def count(
+        self,
+        *,
+        output_modalities: SequenceNotStr[str] | str | Omit = omit,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx2.Timeout | NotGiven | None = not_given,
+    ) -> int:
+        """How many models `list()` would return for `output_modalities` (`GET /models/count`)."""
+        result = self._get(
+            "/models/count",
+            options=_count_options(extra_headers, extra_query, extra_body, timeout, output_modalities),
+            cast_to=data_of(_ModelCount),
+        )
+        return cast(int, result)
+
+    def list_for_user(
+        self,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx2.Timeout | NotGiven | None = not_given,
+    ) -> SyncListPage[Model]:
+        """Models available to this key's user after their provider, privacy and guardrail settings."""
+        return self._get_api_list(
+            "/models/user",
+            page=SyncListPage[Model],
+            options=_options(extra_headers, extra_query, extra_body, timeout),
+            model=Model,
+        )
+
+
+class AsyncModels(openai_models.AsyncModels):
+    """`client.models` of the async client."""
+
+    _client: AsyncOpenRouter
+
+    @cached_property
+    @override
+    def with_raw_response(self) -> AsyncModelsWithRawResponse:  # type: ignore[override]  # more methods, wider `list`
+        return AsyncModelsWithRawResponse(self)
+
+    @cached_property
+    @override
+    def with_streaming_response(self) -> AsyncModelsWithStreamingResponse:  # type: ignore[override]  # as above
+        return AsyncModelsWithStreamingResponse(self)
+
+    @override
+    def list(  # type: ignore[override]  # same page class, items are a subclass of openai's Model
+        self,
+        *,
+        category: str | Omit = omit,
+        supported_parameters: SequenceNotStr[str] | str | Omit = omit,
+        output_modalities: SequenceNotStr[str] | str | Omit = omit,
+        input_modalities: SequenceNotStr[str] | str | Omit = omit,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx2.Timeout | NotGiven | None = not_given,
+    ) -> AsyncPaginator[Model, AsyncListPage[Model]]:
+        """List models, optionally filtered (see `Models.list`); await it or `async for` over it."""
+        query = _list_query(
+            category=category,
+            supported_parameters=supported_parameters,
+            output_modalities=output_modalities,
+            input_modalities=input_modalities,
+        )
+        return self._get_api_list(
+            "/models",
+            page=AsyncListPage[Model],
+            options=_options(extra_headers, extra_query, extra_body, timeout, query=query),
+            model=Model,
+        )
+
+    @override
+    async def retrieve(
+        self,
+        model: str,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx2.Timeout | NotGiven | None = not_given,
+    ) -> Model:
+        """One model by id (`author/slug[:variant]`); see the module docstring for the 404 fallback."""
+        path = _model_path("/model/{author}/{slug}", model)
+        try:
+            result = await self._get(
+                path,
+                options=_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+                cast_to=data_of(Model),
+            )
+        except NotFoundError:
+            if _is_raw(extra_headers):
+                raise
+            listed = [m async for m in self.list(output_modalities="all", extra_headers=extra_headers, timeout=timeout)]
+            found = _find(listed, model)
+            if found is None:
+                raise
+            return found
+        return result
+
+    async def endpoints(
+        self,
+        model: str,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx2.Timeout | NotGiven | None = not_given,
+    ) -> ModelEndpoints:
+        """The provider endpoints serving `model`, with their prices, limits and recent latency/uptime."""
+        result = await self._get(
+            _model_path("/models/{author}/{slug}/endpoints", model),
+            options=_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            cast_to=data_of(ModelEndpoints),
+        )
+        return result
+
+    async def count(
+        self,
+        *,
+        output_modalities: SequenceNotStr[str] | str | Omit = omit,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx2.Timeout | NotGiven | None = not_given,
+    ) -> int:
+        """How many models `list()` would return for `output_modalities` (`GET /models/count`)."""
+        result = await self._get(
+            "/models/count",
+            options=_count_options(extra_headers, extra_query, extra_body, timeout, output_modalities),
+            cast_to=data_of(_ModelCount),
+        )
+        return cast(int, result)
+
+    def list_for_user(
+        self,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx2.Timeout | NotGiven | None = not_given,
+    ) -> AsyncPaginator[Model, AsyncListPage[Model]]:
+        """Models available to this key's user after their provider, privacy and guardrail settings."""
+        return self._get_api_list(
+            "/models/user",
+            page=AsyncListPage[Model],
+            options=_options(extra_headers, extra_query, extra_body, timeout),
+            model=Model,
+        )
+
+
+class ModelsWithRawResponse:
+    """`client.with_raw_response.models` / `client.models.with_raw_response`: every method returns the raw
+    response (`.parse()` gives the typed result). Not a subclass of `openai`'s: `list`/`retrieve` differ."""
+
+    def __init__(self, models: Models) -> None:
+        self._models = models
+        self.list = _legacy_response.to_raw_response_wrapper(models.list)
+        self.retrieve = _legacy_response.to_raw_response_wrapper(models.retrieve)
+        self.delete = _legacy_response.to_raw_response_wrapper(models.delete)
+        self.endpoints = _legacy_response.to_raw_response_wrapper(models.endpoints)
+        self.count = _legacy_response.to_raw_response_wrapper(models.count)
+        self.list_for_user = _legacy_response.to_raw_response_wrapper(models.list_for_user)
+
+
+class AsyncModelsWithRawResponse:
+    def __init__(self, models: AsyncModels) -> None:
+        self._models = models
+        self.list = _legacy_response.async_to_raw_response_wrapper(models.list)
+        self.retrieve = _legacy_response.async_to_raw_response_wrapper(models.retrieve)
+        self.delete = _legacy_response.async_to_raw_response_wrapper(models.delete)
+        self.endpoints = _legacy_response.async_to_raw_response_wrapper(models.endpoints)
+        self.count = _legacy_response.async_to_raw_response_wrapper(models.count)
+        self.list_for_user = _legacy_response.async_to_raw_response_wrapper(models.list_for_user)
+
+
+class ModelsWithStreamingResponse:
+    """`client.with_streaming_response.models`: responses whose body is read only on demand."""
+
+    def __init__(self, models: Models) -> None:
+        self._models = models
+        self.list = to_streamed_response_wrapper(models.list)
+        self.retrieve = to_streamed_response_wrapper(models.retrieve)
+        self.delete = to_streamed_response_wrapper(models.delete)
+        self.endpoints = to_streamed_response_wrapper(models.endpoints)
+        self.count = to_streamed_response_wrapper(models.count)
+        self.list_for_user = to_streamed_response_wrapper(models.list_for_user)
+
+
+class AsyncModelsWithStreamingResponse:
+    def __init__(self, models: AsyncModels) -> None:
+        self._models = models
+        self.list = async_to_streamed_response_wrapper(models.list)
+        self.retrieve = async_to_streamed_response_wrapper(models.retrieve)
+        self.delete = async_to_streamed_response_wrapper(models.delete)
+        self.endpoints = async_to_streamed_response_wrapper(models.endpoints)
+        self.count = async_to_streamed_response_wrapper(models.count)
+        self.list_for_user = async_to_streamed_response_wrapper(models.list_for_user)
