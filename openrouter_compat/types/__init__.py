@@ -7,11 +7,26 @@ from .completion import Completion, CompletionChoice
 from .completion_create_params import CompletionCreateKwargs, OpenRouterCompletionParams
 from .create_embedding_response import CreateEmbeddingResponse, EmbeddingUsage
 from .credits import Credits
+from .embedding_create_params import EmbeddingCreateKwargs, EmbeddingMultimodalInput, OpenRouterEmbeddingParams
 from .error_metadata import Availability, ErrorMetadata
 from .generation import Generation, GenerationProviderResponse
 from .key import Key, KeyRateLimit
+from .model import (
+    DefaultParameters,
+    Model,
+    ModelArchitecture,
+    ModelLinks,
+    ModelReasoning,
+    PerRequestLimits,
+    Price,
+    Pricing,
+    PricingOverride,
+    TopProvider,
+)
+from .model_endpoints import ModelEndpoint, ModelEndpoints, PercentileStats
 from .openrouter_request_params import OpenRouterRequestParams, OpenRouterSamplingParams
 from .plugin import Plugin
+from .provider import Provider
 from .provider_preferences import MaxPrice, PercentileThresholds, ProviderPreferences, ProviderSortConfig
 from .reasoning_config import ReasoningConfig, ReasoningEffort
 from .request_options import CacheControl, DebugOptions, ImageConfig, TraceConfig, UsageConfig
@@ -58,4 +73,21 @@ __all__ = [
     "ReasoningEffort",
     "TraceConfig",
     "UsageConfig",
+    "DefaultParameters",
+    "EmbeddingCreateKwargs",
+    "EmbeddingMultimodalInput",
+    "Model",
+    "ModelArchitecture",
+    "ModelEndpoint",
+    "ModelEndpoints",
+    "ModelLinks",
+    "ModelReasoning",
+    "OpenRouterEmbeddingParams",
+    "PercentileStats",
+    "PerRequestLimits",
+    "Price",
+    "Pricing",
+    "PricingOverride",
+    "Provider",
+    "TopProvider",
 ]
