@@ -22,12 +22,15 @@ def assistant_message_param(source: object, *, choice: int = 0) -> ChatCompletio
 
     - a chat completion (ours, `openai`'s, or `.parse()`'s `ParsedChatCompletion`): its `choices[choice]`;
     - a message (`completion.choices[0].message`), model or dict;
-    - a finished stream of ours (`client.chat.completions.create(stream=True)`) or its `.accumulator`.
+    - a finished stream: ours (`create(stream=True)`), its `.accumulator`, or the `.stream()` helper's stream
+      (its own snapshot joins every string field, `format` included, so the helper's final completion is not
+      a faithful copy of `reasoning_details`; this reads our accumulator underneath instead).
 
     `reasoning_details` entries are copied as received (every key, including ones this library does not
     model); tool calls and content are kept; `reasoning` text is kept too.
     """
-    accumulator = getattr(source, "accumulator", source)
+    raw = getattr(source, "_raw_stream", source)  # `openai`'s `.stream()` helper wraps our stream
+    accumulator = getattr(raw, "accumulator", raw)
     if isinstance(accumulator, ChatCompletionAccumulator):
         return accumulator.to_message_param()
     choices = getattr(source, "choices", None)
