@@ -79,15 +79,34 @@ def typed_completion(client: OpenRouter) -> ChatCompletion:
 
 
 def account(client: OpenRouter) -> None:
-    """lead: extend here with the platform resources (`client.key.retrieve()`: limit, usage, remaining credits)."""
+    """The key in use: limit, usage, remaining credits (`GET /key`, typed).
+
+    lead: extend the platform tour here (credits, models, providers) as those sections settle."""
+    print("\n-- 3. account: client.key.retrieve()")
+    key = client.key.retrieve()
+    print(f"key.label={key.label!r}  usage=${key.usage}  limit={key.limit}  free tier={key.is_free_tier}")
 
 
 def generation_stats(client: OpenRouter, generation_id: str | None) -> None:
-    """lead: extend here with `client.generations.retrieve(generation_id, wait=...)` (latency, native tokens)."""
+    """What OpenRouter recorded about the streamed generation (`GET /generation`; waits out its short 404 window)."""
+    print("\n-- 4. generation stats: client.generations.retrieve(id, wait=5)")
+    if generation_id is None:
+        print("no generation id was streamed")
+        return
+    stats = client.generations.retrieve(generation_id, wait=5)
+    print(f"provider={stats.provider_name!r}  total_cost=${stats.total_cost}  latency={stats.latency} ms")
+    print(f"native tokens: prompt={stats.native_tokens_prompt} completion={stats.native_tokens_completion}")
 
 
 def ledger(client: OpenRouter) -> None:
-    """lead: extend here with the cost ledger / budget summary of this client once it exists."""
+    """What this client spent, per model, from `usage.cost` of every result (`client.ledger`).
+
+    lead: extend here with budget (`max_cost`) and reconciliation (`client.ledger.reconcile(client)`)."""
+    print("\n-- 5. cost ledger: client.ledger")
+    spent = client.ledger
+    print(f"{len(spent)} generations, total ${spent.total}")
+    for model, cost in spent.by_model().items():
+        print(f"  {model:<32} ${cost}")
 
 
 def _usd(amount: float | None) -> str:
