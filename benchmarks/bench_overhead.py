@@ -55,6 +55,8 @@ class Row:
     ours: float
     openai: float
     ratio: float
+    cpu_ratio: float
+    """The same ratio computed from the client process's CPU time: robust when other work shares the cores."""
     target: str
     ok: bool
     spread: str
@@ -106,6 +108,18 @@ def _read_base_url(proc: subprocess.Popen[str]) -> str:
 # ---------------------------------------------------------------- measurement helpers
 
 
+@dataclass
+class Samples:
+    """Wall-clock and client-process CPU seconds of each measured unit (a call, or a whole stream)."""
+
+    wall: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+
+    def extend(self, other: Samples) -> None:
+        self.wall += other.wall
+        self.cpu += other.cpu
+
+
 def _percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
@@ -115,45 +129,68 @@ def _spread(values: list[float], scale: float, unit: str) -> str:
     return f"p10-p90 {_percentile(values, 0.1) * scale:.3g}-{_percentile(values, 0.9) * scale:.3g} {unit}"
 
 
-def _rounds_order(rounds: int) -> Iterator[tuple[int, bool]]:
-    """(round, ours_first): alternate which client goes first so neither always runs warm or cold."""
+def _rounds_order(rounds: int) -> Iterator[bool]:
+    """Whether ours goes first in each round: alternate, so neither client always runs warm or cold."""
     for index in range(rounds):
-        yield index, index % 2 == 0
+        yield index % 2 == 0
 
 
-def _time_calls(call: Callable[[], object], count: int) -> list[float]:
-    times = []
+def _time_calls(call: Callable[[], object], count: int) -> Samples:
+    samples = Samples()
     for _ in range(count):
-        start = time.perf_counter()
+        wall, cpu = time.perf_counter(), time.process_time()
         call()
-        times.append(time.perf_counter() - start)
-    return times
+        samples.cpu.append(time.process_time() - cpu)
+        samples.wall.append(time.perf_counter() - wall)
+    return samples
 
 
-async def _atime_calls(call: Callable[[], Awaitable[object]], count: int) -> list[float]:
-    times = []
+async def _atime_calls(call: Callable[[], Awaitable[object]], count: int) -> Samples:
+    samples = Samples()
     for _ in range(count):
-        start = time.perf_counter()
+        wall, cpu = time.perf_counter(), time.process_time()
         await call()
-        times.append(time.perf_counter() - start)
-    return times
+        samples.cpu.append(time.process_time() - cpu)
+        samples.wall.append(time.perf_counter() - wall)
+    return samples
 
 
-def _latency_row(scenario: str, ours: list[float], theirs: list[float], per_round: list[float]) -> Row:
-    mine, base = statistics.median(ours), statistics.median(theirs)
+def _latency_row(scenario: str, ours: Samples, theirs: Samples, per_round: list[float]) -> Row:
+    mine, base = statistics.median(ours.wall), statistics.median(theirs.wall)
     ratio = mine / base
+    cpu_ratio = statistics.median(ours.cpu) / statistics.median(theirs.cpu)
     return Row(
         scenario=scenario,
         unit="ms/call (median)",
         ours=mine * 1e3,
         openai=base * 1e3,
         ratio=ratio,
+        cpu_ratio=cpu_ratio,
         target=f"<= {NON_STREAM_TARGET}",
         ok=ratio <= NON_STREAM_TARGET,
-        spread=f"ours {_spread(ours, 1e3, 'ms')}; openai {_spread(theirs, 1e3, 'ms')}; "
-        f"per-round ratio {min(per_round):.3f}-{max(per_round):.3f}",
-        samples=len(ours),
+        spread=f"ours {_spread(ours.wall, 1e3, 'ms')}; openai {_spread(theirs.wall, 1e3, 'ms')}; "
+        f"per-round ratio {min(per_round):.3f}-{max(per_round):.3f}; client CPU/call median "
+        f"ours {statistics.median(ours.cpu) * 1e3:.3f} ms, openai {statistics.median(theirs.cpu) * 1e3:.3f} ms",
+        samples=len(ours.wall),
     )
+
+
+def _interleave(
+    call_ours: Callable[[], Samples], call_theirs: Callable[[], Samples], rounds: int
+) -> tuple[Samples, Samples, list[float]]:
+    mine, base, per_round = Samples(), Samples(), []
+    for ours_first in _rounds_order(rounds):
+        gc.collect()
+        if ours_first:
+            a = call_ours()
+            b = call_theirs()
+        else:
+            b = call_theirs()
+            a = call_ours()
+        mine.extend(a)
+        base.extend(b)
+        per_round.append(statistics.median(a.wall) / statistics.median(b.wall))
+    return mine, base, per_round
 
 
 # ---------------------------------------------------------------- (a) sync non-stream, (c) async non-stream
@@ -173,21 +210,10 @@ def bench_sync(url: str, calls: int, rounds: int, warmup: int, extras: bool) -> 
 
     _time_calls(call_ours, warmup)
     _time_calls(call_theirs, warmup)
-    mine: list[float] = []
-    base: list[float] = []
-    per_round: list[float] = []
     per = max(1, calls // rounds)
-    for _, ours_first in _rounds_order(rounds):
-        gc.collect()
-        if ours_first:
-            a = _time_calls(call_ours, per)
-            b = _time_calls(call_theirs, per)
-        else:
-            b = _time_calls(call_theirs, per)
-            a = _time_calls(call_ours, per)
-        mine += a
-        base += b
-        per_round.append(statistics.median(a) / statistics.median(b))
+    mine, base, per_round = _interleave(
+        lambda: _time_calls(call_ours, per), lambda: _time_calls(call_theirs, per), rounds
+    )
     ours.close()
     theirs.close()
     name = "(a) sync non-stream" + (" + provider/usage extras" if extras else "")
@@ -207,11 +233,9 @@ def bench_async(url: str, calls: int, rounds: int, warmup: int) -> Row:
 
         await _atime_calls(call_ours, warmup)
         await _atime_calls(call_theirs, warmup)
-        mine: list[float] = []
-        base: list[float] = []
-        per_round: list[float] = []
+        mine, base, per_round = Samples(), Samples(), []
         per = max(1, calls // rounds)
-        for _, ours_first in _rounds_order(rounds):
+        for ours_first in _rounds_order(rounds):
             gc.collect()
             if ours_first:
                 a = await _atime_calls(call_ours, per)
@@ -219,9 +243,9 @@ def bench_async(url: str, calls: int, rounds: int, warmup: int) -> Row:
             else:
                 b = await _atime_calls(call_theirs, per)
                 a = await _atime_calls(call_ours, per)
-            mine += a
-            base += b
-            per_round.append(statistics.median(a) / statistics.median(b))
+            mine.extend(a)
+            base.extend(b)
+            per_round.append(statistics.median(a.wall) / statistics.median(b.wall))
         await ours.close()
         await theirs.close()
         return _latency_row("(c) async non-stream", mine, base, per_round)
@@ -232,16 +256,16 @@ def bench_async(url: str, calls: int, rounds: int, warmup: int) -> Row:
 # ---------------------------------------------------------------- (b) one long stream
 
 
-def _consume(client: openai.OpenAI, chunks: int) -> tuple[int, float]:
-    """Stream `long:N` and return (chunks received, seconds)."""
-    start = time.perf_counter()
+def _consume(client: openai.OpenAI, chunks: int) -> tuple[int, Samples]:
+    """Stream `long:N`; return the chunks received and the stream's (wall, CPU) seconds."""
+    wall, cpu = time.perf_counter(), time.process_time()
     stream = client.chat.completions.create(
         model=MODEL, messages=[{"role": "user", "content": f"long:{chunks}"}], stream=True
     )
     count = 0
     for _ in stream:
         count += 1
-    return count, time.perf_counter() - start
+    return count, Samples([time.perf_counter() - wall], [time.process_time() - cpu])
 
 
 def bench_stream(url: str, chunks: int, repeats: int) -> Row:
@@ -249,28 +273,30 @@ def bench_stream(url: str, chunks: int, repeats: int) -> Row:
     theirs = openai.OpenAI(api_key=API_KEY, base_url=url, max_retries=0)
     _consume(ours, 500)
     _consume(theirs, 500)
-    mine: list[float] = []
-    base: list[float] = []
     received = 0
-    for _, ours_first in _rounds_order(repeats):
-        gc.collect()
-        order = [(ours, mine), (theirs, base)] if ours_first else [(theirs, base), (ours, mine)]
-        for client, sink in order:
-            received, seconds = _consume(client, chunks)
-            sink.append(received / seconds)
+
+    def one(client: openai.OpenAI) -> Samples:
+        nonlocal received
+        received, samples = _consume(client, chunks)
+        return Samples([received / samples.wall[0]], [received / samples.cpu[0]])  # rates, chunks/s
+
+    mine, base, _ = _interleave(lambda: one(ours), lambda: one(theirs), repeats)
     ours.close()
     theirs.close()
-    mine_rate, base_rate = statistics.median(mine), statistics.median(base)
+    mine_rate, base_rate = statistics.median(mine.wall), statistics.median(base.wall)
     ratio = mine_rate / base_rate
+    cpu_ours, cpu_base = statistics.median(mine.cpu), statistics.median(base.cpu)
     return Row(
         scenario=f"(b) sync stream long:{chunks}",
         unit="chunks/s (median)",
         ours=mine_rate,
         openai=base_rate,
         ratio=ratio,
+        cpu_ratio=cpu_ours / cpu_base,
         target=f">= {STREAM_TARGET}",
         ok=ratio >= STREAM_TARGET,
-        spread=f"ours {min(mine):,.0f}-{max(mine):,.0f}; openai {min(base):,.0f}-{max(base):,.0f} chunks/s",
+        spread=f"ours {min(mine.wall):,.0f}-{max(mine.wall):,.0f}; openai {min(base.wall):,.0f}-{max(base.wall):,.0f}"
+        f" chunks/s; per client-CPU-second: ours {cpu_ours:,.0f}, openai {cpu_base:,.0f} chunks",
         samples=repeats,
         notes={"chunks_per_stream": received},
     )
@@ -308,14 +334,16 @@ def profile(url: str, calls: int, chunks: int) -> str:
 
 def table(rows: list[Row]) -> str:
     lines = [
-        f"{'scenario':<44} {'unit':<18} {'ours':>10} {'openai':>10} {'ratio':>7} {'target':>8}  ok",
-        "-" * 106,
+        f"{'scenario':<44} {'unit':<18} {'ours':>10} {'openai':>10} {'ratio':>7} {'target':>8}  ok  {'CPU ratio':>9}",
+        "-" * 117,
     ]
     for row in rows:
         lines.append(
             f"{row.scenario:<44} {row.unit:<18} {row.ours:>10,.3f} {row.openai:>10,.3f} {row.ratio:>7.3f} "
-            f"{row.target:>8}  {'yes' if row.ok else 'NO'}"
+            f"{row.target:>8}  {'yes' if row.ok else 'NO ':<3} {row.cpu_ratio:>9.3f}"
         )
+    lines.append("ratio: ours/openai of the wall-clock figure; CPU ratio: the same from the client process's CPU time")
+    lines.append("(robust when other processes share the cores). Targets apply to the wall-clock ratio.")
     lines.append("")
     lines += [f"  {row.scenario}: n={row.samples}; {row.spread}" for row in rows]
     return "\n".join(lines)
