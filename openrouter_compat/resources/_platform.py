@@ -7,7 +7,7 @@ post-parser), the validated request bodies, and rewording an API error while kee
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Generator, Mapping
 from datetime import UTC, datetime
 from typing import Any, TypeVar, cast
 
@@ -90,7 +90,7 @@ def reworded(exc: openai.APIStatusError, message: str) -> openai.APIStatusError:
 
 
 @contextlib.contextmanager
-def management_key_required(endpoint: str) -> Iterator[None]:
+def management_key_required(endpoint: str) -> Generator[None, None, None]:
     """Turn a 401/403 from a management-key endpoint into the same error saying a management key is needed."""
     try:
         yield
@@ -101,6 +101,7 @@ def management_key_required(endpoint: str) -> Iterator[None]:
 
 def server_message(exc: openai.APIStatusError) -> str | None:
     """The `error.message` OpenRouter sent, if any."""
-    body = exc.body
-    message = body.get("message") if isinstance(body, dict) else None
+    raw: object = exc.body
+    body = cast("dict[str, object]", raw) if isinstance(raw, dict) else {}
+    message = body.get("message")
     return message if isinstance(message, str) and message else None

@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 import httpx2
-from openai import _legacy_response
 from openai._compat import cached_property
+from openai._legacy_response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from openai._resource import AsyncAPIResource, SyncAPIResource
 from openai._response import async_to_streamed_response_wrapper, to_streamed_response_wrapper
 from openai._types import Body, Headers, NotGiven, Omit, Query, not_given, omit
 
 from ..types.activity import ActivityItem, ActivityListParams
 from ._platform import data_of, management_key_required, platform_options, validated
-
-if TYPE_CHECKING:
-    from .._client import AsyncOpenRouter, OpenRouter
 
 __all__ = [
     "Activity",
@@ -32,8 +29,6 @@ _ENDPOINT = "GET /activity"
 
 class Activity(SyncAPIResource):
     """Usage of the last 30 days, one row per day, model and endpoint."""
-
-    _client: OpenRouter
 
     @cached_property
     def with_raw_response(self) -> ActivityWithRawResponse:
@@ -85,8 +80,6 @@ class Activity(SyncAPIResource):
 class AsyncActivity(AsyncAPIResource):
     """The async twin of `Activity`."""
 
-    _client: AsyncOpenRouter
-
     @cached_property
     def with_raw_response(self) -> AsyncActivityWithRawResponse:
         return AsyncActivityWithRawResponse(self)
@@ -137,13 +130,13 @@ class AsyncActivity(AsyncAPIResource):
 class ActivityWithRawResponse:
     def __init__(self, activity: Activity) -> None:
         self._activity = activity
-        self.list = _legacy_response.to_raw_response_wrapper(activity.list)
+        self.list = to_raw_response_wrapper(activity.list)
 
 
 class AsyncActivityWithRawResponse:
     def __init__(self, activity: AsyncActivity) -> None:
         self._activity = activity
-        self.list = _legacy_response.async_to_raw_response_wrapper(activity.list)
+        self.list = async_to_raw_response_wrapper(activity.list)
 
 
 class ActivityWithStreamingResponse:

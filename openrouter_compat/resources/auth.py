@@ -6,20 +6,17 @@ The browser step between them (sending the user to `lib.pkce.authorization_url(.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 import httpx2
-from openai import _legacy_response
 from openai._compat import cached_property
+from openai._legacy_response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from openai._resource import AsyncAPIResource, SyncAPIResource
 from openai._response import async_to_streamed_response_wrapper, to_streamed_response_wrapper
 from openai._types import Body, Headers, NotGiven, Omit, Query, not_given, omit
 
 from ..types.auth import AuthCode, AuthCodeCreateParams, AuthKey, AuthKeyExchangeParams, CodeChallengeMethod
 from ._platform import data_of, platform_options, validated
-
-if TYPE_CHECKING:
-    from .._client import AsyncOpenRouter, OpenRouter
 
 __all__ = [
     "AsyncAuth",
@@ -35,8 +32,6 @@ UsageLimitType = Literal["daily", "weekly", "monthly"]
 
 class Auth(SyncAPIResource):
     """OAuth PKCE: let a user create a key for your app from their own account."""
-
-    _client: OpenRouter
 
     @cached_property
     def with_raw_response(self) -> AuthWithRawResponse:
@@ -118,8 +113,6 @@ class Auth(SyncAPIResource):
 class AsyncAuth(AsyncAPIResource):
     """The async twin of `Auth`."""
 
-    _client: AsyncOpenRouter
-
     @cached_property
     def with_raw_response(self) -> AsyncAuthWithRawResponse:
         return AsyncAuthWithRawResponse(self)
@@ -200,15 +193,15 @@ class AsyncAuth(AsyncAPIResource):
 class AuthWithRawResponse:
     def __init__(self, auth: Auth) -> None:
         self._auth = auth
-        self.create_code = _legacy_response.to_raw_response_wrapper(auth.create_code)
-        self.exchange_code = _legacy_response.to_raw_response_wrapper(auth.exchange_code)
+        self.create_code = to_raw_response_wrapper(auth.create_code)
+        self.exchange_code = to_raw_response_wrapper(auth.exchange_code)
 
 
 class AsyncAuthWithRawResponse:
     def __init__(self, auth: AsyncAuth) -> None:
         self._auth = auth
-        self.create_code = _legacy_response.async_to_raw_response_wrapper(auth.create_code)
-        self.exchange_code = _legacy_response.async_to_raw_response_wrapper(auth.exchange_code)
+        self.create_code = async_to_raw_response_wrapper(auth.create_code)
+        self.exchange_code = async_to_raw_response_wrapper(auth.exchange_code)
 
 
 class AuthWithStreamingResponse:

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import httpx2
-from openai import _legacy_response
 from openai._compat import cached_property
+from openai._legacy_response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from openai._resource import AsyncAPIResource, SyncAPIResource
 from openai._response import async_to_streamed_response_wrapper, to_streamed_response_wrapper
 from openai._types import Body, Headers, NotGiven, Query, not_given
 
 from ..types.credits import Credits
 from ._platform import data_of, management_key_required, platform_options
-
-if TYPE_CHECKING:
-    from .._client import AsyncOpenRouter, OpenRouter
 
 __all__ = [
     "AsyncCreditsResource",
@@ -31,8 +26,6 @@ _ENDPOINT = "GET /credits"
 
 class CreditsResource(SyncAPIResource):
     """Account credits. Needs a management key: `client.with_options(api_key=MGMT_KEY).credits.retrieve()`."""
-
-    _client: OpenRouter
 
     @cached_property
     def with_raw_response(self) -> CreditsResourceWithRawResponse:
@@ -68,8 +61,6 @@ class CreditsResource(SyncAPIResource):
 class AsyncCreditsResource(AsyncAPIResource):
     """The async twin of `CreditsResource`."""
 
-    _client: AsyncOpenRouter
-
     @cached_property
     def with_raw_response(self) -> AsyncCreditsResourceWithRawResponse:
         return AsyncCreditsResourceWithRawResponse(self)
@@ -104,13 +95,13 @@ class AsyncCreditsResource(AsyncAPIResource):
 class CreditsResourceWithRawResponse:
     def __init__(self, credits: CreditsResource) -> None:
         self._credits = credits
-        self.retrieve = _legacy_response.to_raw_response_wrapper(credits.retrieve)
+        self.retrieve = to_raw_response_wrapper(credits.retrieve)
 
 
 class AsyncCreditsResourceWithRawResponse:
     def __init__(self, credits: AsyncCreditsResource) -> None:
         self._credits = credits
-        self.retrieve = _legacy_response.async_to_raw_response_wrapper(credits.retrieve)
+        self.retrieve = async_to_raw_response_wrapper(credits.retrieve)
 
 
 class CreditsResourceWithStreamingResponse:

@@ -7,8 +7,8 @@ import time
 from typing import TYPE_CHECKING, Any
 
 import httpx2
-from openai import _legacy_response
 from openai._compat import cached_property
+from openai._legacy_response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from openai._resource import AsyncAPIResource, SyncAPIResource
 from openai._response import async_to_streamed_response_wrapper, to_streamed_response_wrapper
 from openai._types import Body, Headers, NotGiven, Query, not_given
@@ -21,7 +21,6 @@ from ._platform import data_of, platform_options, reworded
 if TYPE_CHECKING:
     import openai
 
-    from .._client import AsyncOpenRouter, OpenRouter
 
 __all__ = [
     "POLL_POLICY",
@@ -58,8 +57,6 @@ def _gave_up(exc: NotFoundError, id: str, wait: float, started: float, attempts:
 
 class Generations(SyncAPIResource):
     """Stats of past generations: `total_cost`, tokens, latency, provider, fallbacks tried."""
-
-    _client: OpenRouter
 
     @cached_property
     def with_raw_response(self) -> GenerationsWithRawResponse:
@@ -105,8 +102,6 @@ class Generations(SyncAPIResource):
 class AsyncGenerations(AsyncAPIResource):
     """The async twin of `Generations`."""
 
-    _client: AsyncOpenRouter
-
     @cached_property
     def with_raw_response(self) -> AsyncGenerationsWithRawResponse:
         return AsyncGenerationsWithRawResponse(self)
@@ -151,13 +146,13 @@ class AsyncGenerations(AsyncAPIResource):
 class GenerationsWithRawResponse:
     def __init__(self, generations: Generations) -> None:
         self._generations = generations
-        self.retrieve = _legacy_response.to_raw_response_wrapper(generations.retrieve)
+        self.retrieve = to_raw_response_wrapper(generations.retrieve)
 
 
 class AsyncGenerationsWithRawResponse:
     def __init__(self, generations: AsyncGenerations) -> None:
         self._generations = generations
-        self.retrieve = _legacy_response.async_to_raw_response_wrapper(generations.retrieve)
+        self.retrieve = async_to_raw_response_wrapper(generations.retrieve)
 
 
 class GenerationsWithStreamingResponse:

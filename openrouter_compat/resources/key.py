@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import httpx2
-from openai import _legacy_response
 from openai._compat import cached_property
+from openai._legacy_response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from openai._resource import AsyncAPIResource, SyncAPIResource
 from openai._response import async_to_streamed_response_wrapper, to_streamed_response_wrapper
 from openai._types import Body, Headers, NotGiven, Query, not_given
 
 from ..types.key import Key
 from ._platform import data_of, platform_options
-
-if TYPE_CHECKING:
-    from .._client import AsyncOpenRouter, OpenRouter
 
 __all__ = [
     "AsyncKeyResource",
@@ -29,8 +24,6 @@ __all__ = [
 
 class KeyResource(SyncAPIResource):
     """The current API key: spending limit, what is left of it, usage by period, tier, expiry."""
-
-    _client: OpenRouter
 
     @cached_property
     def with_raw_response(self) -> KeyResourceWithRawResponse:
@@ -65,8 +58,6 @@ class KeyResource(SyncAPIResource):
 class AsyncKeyResource(AsyncAPIResource):
     """The async twin of `KeyResource`."""
 
-    _client: AsyncOpenRouter
-
     @cached_property
     def with_raw_response(self) -> AsyncKeyResourceWithRawResponse:
         return AsyncKeyResourceWithRawResponse(self)
@@ -100,13 +91,13 @@ class AsyncKeyResource(AsyncAPIResource):
 class KeyResourceWithRawResponse:
     def __init__(self, key: KeyResource) -> None:
         self._key = key
-        self.retrieve = _legacy_response.to_raw_response_wrapper(key.retrieve)
+        self.retrieve = to_raw_response_wrapper(key.retrieve)
 
 
 class AsyncKeyResourceWithRawResponse:
     def __init__(self, key: AsyncKeyResource) -> None:
         self._key = key
-        self.retrieve = _legacy_response.async_to_raw_response_wrapper(key.retrieve)
+        self.retrieve = async_to_raw_response_wrapper(key.retrieve)
 
 
 class KeyResourceWithStreamingResponse:

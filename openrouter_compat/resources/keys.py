@@ -7,11 +7,10 @@ Users who keep a separate management key call these through a copy of the client
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 import httpx2
-from openai import _legacy_response
 from openai._compat import cached_property
+from openai._legacy_response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from openai._resource import AsyncAPIResource, SyncAPIResource
 from openai._response import async_to_streamed_response_wrapper, to_streamed_response_wrapper
 from openai._types import Body, Headers, NotGiven, Omit, Query, not_given, omit
@@ -27,9 +26,6 @@ from ..types.api_key import (
     LimitReset,
 )
 from ._platform import data_of, management_key_required, platform_options, validated
-
-if TYPE_CHECKING:
-    from .._client import AsyncOpenRouter, OpenRouter
 
 __all__ = [
     "AsyncKeys",
@@ -49,8 +45,6 @@ def _key_path(hash: str) -> str:
 
 class Keys(SyncAPIResource):
     """List, create, inspect, change and delete API keys. The secret of a new key is shown only once."""
-
-    _client: OpenRouter
 
     @cached_property
     def with_raw_response(self) -> KeysWithRawResponse:
@@ -215,8 +209,6 @@ class Keys(SyncAPIResource):
 class AsyncKeys(AsyncAPIResource):
     """The async twin of `Keys`."""
 
-    _client: AsyncOpenRouter
-
     @cached_property
     def with_raw_response(self) -> AsyncKeysWithRawResponse:
         return AsyncKeysWithRawResponse(self)
@@ -380,21 +372,21 @@ class AsyncKeys(AsyncAPIResource):
 class KeysWithRawResponse:
     def __init__(self, keys: Keys) -> None:
         self._keys = keys
-        self.list = _legacy_response.to_raw_response_wrapper(keys.list)
-        self.create = _legacy_response.to_raw_response_wrapper(keys.create)
-        self.retrieve = _legacy_response.to_raw_response_wrapper(keys.retrieve)
-        self.update = _legacy_response.to_raw_response_wrapper(keys.update)
-        self.delete = _legacy_response.to_raw_response_wrapper(keys.delete)
+        self.list = to_raw_response_wrapper(keys.list)
+        self.create = to_raw_response_wrapper(keys.create)
+        self.retrieve = to_raw_response_wrapper(keys.retrieve)
+        self.update = to_raw_response_wrapper(keys.update)
+        self.delete = to_raw_response_wrapper(keys.delete)
 
 
 class AsyncKeysWithRawResponse:
     def __init__(self, keys: AsyncKeys) -> None:
         self._keys = keys
-        self.list = _legacy_response.async_to_raw_response_wrapper(keys.list)
-        self.create = _legacy_response.async_to_raw_response_wrapper(keys.create)
-        self.retrieve = _legacy_response.async_to_raw_response_wrapper(keys.retrieve)
-        self.update = _legacy_response.async_to_raw_response_wrapper(keys.update)
-        self.delete = _legacy_response.async_to_raw_response_wrapper(keys.delete)
+        self.list = async_to_raw_response_wrapper(keys.list)
+        self.create = async_to_raw_response_wrapper(keys.create)
+        self.retrieve = async_to_raw_response_wrapper(keys.retrieve)
+        self.update = async_to_raw_response_wrapper(keys.update)
+        self.delete = async_to_raw_response_wrapper(keys.delete)
 
 
 class KeysWithStreamingResponse:

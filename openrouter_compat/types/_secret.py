@@ -24,9 +24,9 @@ class SecretModel(BaseModel):
     def construct(cls, _fields_set: set[str] | None = None, **values: object) -> Self:
         model = super().construct(_fields_set, **values)
         for name, field in type(model).model_fields.items():
-            value = model.__dict__.get(name)
+            value = getattr(model, name, None)
             if isinstance(value, str) and _is_secret(field.annotation):
-                model.__dict__[name] = SecretStr(value)
+                object.__setattr__(model, name, SecretStr(value))
         return model
 
     if not TYPE_CHECKING:  # as in `openai._models.BaseModel`
