@@ -147,6 +147,18 @@ def test_with_raw_response_parses_ours(client: OpenRouter, openrouter_emulator: 
     assert openrouter_emulator.requests_to("/completions")[-1].json["top_k"] == 2
 
 
+async def test_with_streaming_response_parses_ours_async(
+    async_client: AsyncOpenRouter, openrouter_emulator: Emulator
+) -> None:
+    async with async_client.with_streaming_response.completions.create(
+        model=MODEL, prompt="hi", extra_body={"min_p": 0.1}
+    ) as raw:
+        parsed = await raw.parse()
+    assert isinstance(parsed, Completion)
+    _is_typed(parsed)
+    assert openrouter_emulator.requests_to("/completions")[-1].json["min_p"] == 0.1
+
+
 # ------------------------------------------------------------------------------------ cassette replay
 
 CASSETTE = Path(__file__).resolve().parents[1] / "cassettes" / "completions" / "completions_create.yaml"

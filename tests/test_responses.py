@@ -139,6 +139,17 @@ def test_stream_helper_goes_through_our_create(client: OpenRouter, openrouter_em
     assert final.usage is not None and final.usage.model_extra and final.usage.model_extra["cost"] > 0
 
 
+async def test_stream_helper_goes_through_our_create_async(
+    async_client: AsyncOpenRouter, openrouter_emulator: Emulator
+) -> None:
+    async with async_client.responses.stream(model=MODEL, input="hi", extra_body={"session_id": "s-9"}) as stream:
+        kinds = [event.type async for event in stream]
+        final = await stream.get_final_response()
+    assert kinds[0] == "response.created" and kinds[-1] == "response.completed"
+    assert openrouter_emulator.requests_to("/responses")[-1].json["session_id"] == "s-9"
+    assert final.output_text.startswith("Echo")
+
+
 # ------------------------------------------------------------------------------------------- validation
 
 

@@ -8,6 +8,7 @@ come out as a declared field of our models, equal to the recorded value.
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 from typing import Any
@@ -51,7 +52,13 @@ def _interactions(name: str) -> list[dict[str, Any]]:
     path = REAL_TRAFFIC / name
     if not path.is_file():
         pytest.skip(f"real-traffic recording {path} not found (the recordings live outside the repo)")
-    data = yaml.safe_load(path.read_text())
+    return _load(path)
+
+
+@functools.cache
+def _load(path: Path) -> list[dict[str, Any]]:
+    """The /responses interactions of a recording, parsed once per session (some carry a 0.5 MB /models body)."""
+    data = yaml.load(path.read_text(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return [i for i in data["interactions"] if i["request"]["uri"].endswith("/responses")]
 
 
