@@ -17,6 +17,7 @@ from ._secrets import scrub
 from .types.error_metadata import Availability, ErrorMetadata
 
 if TYPE_CHECKING:
+    from ._response_metadata import ResponseMetadata
     from .lib.chat_accumulator import ChatCompletionAccumulator
 
 __all__ = [
@@ -129,6 +130,13 @@ class OpenRouterAPIError(OpenRouterError):
         from ._retry import retry_after_seconds
 
         return retry_after_seconds(self)
+
+    @property
+    def openrouter(self) -> ResponseMetadata:
+        """The same `ResponseMetadata` successful results carry (rate-limit and `Retry-After` headers on a 429)."""
+        from ._response_metadata import build_metadata
+
+        return build_metadata(self.headers, generation_id=self.generation_id, provider=self.provider_name)
 
 
 class _StatusError(OpenRouterAPIError, openai.APIStatusError):

@@ -12,7 +12,7 @@ import contextlib
 import dataclasses
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from openai.types import create_embedding_response as openai_embeddings
 
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ResponseMetadata",
     "StreamMetadata",
+    "WithResponseMetadata",
     "attach_metadata",
     "ensure_metadata",
     "metadata_of",
@@ -249,3 +250,10 @@ def ensure_metadata(result: object, response: httpx2.Response) -> None:
     if found is None or found[2] or metadata_of(result) is not None:
         return
     attach_metadata(result, metadata_from_result(result, response.headers))
+
+
+class WithResponseMetadata:
+    """Mixin of our result types declaring `.openrouter`: the `ResponseMetadata` the client attached, or None
+    for an object built by hand (`construct`, `model_validate`)."""
+
+    openrouter: ClassVar[ResponseMetadata | None] = None

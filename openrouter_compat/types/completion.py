@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from openai.types import completion, completion_choice
 
+from .._response_metadata import WithResponseMetadata
 from .shared.error_object import ErrorObject
 from .shared.usage import Usage
 
@@ -15,7 +16,7 @@ class CompletionChoice(completion_choice.CompletionChoice):
     reasoning: str | None = None
 
 
-class Completion(completion.Completion):
+class Completion(completion.Completion, WithResponseMetadata):
     """`openai`'s Completion plus `provider`, cost-bearing `usage` and, on an error chunk, `error`."""
 
     choices: list[CompletionChoice]  # type: ignore[assignment]

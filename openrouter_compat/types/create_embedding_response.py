@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from openai.types import create_embedding_response
 
+from .._response_metadata import WithResponseMetadata
 from .shared.usage import CostDetails
 
 __all__ = ["CreateEmbeddingResponse", "EmbeddingUsage"]
@@ -15,7 +16,7 @@ class EmbeddingUsage(create_embedding_response.Usage):
     cost_details: CostDetails | None = None
 
 
-class CreateEmbeddingResponse(create_embedding_response.CreateEmbeddingResponse):
+class CreateEmbeddingResponse(create_embedding_response.CreateEmbeddingResponse, WithResponseMetadata):
     id: str | None = None
     provider: str | None = None
     usage: EmbeddingUsage

@@ -6,6 +6,7 @@ from typing import Any
 
 from openai.types.chat import chat_completion
 
+from ..._response_metadata import WithResponseMetadata
 from ..shared.error_object import ErrorObject
 from ..shared.usage import Usage
 from .chat_completion_message import ChatCompletionMessage
@@ -21,7 +22,7 @@ class Choice(chat_completion.Choice):
     error: ErrorObject | None = None
 
 
-class ChatCompletion(chat_completion.ChatCompletion):
+class ChatCompletion(chat_completion.ChatCompletion, WithResponseMetadata):
     """`openai`'s ChatCompletion plus the serving `provider`, cost-bearing `usage` and router metadata."""
 
     choices: list[Choice]  # type: ignore[assignment]

@@ -10,6 +10,7 @@ from openai.types.responses import response_output_item as openai_output_item
 from openai.types.responses import response_reasoning_item as openai_reasoning_item
 from openai.types.responses import response_usage as openai_usage
 
+from ..._response_metadata import WithResponseMetadata
 from ..shared.usage import ServerToolUseDetails
 from ._union import replace_members
 
@@ -68,7 +69,7 @@ class ResponseUsage(openai_usage.ResponseUsage):
     server_tool_use_details: ServerToolUseDetails | None = None
 
 
-class Response(openai_response.Response):
+class Response(openai_response.Response, WithResponseMetadata):
     """`openai`'s Response plus OpenRouter's fields: cost-bearing `usage`, reasoning items with `format`,
     the sampling penalties it echoes, and (on failure) `error_type`."""
 
