@@ -1,7 +1,8 @@
 """Streams of `POST /responses`: typed OpenRouter events, and typed errors where `openai` raises a bare one.
 
 Like the chat streams in `_streaming`, the base iterator runs in "events" mode so an `error` event reaches
-us as data; we raise the typed error for its code instead of `openai`'s status-less `APIError`.
+us as data; we raise the typed error for its code instead of `openai`'s status-less `APIError`. A stream
+that stops before its terminal `response.*` event raises `StreamInterruptedError` instead of ending quietly.
 """
 
 from __future__ import annotations
@@ -48,8 +49,17 @@ def _replacement(exc: Exception, response: httpx2.Response) -> Exception | None:
     return None
 
 
+_TERMINAL = frozenset({"response.completed", "response.incomplete", "response.failed"})
+"""Event types that end a response; a stream that stops before one of them was cut off."""
+
+
 def _is_error(event: Any) -> bool:
     return getattr(event, "type", None) == "error"
+
+
+def _cut_off(response: httpx2.Response) -> StreamInterruptedError:
+    message = "The stream ended before a response.completed (or .incomplete/.failed) event"
+    return StreamInterruptedError(message, response=response, body=None, partial=None)
 
 
 class ResponseEventStream(openai.Stream[_OpenAIEvent]):
@@ -75,16 +85,20 @@ class ResponseEventStream(openai.Stream[_OpenAIEvent]):
 
     @override
     def __stream__(self) -> Iterator[_OpenAIEvent]:
+        finished = False
         try:
             for event in super().__stream__():
                 if _is_error(event):
                     raise response_stream_error(event, response=self.response)
+                finished = finished or event.type in _TERMINAL
                 yield event
         except Exception as exc:
             replacement = _replacement(exc, self.response)
             if replacement is None:
                 raise
             raise replacement from exc
+        if not finished:
+            raise _cut_off(self.response)
 
 
 class AsyncResponseEventStream(openai.AsyncStream[_OpenAIEvent]):
@@ -111,13 +125,17 @@ class AsyncResponseEventStream(openai.AsyncStream[_OpenAIEvent]):
 
     @override
     async def __stream__(self) -> AsyncIterator[_OpenAIEvent]:
+        finished = False
         try:
             async for event in super().__stream__():
                 if _is_error(event):
                     raise response_stream_error(event, response=self.response)
+                finished = finished or event.type in _TERMINAL
                 yield event
         except Exception as exc:
             replacement = _replacement(exc, self.response)
             if replacement is None:
                 raise
             raise replacement from exc
+        if not finished:
+            raise _cut_off(self.response)

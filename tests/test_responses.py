@@ -17,6 +17,8 @@ from openrouter_compat import (
     OpenRouterValidationError,
     ProviderError,
     RateLimitError,
+    StreamDecodeError,
+    StreamInterruptedError,
 )
 from openrouter_compat._streaming_responses import AsyncResponseEventStream, ResponseEventStream
 from openrouter_compat.testing import Emulator, Fault
@@ -217,6 +219,39 @@ async def test_error_event_raises_typed_async(async_client: AsyncOpenRouter, ope
     openrouter_emulator.queue("/responses", Fault.midstream_error(after_chunks=2, code=429))
     stream = await async_client.responses.create(model=MODEL, input="hello", stream=True)
     with pytest.raises(RateLimitError):
+        async for _ in stream:
+            pass
+
+
+BROKEN_STREAMS = [
+    ("drop_connection", Fault.drop_connection(after_chunks=3), StreamInterruptedError),
+    ("malformed_chunk", Fault.malformed_chunk(), StreamDecodeError),
+    ("keepalive_only", Fault.keepalive_only(), StreamInterruptedError),
+]
+
+
+@pytest.mark.parametrize(
+    ("fault", "error"), [(f, e) for _, f, e in BROKEN_STREAMS], ids=[n for n, _, _ in BROKEN_STREAMS]
+)
+def test_broken_stream_raises_typed(
+    client: OpenRouter, openrouter_emulator: Emulator, fault: Fault, error: type[Exception]
+) -> None:
+    """A cut connection, bad JSON, or a body that ends before `response.completed` never ends quietly."""
+    openrouter_emulator.queue("/responses", fault)
+    with pytest.raises(error):
+        for _ in client.responses.create(model=MODEL, input="hello world", stream=True):
+            pass
+
+
+@pytest.mark.parametrize(
+    ("fault", "error"), [(f, e) for _, f, e in BROKEN_STREAMS], ids=[n for n, _, _ in BROKEN_STREAMS]
+)
+async def test_broken_stream_raises_typed_async(
+    async_client: AsyncOpenRouter, openrouter_emulator: Emulator, fault: Fault, error: type[Exception]
+) -> None:
+    openrouter_emulator.queue("/responses", fault)
+    stream = await async_client.responses.create(model=MODEL, input="hello world", stream=True)
+    with pytest.raises(error):
         async for _ in stream:
             pass
 
