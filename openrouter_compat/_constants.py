@@ -25,6 +25,8 @@ OPENAI_ONLY_HEADERS = ("OpenAI-Organization", "OpenAI-Project")
 # Response headers worth surfacing.
 HEADER_GENERATION_ID = "x-generation-id"
 HEADER_RETRY_AFTER = "retry-after"
+HEADER_RETRY_AFTER_MS = "retry-after-ms"
+HEADER_RATELIMIT_RESET = "x-ratelimit-reset"  # epoch milliseconds, on OpenRouter's own 429s
 HEADER_RATELIMIT_PREFIX = "x-ratelimit-"
 HEADER_CACHE_PREFIX = "x-openrouter-cache-"
 HEADER_CACHE_STATUS = "x-openrouter-cache-status"

@@ -24,6 +24,7 @@ from openai._legacy_response import LegacyAPIResponse
 from openai._models import FinalRequestOptions
 from openai._types import NotGiven
 
+from . import _constants as C
 from ._exceptions import StreamDecodeError
 from ._secrets import scrub
 
@@ -236,16 +237,16 @@ def retry_after_seconds(error: Any) -> float | None:
         provider_headers = {str(name).lower(): str(value) for name, value in metadata.headers.items()}
         if (value := _header_delay(provider_headers)) is not None:
             return value
-    if (reset := _number(headers.get("x-ratelimit-reset"))) is not None:
+    if (reset := _number(headers.get(C.HEADER_RATELIMIT_RESET))) is not None:
         return _until(reset)
     return None
 
 
 def _header_delay(headers: Any) -> float | None:
     """`retry-after-ms`, then `Retry-After` as seconds or as an HTTP date."""
-    if (value := _number(headers.get("retry-after-ms"))) is not None:
+    if (value := _number(headers.get(C.HEADER_RETRY_AFTER_MS))) is not None:
         return max(0.0, value / 1000)
-    raw = headers.get("retry-after")
+    raw = headers.get(C.HEADER_RETRY_AFTER)
     if raw is None:
         return None
     if (value := _number(raw)) is not None:
