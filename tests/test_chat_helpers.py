@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import httpx2
 import openai
 import pytest
 from pydantic import BaseModel
@@ -127,6 +128,61 @@ def test_plain_openai_stream_helper_fails_on_these_streams(openrouter_emulator: 
             stream.until_done()
             details = stream.get_final_completion().choices[0].message.model_extra["reasoning_details"]  # type: ignore[index]
     assert details[0]["format"].startswith("anthropic-claude-v1anthropic-claude-v1")
+
+
+def _citation(n: int) -> dict[str, Any]:
+    return {"type": "url_citation", "url_citation": {"url": f"https://s{n}.example/", "title": f"S{n}"}}
+
+
+APPEND_ONLY_DELTAS: list[dict[str, Any]] = [
+    {"role": "assistant", "content": "See "},
+    {"content": "sources.", "annotations": [_citation(1)]},
+    {"content": "", "annotations": [_citation(2), _citation(3)]},
+    {"content": "", "images": [{"type": "image_url", "image_url": {"url": "data:image/png;base64,AA"}}]},
+    {"content": "", "images": [{"type": "image_url", "image_url": {"url": "data:image/png;base64,BB"}}]},
+]
+
+
+def _append_only_stream(request: httpx2.Request) -> httpx2.Response:
+    """Citations and images in several deltas without `index`, as OpenRouter streams them (web search, images)."""
+    base = {"id": "gen-1", "object": "chat.completion.chunk", "created": 1, "model": "m", "provider": "P"}
+    chunks = [{**base, "choices": [{"index": 0, "delta": d, "finish_reason": None}]} for d in APPEND_ONLY_DELTAS]
+    chunks.append({**base, "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]})
+    body = "".join(f"data: {json.dumps(c)}\n\n" for c in chunks) + "data: [DONE]\n\n"
+    return httpx2.Response(200, headers={"content-type": "text/event-stream"}, content=body.encode())
+
+
+def _check_append_only(final: Any) -> None:
+    message = final.choices[0].message
+    assert message.content == "See sources."
+    assert [a.url_citation.url for a in message.annotations] == [f"https://s{n}.example/" for n in (1, 2, 3)]
+    assert [i["image_url"]["url"] for i in message.model_extra["images"]] == [
+        "data:image/png;base64,AA",
+        "data:image/png;base64,BB",
+    ]
+
+
+def test_stream_helper_appends_citations_and_images() -> None:
+    http = httpx2.Client(transport=httpx2.MockTransport(_append_only_stream))
+    client = OpenRouter(api_key="sk-or-test", http_client=http)
+    with client, client.chat.completions.stream(model="m", messages=HI) as stream:
+        chunks = [event.chunk for event in stream if event.type == "chunk"]
+        final = stream.get_final_completion()
+    _check_append_only(final)
+    assert chunks[2].choices[0].delta.annotations and len(chunks[2].choices[0].delta.annotations) == 2  # untouched
+    http = httpx2.Client(transport=httpx2.MockTransport(_append_only_stream))
+    plain = openai.OpenAI(api_key="sk-or-test", http_client=http)
+    with plain, pytest.raises(RuntimeError, match="index"), plain.chat.completions.stream(model="m", messages=HI) as s:
+        s.until_done()  # the stock helper cannot fold these streams
+
+
+async def test_stream_helper_appends_citations_and_images_async() -> None:
+    http = httpx2.AsyncClient(transport=httpx2.MockTransport(_append_only_stream))
+    client = AsyncOpenRouter(api_key="sk-or-test", http_client=http)
+    async with client, client.chat.completions.stream(model="m", messages=HI) as stream:
+        await stream.until_done()
+        final = await stream.get_final_completion()
+    _check_append_only(final)
 
 
 def test_stream_helper_parses_response_format(client: OpenRouter) -> None:

@@ -276,6 +276,47 @@ async def test_replay_async(name: str, real_traffic: Path) -> None:
                 _check_completion(interaction, result)
 
 
+def _recorded_streams() -> list[tuple[str, int]]:
+    if not REAL_TRAFFIC.is_dir():
+        return [("(absent)", 0)]
+    return [
+        (name, index)
+        for name in FILES
+        for index, interaction in enumerate(_load(name))
+        if _is_stream(interaction) and _expect_error(interaction) is None
+    ]
+
+
+@pytest.mark.parametrize(("name", "index"), _recorded_streams())
+def test_stream_helper_on_recorded_streams(name: str, index: int, real_traffic: Path) -> None:
+    """`chat.completions.stream()` folds each real stream into the message it amounts to: content joined,
+    and every `reasoning_details` entry with its recorded `format` (`openai`'s helper concatenates those)."""
+    interaction = _load(name)[index]
+    body = _request_body(interaction["request"])
+    openai_params = inspect.signature(OpenAICompletions.stream).parameters
+    fields = {k: v for k, v in body.items() if k != "stream"}
+    call = {k: v for k, v in fields.items() if k in openai_params}
+    if extra := {k: v for k, v in fields.items() if k not in openai_params}:
+        call["extra_body"] = extra  # OpenRouter's own fields: `stream()` keeps openai's signature
+    http = httpx2.Client(transport=httpx2.MockTransport(_Replay([interaction])))
+    client = OpenRouter(api_key="sk-or-test", http_client=http, max_retries=0)
+    with client, client.chat.completions.stream(**call) as stream:
+        stream.until_done()
+        final = stream.get_final_completion()
+    events = _recorded_events(interaction)
+    deltas = [e["choices"][0]["delta"] for e in events if e.get("choices")]
+    message = final.choices[0].message
+    assert (message.content or "") == "".join(d.get("content") or "" for d in deltas)
+    recorded_details = [detail for d in deltas for detail in d.get("reasoning_details") or []]
+    details = (message.model_extra or {}).get("reasoning_details") or []
+    assert bool(details) == bool(recorded_details)
+    recorded_formats = {d.get("format") for d in recorded_details}
+    assert {d.get("format") for d in details} <= recorded_formats
+    for kind, field in (("reasoning.text", "text"), ("reasoning.summary", "summary"), ("reasoning.encrypted", "data")):
+        merged = "".join(d.get(field) or "" for d in details if d["type"] == kind)
+        assert merged == "".join(d.get(field) or "" for d in recorded_details if d["type"] == kind)
+
+
 def test_every_openrouter_field_listed_in_the_readme_is_seen(real_traffic: Path) -> None:
     """The recordings do exercise the fields the checker is about (so an empty walk cannot pass silently)."""
     seen: set[str] = set()
