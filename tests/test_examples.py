@@ -25,6 +25,7 @@ EXPECTED = {
     "basic_chat": ["Echo: Say hello to OpenRouter.", "served by OpenAI, cost: $0.0"],
     "streaming": ["Echo: Count from one to five in words.", "next-turn message keys: ['content', 'reasoning'"],
     "typed_extras": ["openai/gpt-4o-mini via OpenAI: Echo:", "rejected before sending: provider.sort"],
+    "cost_ledger": ["sync:  9 results, ledger total $0.", "budget: stopped before sending", "async: 9 results"],
     "async_chat": ["What is 2 + 2? -> Echo: What is 2 + 2? (Google AI Studio)", "streamed generation gen-"],
 }
 
