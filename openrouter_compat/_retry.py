@@ -279,26 +279,25 @@ def _number(value: object) -> float | None:
 
 def settle(result: _T) -> _T:
     """Finish, inside the retried attempt, what could still fail before the caller sees output: parse a raw
-    inference response (an error in a 200 body), and prime a stream up to its first output."""
-    from ._streaming import _GuardedStream
-
+    inference response (an error in a 200 body), and prime a stream up to its first output (any `openai.Stream`
+    with a `prime()` method: ours read ahead to the first chunk with output)."""
     target: object = result
     if isinstance(result, LegacyAPIResponse) and _parse_early(result):
         target = result.parse()
-    if isinstance(target, _GuardedStream):
-        target.prime()
+    prime = getattr(target, "prime", None)
+    if isinstance(target, openai.Stream) and callable(prime):
+        prime()
     return result
 
 
 async def settle_async(result: _T) -> _T:
     """The async twin of `settle`."""
-    from ._streaming import _AsyncGuardedStream
-
     target: object = result
     if isinstance(result, LegacyAPIResponse) and _parse_early(result):
         target = result.parse()
-    if isinstance(target, _AsyncGuardedStream):
-        await target.prime()
+    prime = getattr(target, "prime", None)
+    if isinstance(target, openai.AsyncStream) and callable(prime):
+        await prime()
     return result
 
 

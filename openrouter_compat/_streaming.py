@@ -112,8 +112,11 @@ class _Guard:
             self.accumulator.add(chunk)
             if chunk.error is not None:
                 raise stream_error_from_chunk(chunk, response=self.response, partial=self.accumulator)
-        elif getattr(chunk, "error", None):
-            raise stream_error_from_chunk(chunk, response=self.response, partial=self.accumulator)
+        else:
+            if isinstance(chunk, Completion):
+                self.accumulator.add(_as_chat_chunk(chunk))
+            if getattr(chunk, "error", None):
+                raise stream_error_from_chunk(chunk, response=self.response, partial=self.accumulator)
         if not self.finished:
             self.finished = any(getattr(c, "finish_reason", None) for c in getattr(chunk, "choices", None) or ())
 
@@ -131,6 +134,22 @@ class _Guard:
         if isinstance(exc, openai.APIConnectionError):
             return stream_interrupted_error(exc, response=self.response, partial=self.accumulator)
         return None
+
+
+def _as_chat_chunk(chunk: Completion) -> ChatCompletionChunk:
+    """A text completion chunk as a chat chunk, so the accumulator keeps the text of legacy streams too."""
+    choices = [
+        {"index": choice.index, "delta": {"content": choice.text}, "finish_reason": choice.finish_reason}
+        for choice in chunk.choices or ()
+    ]
+    return ChatCompletionChunk.construct(
+        id=chunk.id,
+        model=chunk.model,
+        provider=getattr(chunk, "provider", None),
+        usage=chunk.usage,
+        choices=choices,
+        object="chat.completion.chunk",
+    )
 
 
 class _GuardedStream(openai.Stream[_T]):

@@ -282,3 +282,39 @@ async def test_retry_after_beyond_the_policy_maximum_is_raised_at_once(api: Api)
         await api.create(policy=fast_policy(max_retry_after=5))
     assert caught.value.retry_after == pytest.approx(30)
     assert api.requests() == 1
+
+
+# --- legacy completions streams share the same guard --------------------------------------------------
+
+
+async def _completion_stream(api: Api) -> tuple[list[str], BaseException | None]:
+    texts: list[str] = []
+    call = {"model": MODEL, "prompt": "one two three four five six", "stream": True}
+    try:
+        if api.mode == "sync":
+            with orc.OpenRouter(**api.options()) as client:
+                texts.extend(chunk.choices[0].text for chunk in client.completions.create(**call) if chunk.choices)
+        else:
+            async with orc.AsyncOpenRouter(**api.options()) as aclient:
+                async for chunk in await aclient.completions.create(**call):
+                    if chunk.choices:
+                        texts.append(chunk.choices[0].text)
+    except Exception as exc:
+        return texts, exc
+    return texts, None
+
+
+async def test_completions_stream_dropped_after_output(api: Api) -> None:
+    api.emulator.queue("/completions", Fault.drop_connection(after_chunks=2))
+    texts, error = await _completion_stream(api)
+    assert type(error) is orc.StreamInterruptedError
+    assert error.partial is not None and error.partial.chunks_seen == 2 == len(texts)
+    assert error.partial.content == "".join(texts) != ""  # the text of a legacy stream is kept too
+    assert api.requests("/completions") == 1
+
+
+async def test_completions_stream_error_before_output_is_retried(api: Api) -> None:
+    api.emulator.queue("/completions", Fault.midstream_error(after_chunks=0, code=503, message="busy"))
+    texts, error = await _completion_stream(api)
+    assert error is None and "".join(texts).strip()
+    assert api.requests("/completions") == 2
