@@ -11,11 +11,18 @@ import openai
 import pytest
 from pydantic import BaseModel
 
-from openrouter_compat import AsyncChatCompletionStream, AsyncOpenRouter, ChatCompletionStream, OpenRouter
+from openrouter_compat import (
+    AsyncChatCompletionStream,
+    AsyncOpenRouter,
+    ChatCompletionStream,
+    OpenRouter,
+    OpenRouterValidationError,
+)
 from openrouter_compat.testing import Emulator
 from openrouter_compat.types.chat import ChatCompletion, ChatCompletionChunk
 
 MODEL = "openai/gpt-4o-mini"
+ANTHROPIC_MODEL = "anthropic/claude-sonnet-4.5"
 HI: Any = [{"role": "user", "content": "hi"}]
 WEATHER: Any = [{"role": "user", "content": "What's the weather in Paris?"}]
 REASONING: Any = {"reasoning": {"effort": "high"}}
@@ -310,3 +317,60 @@ async def test_with_streaming_response_async(async_client: AsyncOpenRouter) -> N
         assert isinstance(stream, AsyncChatCompletionStream)
         chunks = [chunk async for chunk in stream]
     assert chunks[-1].usage is not None and chunks[-1].usage.cost
+
+
+# -------------------------------------------------------------------- OpenRouter fields on the helpers
+
+
+def test_parse_and_stream_take_openrouter_fields(client: OpenRouter, openrouter_emulator: Emulator) -> None:
+    emu = openrouter_emulator
+    completion = client.chat.completions.parse(
+        model=MODEL, messages=WEATHER, response_format=Weather, provider={"sort": "price"}, top_k=5
+    )
+    assert isinstance(completion.choices[0].message.parsed, Weather)
+    sent = emu.requests_to("/chat/completions")[-1].json
+    assert (sent["provider"], sent["top_k"]) == ({"sort": "price"}, 5)
+    with client.chat.completions.stream(
+        model=ANTHROPIC_MODEL,
+        messages=HI,
+        reasoning={"effort": "high"},
+        provider={"order": ["anthropic"], "allow_fallbacks": False},
+        extra_body={"provider": {"allow_fallbacks": True}},
+    ) as stream:
+        stream.until_done()
+    sent = emu.requests_to("/chat/completions")[-1].json
+    assert sent["reasoning"] == {"effort": "high"}
+    assert sent["provider"] == {"order": ["anthropic"], "allow_fallbacks": True}  # extra_body still wins
+    assert sent["stream"] is True
+
+
+async def test_parse_and_stream_take_openrouter_fields_async(
+    async_client: AsyncOpenRouter, openrouter_emulator: Emulator
+) -> None:
+    emu = openrouter_emulator
+    completion = await async_client.chat.completions.parse(
+        model=MODEL, messages=WEATHER, response_format=Weather, plugins=[{"id": "web", "max_results": 2}]
+    )
+    assert isinstance(completion.choices[0].message.parsed, Weather)
+    assert emu.requests_to("/chat/completions")[-1].json["plugins"] == [{"id": "web", "max_results": 2}]
+    async with async_client.chat.completions.stream(model=MODEL, messages=HI, session_id="s-1") as stream:
+        await stream.until_done()
+    assert emu.requests_to("/chat/completions")[-1].json["session_id"] == "s-1"
+
+
+def test_helpers_validate_before_sending(client: OpenRouter, openrouter_emulator: Emulator) -> None:
+    with pytest.raises(OpenRouterValidationError, match=r"provider\.sort"):
+        client.chat.completions.parse(model=MODEL, messages=HI, response_format=Weather, provider={"sort": "x"})  # type: ignore[typeddict-item]
+    with pytest.raises(OpenRouterValidationError, match="top_k"):
+        client.chat.completions.stream(model=MODEL, messages=HI, top_k=-1)
+    assert openrouter_emulator.requests == []
+
+
+async def test_helpers_validate_before_sending_async(
+    async_client: AsyncOpenRouter, openrouter_emulator: Emulator
+) -> None:
+    with pytest.raises(OpenRouterValidationError, match=r"reasoning\.effort"):
+        await async_client.chat.completions.parse(model=MODEL, messages=HI, reasoning={"effort": "huge"})  # type: ignore[typeddict-item]
+    with pytest.raises(OpenRouterValidationError, match="plugins"):
+        async_client.chat.completions.stream(model=MODEL, messages=HI, plugins=[{"id": "nope"}])  # type: ignore[typeddict-item]
+    assert openrouter_emulator.requests == []

@@ -19,3 +19,5 @@ def misuse(client: OpenRouter, completion: ChatCompletion) -> None:
     print("" + (completion.usage.cost if completion.usage else ""))  # expect-error: cost_is_float
     client.chat.completions.create(model="m", messages=MSGS, top_k="40")  # expect-error: top_k_type
     print([d.signature for d in completion.choices[0].message.reasoning_details or []])  # expect-error: detail_kind
+    client.chat.completions.parse(model="m", messages=MSGS, provider={"sort": "cheapest"})  # expect-error: parse_sort
+    client.chat.completions.stream(model="m", messages=MSGS, top_a="high")  # expect-error: stream_top_a

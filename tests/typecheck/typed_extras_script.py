@@ -84,3 +84,31 @@ async def async_create(client: AsyncOpenRouter) -> float | None:
         model="openai/gpt-4o-mini", messages=[{"role": "user", "content": "Hi"}], provider={"sort": "price"}
     )
     return completion.usage.cost if completion.usage else None
+
+
+def helpers(client: OpenRouter) -> str:
+    from pydantic import BaseModel
+
+    class Answer(BaseModel):
+        text: str
+
+    parsed = client.chat.completions.parse(
+        model="openai/gpt-4o-mini",
+        messages=[{"role": "user", "content": "Hi"}],
+        response_format=Answer,
+        provider={"sort": "latency"},
+        reasoning={"effort": "low"},
+    )
+    answer: Answer | None = parsed.choices[0].message.parsed
+    with client.chat.completions.stream(
+        model="openai/gpt-4o-mini", messages=[{"role": "user", "content": "Hi"}], plugins=[{"id": "web"}], top_k=3
+    ) as events:
+        for event in events:
+            if event.type == "content.delta":
+                print(event.delta)
+    raw = client.chat.completions.with_raw_response.create(
+        model="openai/gpt-4o-mini", messages=[{"role": "user", "content": "Hi"}]
+    )
+    typed = raw.parse()  # statically openai's ChatCompletion (openai's wrapper types it); ours at run time
+    assert isinstance(typed, ChatCompletion)
+    return (answer.text if answer else "") + (typed.provider or "")

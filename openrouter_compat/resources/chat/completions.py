@@ -6,21 +6,38 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Literal, cast, overload
 
 from openai._types import Omit, omit
+from openai.lib._parsing import ResponseFormatT
+from openai.lib.streaming.chat import AsyncChatCompletionStreamManager, ChatCompletionStreamManager
 from openai.resources.chat import completions as openai_completions
-from openai.types.chat import ChatCompletionMessageParam
+from openai.types.chat import ChatCompletionMessageParam, ParsedChatCompletion, completion_create_params
 from openai.types.shared.chat_model import ChatModel
 from typing_extensions import Unpack, override
 
+from ..._extras import merge_body, pop_fields, validate_fields
 from ..._streaming import AsyncChatCompletionStream, ChatCompletionStream
 from ...lib.chat_stream_helper import AsyncChatCompletionStreamManagerWrapper, ChatCompletionStreamManagerWrapper
 from ...types.chat.chat_completion import ChatCompletion
-from ...types.chat.completion_create_params import ChatCompletionCreateKwargs, OpenRouterChatParams
+from ...types.chat.completion_create_params import (
+    ChatCompletionCreateKwargs,
+    ChatCompletionParseKwargs,
+    OpenRouterChatParams,
+)
 from .._prepare import prepare_kwargs
 
 if TYPE_CHECKING:
     from ..._client import AsyncOpenRouter, OpenRouter
 
 __all__ = ["AsyncCompletions", "Completions"]
+
+
+def _fields_into_extra_body(kwargs: dict[str, Any]) -> dict[str, Any]:
+    """For `stream()`, which calls `create`: validate OpenRouter's fields now and pass them on in `extra_body`
+    (under the caller's own `extra_body`); `create` then applies the client defaults, budget and model once."""
+    fields = pop_fields(kwargs, OpenRouterChatParams)
+    validate_fields(fields, OpenRouterChatParams)
+    if fields:
+        kwargs["extra_body"] = merge_body(fields, kwargs.get("extra_body"))
+    return kwargs
 
 
 class Completions(openai_completions.Completions):
@@ -72,11 +89,32 @@ class Completions(openai_completions.Completions):
         result = super().create(messages=messages, stream=stream, **kwargs)
         return cast("ChatCompletion | ChatCompletionStream", result)
 
-    if not TYPE_CHECKING:  # type checkers keep seeing `openai`'s exact signature and types
+    @override
+    def parse(
+        self,
+        *,
+        messages: Iterable[ChatCompletionMessageParam],
+        model: str | ChatModel,
+        response_format: type[ResponseFormatT] | Omit = omit,
+        **kwargs: Unpack[ChatCompletionParseKwargs],
+    ) -> ParsedChatCompletion[ResponseFormatT]:
+        """`openai`'s structured-output helper; OpenRouter fields typed and validated as in `create`."""
+        prepared = prepare_kwargs(self._client._openrouter, {"model": model, **kwargs}, OpenRouterChatParams)
+        return super().parse(messages=messages, response_format=response_format, **prepared)
 
-        def stream(self, **kwargs):
-            """`openai`'s `.stream()` helper, with `reasoning_details` merged by OpenRouter's rules."""
-            return ChatCompletionStreamManagerWrapper(super().stream(**kwargs))
+    @override
+    def stream(
+        self,
+        *,
+        messages: Iterable[ChatCompletionMessageParam],
+        model: str | ChatModel,
+        response_format: completion_create_params.ResponseFormat | type[ResponseFormatT] | Omit = omit,
+        **kwargs: Unpack[ChatCompletionParseKwargs],
+    ) -> ChatCompletionStreamManager[ResponseFormatT]:
+        """`openai`'s streaming helper; OpenRouter fields typed, `reasoning_details`/citations merged correctly."""
+        prepared = _fields_into_extra_body(dict(kwargs))
+        manager = super().stream(messages=messages, model=model, response_format=response_format, **prepared)
+        return ChatCompletionStreamManagerWrapper(manager)
 
 
 class AsyncCompletions(openai_completions.AsyncCompletions):
@@ -128,8 +166,29 @@ class AsyncCompletions(openai_completions.AsyncCompletions):
         result = await super().create(messages=messages, stream=stream, **kwargs)
         return cast("ChatCompletion | AsyncChatCompletionStream", result)
 
-    if not TYPE_CHECKING:
+    @override
+    async def parse(
+        self,
+        *,
+        messages: Iterable[ChatCompletionMessageParam],
+        model: str | ChatModel,
+        response_format: type[ResponseFormatT] | Omit = omit,
+        **kwargs: Unpack[ChatCompletionParseKwargs],
+    ) -> ParsedChatCompletion[ResponseFormatT]:
+        """`openai`'s structured-output helper; OpenRouter fields typed and validated as in `create`."""
+        prepared = prepare_kwargs(self._client._openrouter, {"model": model, **kwargs}, OpenRouterChatParams)
+        return await super().parse(messages=messages, response_format=response_format, **prepared)
 
-        def stream(self, **kwargs):
-            """`openai`'s `.stream()` helper, with `reasoning_details` merged by OpenRouter's rules."""
-            return AsyncChatCompletionStreamManagerWrapper(super().stream(**kwargs))
+    @override
+    def stream(
+        self,
+        *,
+        messages: Iterable[ChatCompletionMessageParam],
+        model: str | ChatModel,
+        response_format: completion_create_params.ResponseFormat | type[ResponseFormatT] | Omit = omit,
+        **kwargs: Unpack[ChatCompletionParseKwargs],
+    ) -> AsyncChatCompletionStreamManager[ResponseFormatT]:
+        """`openai`'s streaming helper; OpenRouter fields typed, `reasoning_details`/citations merged correctly."""
+        prepared = _fields_into_extra_body(dict(kwargs))
+        manager = super().stream(messages=messages, model=model, response_format=response_format, **prepared)
+        return AsyncChatCompletionStreamManagerWrapper(manager)

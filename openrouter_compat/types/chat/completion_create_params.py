@@ -26,7 +26,13 @@ from ..provider_preferences import ProviderPreferences
 from ..reasoning_config import ReasoningConfig, ReasoningEffort
 from ..request_options import CacheControl, DebugOptions, ImageConfig, Modality, ServiceTier, TraceConfig, UsageConfig
 
-__all__ = ["ChatCompletionCreateKwargs", "OpenRouterChatParams", "OpenRouterRequestParams", "Verbosity"]
+__all__ = [
+    "ChatCompletionCreateKwargs",
+    "ChatCompletionParseKwargs",
+    "OpenRouterChatParams",
+    "OpenRouterRequestParams",
+    "Verbosity",
+]
 
 Verbosity = Literal["low", "medium", "high", "xhigh", "max"]
 
@@ -47,8 +53,8 @@ class OpenRouterChatParams(OpenRouterRequestParams, OpenRouterSamplingParams, to
     service_tier: ServiceTier | None
 
 
-class ChatCompletionCreateKwargs(TypedDict, total=False):
-    """Every optional keyword of `chat.completions.create` besides `messages`, `model` and `stream`."""
+class ChatCompletionParseKwargs(TypedDict, total=False):
+    """Every optional keyword of `parse()`/`stream()` besides `messages`, `model` and `response_format`."""
 
     # OpenAI's own parameters (unchanged types unless OpenRouter widens them).
     audio: ChatCompletionAudioParam | Omit | None
@@ -70,7 +76,6 @@ class ChatCompletionCreateKwargs(TypedDict, total=False):
     prompt_cache_options: completion_create_params.PromptCacheOptions | Omit
     prompt_cache_retention: Literal["in_memory", "24h"] | Omit | None
     reasoning_effort: ReasoningEffort | Omit | None
-    response_format: completion_create_params.ResponseFormat | Omit
     safety_identifier: str | Omit | None
     seed: int | Omit | None
     service_tier: ServiceTier | Omit | None
@@ -108,3 +113,9 @@ class ChatCompletionCreateKwargs(TypedDict, total=False):
     extra_query: Query | None
     extra_body: Body | None
     timeout: float | httpx2.Timeout | NotGiven | None
+
+
+class ChatCompletionCreateKwargs(ChatCompletionParseKwargs, total=False):
+    """Every optional keyword of `chat.completions.create` besides `messages`, `model` and `stream`."""
+
+    response_format: completion_create_params.ResponseFormat | Omit
