@@ -2,7 +2,9 @@
 
 Every chat completion, text completion, embeddings and responses result parsed by a client is recorded once,
 with its cost as the exact decimal OpenRouter's JSON spelled (`Decimal(repr(cost))`), so totals are exact
-sums of `usage.cost`. One `threading.Lock` guards the state; no method awaits while holding it, so the same
+sums of `usage.cost`. A stream's entry opens with its first chunk (cost unknown, counted as 0) and gets its
+cost from the usage chunk; a stream cut short before that keeps `cost=None` until `reconcile()` asks
+`/generation`. One `threading.Lock` guards the state; no method awaits while holding it, so the same
 ledger is safe from threads and from coroutines on any event loop.
 
 The budget (`max_cost`) is checked before a request is sent: once the total reaches it, the next request
@@ -20,6 +22,8 @@ import threading
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol
+
+import openai
 
 from ._exceptions import BudgetExceededError
 from ._response_metadata import ResponseMetadata, to_decimal
@@ -90,7 +94,8 @@ class CostLedger:
         """`max_cost` (USD credits) refuses requests once the total reaches it; None means no cap."""
         self._lock = threading.Lock()
         self._entries: list[CostEntry] = []
-        self._seen_ids: set[str] = set()
+        self._positions: dict[str, int] = {}
+        """Where each generation id's entry is in `_entries`."""
         self._next_seq = 0
         self.max_cost: Decimal | None = cost_limit(max_cost)
 
@@ -105,16 +110,16 @@ class CostLedger:
     # Recording ---------------------------------------------------------------------------------------------
 
     def record(self, metadata: ResponseMetadata, *, kind: str, streamed: bool = False) -> CostEntry | None:
-        """Add one result; a generation id already recorded is ignored (returns None)."""
+        """Add one result and return its entry. A generation id already recorded is not counted twice: it
+        only completes an entry opened by `open_stream` (returns it), else it is ignored (returns None)."""
         usage = metadata.usage
         with self._lock:
             gen_id = metadata.generation_id
-            if gen_id is not None:
-                if gen_id in self._seen_ids:
-                    return None
-                self._seen_ids.add(gen_id)
+            position = self._positions.get(gen_id) if gen_id is not None else None
+            if position is not None and self._entries[position].cost is not None:
+                return None
             entry = CostEntry(
-                seq=self._next_seq,
+                seq=self._entries[position].seq if position is not None else self._next_seq,
                 kind=kind,
                 generation_id=gen_id,
                 model=metadata.model,
@@ -124,15 +129,46 @@ class CostLedger:
                 completion_tokens=_tokens(usage, "completion_tokens", "output_tokens"),
                 streamed=streamed,
             )
-            self._entries.append(entry)
-            self._next_seq += 1
+            if position is not None:
+                self._entries[position] = entry
+            else:
+                self._append(entry)
             return entry
+
+    def open_stream(self, generation_id: str, *, model: str | None, provider: str | None) -> None:
+        """Note a stream as soon as its first chunk arrives, cost unknown (0 in totals) until its usage chunk.
+
+        A stream cut short before its usage chunk is still billed by OpenRouter; its entry stays here with
+        `cost=None`, and `reconcile()` fetches what it cost. Cheap when the id is known (no lock taken)."""
+        if generation_id in self._positions:
+            return
+        with self._lock:
+            if generation_id in self._positions:
+                return
+            self._append(
+                CostEntry(
+                    seq=self._next_seq,
+                    kind="chat.completion",
+                    generation_id=generation_id,
+                    model=model,
+                    provider=provider,
+                    cost=None,
+                    streamed=True,
+                )
+            )
+
+    def _append(self, entry: CostEntry) -> None:
+        """Add `entry` at the end (the lock is held)."""
+        if entry.generation_id is not None:
+            self._positions[entry.generation_id] = len(self._entries)
+        self._entries.append(entry)
+        self._next_seq += 1
 
     def reset(self) -> None:
         """Forget every entry (the budget stays as configured)."""
         with self._lock:
             self._entries.clear()
-            self._seen_ids.clear()
+            self._positions.clear()
 
     # Reading -----------------------------------------------------------------------------------------------
 
@@ -184,10 +220,16 @@ class CostLedger:
         return [entry for entry in self.entries if entry.generation_id and entry.exact_cost is None]
 
     def reconcile(self, client: _HasGenerations, *, wait: float = 0) -> Decimal:
-        """Fetch `/generation` for each pending entry (one request each) and return the new total."""
+        """Fetch `/generation` for each pending entry (one request each) and return the new total.
+
+        `wait` (seconds) polls a generation OpenRouter has not published yet; one still not found stays
+        pending (a later call retries it); any other error is raised."""
         for entry in self.pending():
             assert entry.generation_id is not None
-            generation = client.generations.retrieve(entry.generation_id, wait=wait)
+            try:
+                generation = client.generations.retrieve(entry.generation_id, wait=wait)
+            except openai.NotFoundError:
+                continue
             self._set_exact(entry, generation)
         return self.total
 
@@ -195,7 +237,10 @@ class CostLedger:
         """The async twin of `reconcile`."""
         for entry in self.pending():
             assert entry.generation_id is not None
-            generation = await client.generations.retrieve(entry.generation_id, wait=wait)
+            try:
+                generation = await client.generations.retrieve(entry.generation_id, wait=wait)
+            except openai.NotFoundError:
+                continue
             self._set_exact(entry, generation)
         return self.total
 
@@ -204,10 +249,9 @@ class CostLedger:
         if exact is None:
             return
         with self._lock:
-            for position, current in enumerate(self._entries):
-                if current.seq == entry.seq:
-                    self._entries[position] = dataclasses.replace(current, exact_cost=exact)
-                    return
+            position = self._positions.get(entry.generation_id or "")
+            if position is not None and self._entries[position].seq == entry.seq:
+                self._entries[position] = dataclasses.replace(self._entries[position], exact_cost=exact)
 
 
 def cost_limit(value: float | Decimal | str | None) -> Decimal | None:

@@ -178,7 +178,7 @@ def _billable(result: object) -> tuple[object, str, bool] | None:
     """
     kind = getattr(result, "object", None)
     if kind == "chat.completion.chunk":
-        return (result, "chat.completion", True) if getattr(result, "usage", None) is not None else None
+        return result, "chat.completion", True
     if kind in ("chat.completion", "text_completion", "response"):
         return result, str(kind), False
     if isinstance(result, openai_embeddings.CreateEmbeddingResponse):
@@ -200,11 +200,26 @@ def observe_result(result: object, response: httpx2.Response, ledger: CostLedger
     if found is None:
         return
     carrier, kind, streamed = found
+    if carrier is result and streamed and getattr(result, "usage", None) is None:
+        if ledger is not None:  # a chunk before the usage one: open the stream's entry (once)
+            _open_stream(ledger, result, response)
+        return
     metadata = metadata_from_result(carrier, response.headers)
     if carrier is not result or not streamed:
         attach_metadata(carrier, metadata)
     if ledger is not None and metadata.usage is not None:
         ledger.record(metadata, kind=kind, streamed=streamed)
+
+
+def _open_stream(ledger: CostLedger, chunk: object, response: httpx2.Response) -> None:
+    gen_id = response.headers.get(C.HEADER_GENERATION_ID) or getattr(chunk, "id", None)
+    if isinstance(gen_id, str) and gen_id:
+        model, provider = getattr(chunk, "model", None), getattr(chunk, "provider", None)
+        ledger.open_stream(
+            gen_id,
+            model=model if isinstance(model, str) else None,
+            provider=provider if isinstance(provider, str) else None,
+        )
 
 
 class StreamMetadata:

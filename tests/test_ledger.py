@@ -14,8 +14,15 @@ from typing import Any
 
 import pytest
 
-from openrouter_compat import AsyncOpenRouter, CostLedger, OpenRouter, ResponseMetadata
-from openrouter_compat.testing import Emulator
+from openrouter_compat import (
+    AsyncOpenRouter,
+    CostLedger,
+    MidStreamError,
+    OpenRouter,
+    ResponseMetadata,
+    StreamInterruptedError,
+)
+from openrouter_compat.testing import Emulator, Fault
 
 MESSAGES: Any = [{"role": "user", "content": "Say something about ledgers"}]
 CHAT_MODELS = ("openai/gpt-4o-mini", "anthropic/claude-sonnet-4.5")
@@ -256,3 +263,44 @@ def test_max_cost_must_be_a_non_negative_number() -> None:
     with pytest.raises(ValueError, match="non-negative"):
         CostLedger(max_cost=-1)
     assert CostLedger(max_cost="0.25").max_cost == Decimal("0.25")
+
+
+def test_a_stream_failing_midway_records_its_partial_cost(client: OpenRouter, openrouter_emulator: Emulator) -> None:
+    openrouter_emulator.queue("/chat/completions", Fault.midstream_error(after_chunks=3))
+    stream = client.chat.completions.create(model=CHAT_MODELS[0], messages=MESSAGES, stream=True)
+    with pytest.raises(MidStreamError) as caught:
+        for _ in stream:
+            pass
+    partial = caught.value.partial
+    assert partial is not None and partial.usage is not None
+    assert len(client.ledger) == 1
+    assert client.ledger.total == _dec(partial.usage.cost) == openrouter_emulator.total_cost > 0
+
+
+def test_a_stream_cut_short_stays_pending_until_reconciled(client: OpenRouter, openrouter_emulator: Emulator) -> None:
+    client.chat.completions.create(model=CHAT_MODELS[0], messages=MESSAGES)
+    openrouter_emulator.queue("/chat/completions", Fault.drop_connection(after_chunks=2))
+    stream = client.chat.completions.create(model=CHAT_MODELS[0], messages=MESSAGES, stream=True)
+    with pytest.raises(StreamInterruptedError):
+        for _ in stream:
+            pass
+    complete, cut = client.ledger.entries
+    assert cut.cost is None and cut.streamed and cut.generation_id == stream.openrouter.generation_id
+    assert client.ledger.total == complete.cost == openrouter_emulator.total_cost
+    # The emulator bills nothing for a dropped stream and has no stats for it: the entry stays pending.
+    client.ledger.reconcile(client)
+    assert len(openrouter_emulator.requests_to("/generation")) == 2
+    assert client.ledger.pending() == [cut]
+    assert client.ledger.entries[0].exact_cost == complete.cost
+
+
+async def test_async_stream_failing_midway_records_its_partial_cost(
+    async_client: AsyncOpenRouter, openrouter_emulator: Emulator
+) -> None:
+    openrouter_emulator.queue("/chat/completions", Fault.midstream_error(after_chunks=2))
+    stream = await async_client.chat.completions.create(model=CHAT_MODELS[1], messages=MESSAGES, stream=True)
+    with pytest.raises(MidStreamError):
+        async for _ in stream:
+            pass
+    assert len(async_client.ledger) == 1
+    assert async_client.ledger.total == openrouter_emulator.total_cost > 0
