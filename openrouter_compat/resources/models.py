@@ -9,7 +9,7 @@ New: `endpoints(id)`, `count()`, `list_for_user()`.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
 import httpx2
 from openai import NotFoundError, _legacy_response
@@ -27,9 +27,6 @@ from ..pagination import AsyncListPage, SyncListPage
 from ..types.model import Model
 from ..types.model_endpoints import ModelEndpoints
 from ._platform import data_of, platform_options
-
-if TYPE_CHECKING:
-    from .._client import AsyncOpenRouter, OpenRouter
 
 __all__ = [
     "AsyncModels",
@@ -120,8 +117,6 @@ def _find(models: Iterable[Model], model_id: str) -> Model | None:
 
 class Models(openai_models.Models):
     """`client.models`: list (with filters), retrieve, endpoints, count, list_for_user."""
-
-    _client: OpenRouter
 
     @cached_property
     @override
@@ -241,8 +236,6 @@ class Models(openai_models.Models):
 
 class AsyncModels(openai_models.AsyncModels):
     """`client.models` of the async client."""
-
-    _client: AsyncOpenRouter
 
     @cached_property
     @override

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import httpx2
 from openai import _legacy_response
@@ -13,9 +13,6 @@ from openai._types import Body, Headers, NotGiven, Query, not_given
 
 from ..types.provider import Provider
 from ._platform import data_of, platform_options
-
-if TYPE_CHECKING:
-    from .._client import AsyncOpenRouter, OpenRouter
 
 __all__ = [
     "AsyncProviders",
@@ -42,8 +39,6 @@ def _options(
 
 class Providers(SyncAPIResource):
     """`client.providers`: list the providers (name, slug for routing, policies, locations)."""
-
-    _client: OpenRouter
 
     @cached_property
     def with_raw_response(self) -> ProvidersWithRawResponse:
@@ -72,8 +67,6 @@ class Providers(SyncAPIResource):
 
 class AsyncProviders(AsyncAPIResource):
     """`client.providers` of the async client."""
-
-    _client: AsyncOpenRouter
 
     @cached_property
     def with_raw_response(self) -> AsyncProvidersWithRawResponse:
