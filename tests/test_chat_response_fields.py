@@ -20,6 +20,7 @@ from openrouter_compat.testing import Emulator, Fault
 from openrouter_compat.types.chat import (
     ChatCompletion,
     ChatCompletionChunk,
+    ChatCompletionMessageFunctionToolCall,
     FileAnnotation,
     ImageOutput,
     URLCitationAnnotation,
@@ -321,7 +322,7 @@ def _check_rich(result: ChatCompletion) -> None:
     assert legacy.type == "file_annotation" and legacy.model_extra == {"file_id": "f-1"}
     [call] = message.tool_calls or []
     assert call.type == "function" and call.function.name == "draw"
-    assert getattr(call, "index", None) == 0
+    assert isinstance(call, ChatCompletionMessageFunctionToolCall) and call.index == 0
     assert failed.finish_reason == "error"  # type: ignore[comparison-overlap]
     assert failed.error is not None
     assert (failed.error.code, failed.error.message) == (502, "Upstream died")

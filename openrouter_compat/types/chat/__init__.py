@@ -5,6 +5,7 @@ from .chat_completion_chunk import ChatCompletionChunk, ChoiceDelta, ChunkChoice
 from .chat_completion_message import (
     Annotation,
     ChatCompletionMessage,
+    ChatCompletionMessageFunctionToolCall,
     FileAnnotation,
     ImageOutput,
     URLCitation,
@@ -16,6 +17,7 @@ __all__ = [
     "ChatCompletion",
     "ChatCompletionChunk",
     "ChatCompletionMessage",
+    "ChatCompletionMessageFunctionToolCall",
     "ChoiceDelta",
     "Choice",
     "ChunkChoice",
