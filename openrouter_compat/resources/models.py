@@ -37,8 +37,6 @@ __all__ = [
     "ModelsWithStreamingResponse",
 ]
 
-_SECURITY: Any = {"bearer_auth": True}
-
 
 def _csv(value: SequenceNotStr[str] | str | Omit) -> str | None:
     """A list filter as OpenRouter's comma-separated query value."""
@@ -61,6 +59,8 @@ def _model_path(template: str, model: str) -> str:
 
 
 class _ModelCount(BaseModel):
+    """`data` of `GET /models/count`."""
+
     count: int
 
 
@@ -73,6 +73,7 @@ def _options(
     query: dict[str, object] | None = None,
     unwrap: bool = False,
 ) -> Any:
+    """Request options shared by every method: bearer auth, query, optional `{"data": ...}` unwrap."""
     return platform_options(
         unwrap=unwrap,
         query=query or None,
@@ -99,6 +100,7 @@ def _count_options(
 
 
 def _count_of(data: object) -> object:
+    """The bare count (anything unexpected is passed through untouched)."""
     return data.count if isinstance(data, _ModelCount) else data
 
 
@@ -108,10 +110,12 @@ def _is_raw(extra_headers: Headers | None) -> bool:
 
 
 def _matches(model: Model, model_id: str) -> bool:
+    """`model_id` names `model` by its id or its canonical (dated) slug."""
     return model_id in (model.id, model.canonical_slug)
 
 
 def _find(models: Iterable[Model], model_id: str) -> Model | None:
+    """The first of `models` that `model_id` names, if any."""
     return next((model for model in models if _matches(model, model_id)), None)
 
 
