@@ -17,8 +17,8 @@ KEY_PATTERN = re.compile(
 
 REDACTED = "***"
 
-LOGGERS = ("openrouter_compat", "openai", "httpx2", "httpx", "httpcore", "httpcore2")
-"""The namespaces whose records may carry request details."""
+LOGGERS = ("openrouter_compat", "openai", "httpx2", "httpx", "httpcore", "httpcore2", "vcr")
+"""The namespaces whose records may carry request details (vcrpy logs each response before scrubbing it)."""
 
 
 def scrub(text: str) -> str:

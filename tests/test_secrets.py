@@ -75,13 +75,19 @@ async def test_debug_logs_of_every_layer_hold_no_key(
     assert any(r.name == "openrouter_compat" for r in caplog.records)
 
 
-def test_cassette_helper_scrubs_keys_and_replays(openrouter_emulator: Emulator, tmp_path: Path) -> None:
+def test_cassette_helper_scrubs_keys_and_replays(
+    openrouter_emulator: Emulator, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     """Record emulator traffic (a chat call, a key creation, an error) with `make_vcr`, then replay it."""
     cassette = tmp_path / "scrubbed.yaml"
     recorder = make_vcr("recorded from openrouter_compat.testing.Emulator by tests/test_secrets.py")
     openrouter_emulator.queue(CHAT, Fault.moderation())
     options = Api("sync", openrouter_emulator).options(orc.RetryPolicy(max_retries=0))
-    with recorder.use_cassette(str(cassette), record_mode="all"), OpenRouter(**options) as client:
+    with (
+        caplog.at_level(logging.DEBUG),
+        recorder.use_cassette(str(cassette), record_mode="all"),
+        OpenRouter(**options) as client,
+    ):
         with pytest.raises(orc.ModerationError):
             client.chat.completions.create(model=MODEL, messages=MESSAGES)
         completion = client.chat.completions.create(model=MODEL, messages=MESSAGES)
@@ -93,6 +99,8 @@ def test_cassette_helper_scrubs_keys_and_replays(openrouter_emulator: Emulator, 
     assert written.startswith("# source: recorded from openrouter_compat.testing.Emulator")
     for value in (openrouter_emulator.api_key, openrouter_emulator.management_key, secret):
         assert value not in written
+        assert value not in caplog.text  # vcrpy logs each response before its hooks run: scrubbed there too
+    assert any(record.name.startswith("vcr") for record in caplog.records)
     assert "authorization" not in written.lower()
     interactions = yaml.safe_load(written)["interactions"]
     assert len(interactions) == 3

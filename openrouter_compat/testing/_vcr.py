@@ -6,9 +6,11 @@ what vcrpy records: request headers, URI and body, and response headers and body
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 from typing import Any
 
-from .._secrets import scrub
+from .._secrets import install_log_filter, scrub
 
 __all__ = ["make_vcr", "scrub_request", "scrub_response", "vcr_config"]
 
@@ -17,7 +19,11 @@ SECRET_HEADERS = ("authorization", "x-api-key", "api-key", "cookie", "set-cookie
 
 
 def vcr_config(**overrides: Any) -> dict[str, Any]:
-    """Keyword arguments for `vcr.VCR(...)` (or pytest-recording's `vcr_config` fixture) that scrub secrets."""
+    """Keyword arguments for `vcr.VCR(...)` (or pytest-recording's `vcr_config` fixture) that scrub secrets;
+    also scrubs keys from the log records of vcrpy (and of `openai`, `httpx2`, this library)."""
+    with contextlib.suppress(ImportError):  # vcrpy's loggers must exist to get the filter
+        importlib.import_module("vcr")
+    install_log_filter()
     config: dict[str, Any] = {
         "filter_headers": list(SECRET_HEADERS),
         "before_record_request": scrub_request,
