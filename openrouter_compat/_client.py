@@ -273,8 +273,8 @@ class OpenRouter(openai.OpenAI):
         both; each endpoint gets only the fields it accepts. `fields` takes any other OpenRouter chat field
         (`route`, `session_id`, `trace`, ...). Validated now, so a typo fails here, not on the first call.
         """
-        given = dict(provider=provider, models=models, reasoning=reasoning, plugins=plugins, transforms=transforms)
-        settings = _routing_settings(self._openrouter, {**given, "usage": usage, **fields})
+        given = {"provider": provider, "models": models, "reasoning": reasoning, "plugins": plugins, "usage": usage}
+        settings = _routing_settings(self._openrouter, {**given, "transforms": transforms, **fields})
         return self.copy(_openrouter=settings)
 
     @cached_property
@@ -572,8 +572,8 @@ class AsyncOpenRouter(openai.AsyncOpenAI):
         both; each endpoint gets only the fields it accepts. `fields` takes any other OpenRouter chat field
         (`route`, `session_id`, `trace`, ...). Validated now, so a typo fails here, not on the first call.
         """
-        given = dict(provider=provider, models=models, reasoning=reasoning, plugins=plugins, transforms=transforms)
-        settings = _routing_settings(self._openrouter, {**given, "usage": usage, **fields})
+        given = {"provider": provider, "models": models, "reasoning": reasoning, "plugins": plugins, "usage": usage}
+        settings = _routing_settings(self._openrouter, {**given, "transforms": transforms, **fields})
         return self.copy(_openrouter=settings)
 
     @cached_property
