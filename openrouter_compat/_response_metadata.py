@@ -208,6 +208,8 @@ def observe_result(result: object, response: httpx2.Response, ledger: CostLedger
     if carrier is not result or not streamed:
         attach_metadata(carrier, metadata)
     if ledger is not None and metadata.usage is not None:
+        # a text completion chunk looks like a whole completion: the response's content type tells them apart
+        streamed = streamed or response.headers.get("content-type", "").startswith("text/event-stream")
         ledger.record(metadata, kind=kind, streamed=streamed)
 
 

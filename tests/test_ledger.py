@@ -50,6 +50,8 @@ def _mixed_calls_sync(client: OpenRouter) -> list[Decimal]:
     text = client.completions.create(model=CHAT_MODELS[0], prompt="Once upon a time")
     assert text.usage is not None
     costs.append(_dec(text.usage.cost))
+    text_stream = client.completions.create(model=CHAT_MODELS[1], prompt="Once upon a time", stream=True)
+    costs += [_dec(chunk.usage.cost) for chunk in text_stream if chunk.usage is not None]
     response = client.responses.create(model=CHAT_MODELS[0], input="hello")
     assert response.usage is not None
     costs.append(_dec(response.usage.cost))
@@ -77,6 +79,8 @@ async def _mixed_calls_async(client: AsyncOpenRouter) -> list[Decimal]:
     text = await client.completions.create(model=CHAT_MODELS[0], prompt="Once upon a time")
     assert text.usage is not None
     costs.append(_dec(text.usage.cost))
+    text_stream = await client.completions.create(model=CHAT_MODELS[1], prompt="Once upon a time", stream=True)
+    costs += [_dec(chunk.usage.cost) async for chunk in text_stream if chunk.usage is not None]
     response = await client.responses.create(model=CHAT_MODELS[0], input="hello")
     assert response.usage is not None
     costs.append(_dec(response.usage.cost))
@@ -90,7 +94,7 @@ async def _mixed_calls_async(client: AsyncOpenRouter) -> list[Decimal]:
 
 def _check_totals(ledger: CostLedger, costs: list[Decimal], emu: Emulator) -> None:
     assert all(cost > 0 for cost in costs)
-    assert len(ledger) == len(costs) == 8
+    assert len(ledger) == len(costs) == 9
     assert ledger.total == sum(costs) == emu.total_cost
     assert ledger.reported_total == ledger.total
     assert sum(ledger.by_model().values()) == ledger.total
@@ -99,7 +103,8 @@ def _check_totals(ledger: CostLedger, costs: list[Decimal], emu: Emulator) -> No
     kinds = [(entry.kind, entry.streamed) for entry in ledger.entries]
     assert kinds.count(("chat.completion", True)) == 2
     assert kinds.count(("chat.completion", False)) == 2
-    assert {("embedding", False), ("text_completion", False), ("response", False), ("response", True)} <= set(kinds)
+    assert {("embedding", False), ("response", False), ("response", True)} <= set(kinds)
+    assert {("text_completion", False), ("text_completion", True)} <= set(kinds)
 
 
 def test_mixed_calls_sum_exactly_sync(client: OpenRouter, openrouter_emulator: Emulator) -> None:
