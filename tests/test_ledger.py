@@ -176,6 +176,9 @@ def test_reset_forgets_entries(client: OpenRouter, openrouter_emulator: Emulator
 
 def test_parallel_threads_lose_nothing(client: OpenRouter, openrouter_emulator: Emulator) -> None:
     def call(i: int) -> Decimal:
+        if i % 3 == 0:  # every third call streams
+            stream = client.chat.completions.create(model=CHAT_MODELS[i % 2], messages=MESSAGES, stream=True)
+            return sum((_dec(chunk.usage.cost) for chunk in stream if chunk.usage is not None), Decimal(0))
         completion = client.chat.completions.create(model=CHAT_MODELS[i % 2], messages=MESSAGES)
         return _dec(completion.usage.cost if completion.usage else None)
 
