@@ -103,10 +103,12 @@ class _Guard:
         """A chunk carried a `finish_reason`."""
 
     def on_event(self, event: ServerSentEvent) -> None:
+        """Note the `[DONE]` sentinel (the base iterator stops on it without telling us)."""
         if event.data.startswith("[DONE]"):
             self.done = True
 
     def on_chunk(self, chunk: Any) -> None:
+        """Fold a parsed chunk in; raise the typed error (with everything before it) for an error chunk."""
         self.metadata.add(chunk)
         if isinstance(chunk, ChatCompletionChunk):
             self.accumulator.add(chunk)
