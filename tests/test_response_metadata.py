@@ -145,3 +145,26 @@ async def test_async_results_carry_metadata(async_client: AsyncOpenRouter) -> No
     embedding = await async_client.embeddings.create(model="openai/text-embedding-3-small", input="x")
     assert embedding.openrouter is not None
     assert embedding.openrouter.cost == embedding.usage.cost
+
+
+def test_stream_helper_final_completion_carries_metadata(client: OpenRouter) -> None:
+    with client.chat.completions.stream(model=MODEL, messages=MESSAGES) as helper:
+        for _ in helper:
+            pass
+        final = helper.get_final_completion()
+    meta = final.openrouter  # type: ignore[attr-defined]  # openai's ParsedChatCompletion, attached at run time
+    assert isinstance(meta, ResponseMetadata)
+    assert meta.generation_id == final.id
+    assert meta.usage is not None and meta.cost == meta.usage.cost
+    assert meta.cost is not None and meta.cost > 0
+
+
+async def test_async_stream_helper_final_completion_carries_metadata(async_client: AsyncOpenRouter) -> None:
+    async with async_client.chat.completions.stream(model=MODEL, messages=MESSAGES) as helper:
+        async for _ in helper:
+            pass
+        final = await helper.get_final_completion()
+    meta = final.openrouter  # type: ignore[attr-defined]
+    assert isinstance(meta, ResponseMetadata)
+    assert meta.generation_id == final.id
+    assert meta.cost is not None and meta.cost > 0

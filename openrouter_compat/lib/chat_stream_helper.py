@@ -23,9 +23,10 @@ from openai.lib.streaming.chat import (
     ChatCompletionStreamManager,
     ChatCompletionStreamState,
 )
-from openai.types.chat import ChatCompletionChunk
+from openai.types.chat import ChatCompletionChunk, ParsedChatCompletion
 from typing_extensions import override
 
+from .._response_metadata import ResponseMetadata, attach_metadata
 from .chat_accumulator import ChatCompletionAccumulator
 
 __all__ = ["AsyncChatCompletionStreamManagerWrapper", "ChatCompletionStreamManagerWrapper"]
@@ -39,10 +40,25 @@ class _OpenRouterStreamState(ChatCompletionStreamState[ResponseFormatT]):
     """`openai`'s snapshot state, with `reasoning_details` as the accumulator merged them and append-only lists
     appended here (the copy of each chunk `openai` folds has them removed)."""
 
-    def __init__(self, previous: ChatCompletionStreamState[ResponseFormatT], accumulator: ChatCompletionAccumulator):
+    def __init__(
+        self,
+        previous: ChatCompletionStreamState[ResponseFormatT],
+        accumulator: ChatCompletionAccumulator,
+        raw_stream: Any = None,
+    ):
         super().__init__(input_tools=previous._input_tools, response_format=previous._response_format)
         self._accumulator = accumulator
+        self._raw_stream = raw_stream
         self._appended: dict[tuple[int, str], list[Any]] = {}
+
+    @override
+    def get_final_completion(self) -> ParsedChatCompletion[ResponseFormatT]:
+        """`openai`'s final completion, carrying the stream's `.openrouter` metadata like every other result."""
+        completion = super().get_final_completion()
+        metadata = getattr(self._raw_stream, "openrouter", None)
+        if isinstance(metadata, ResponseMetadata):
+            attach_metadata(completion, metadata)
+        return completion
 
     @override
     def _accumulate_chunk(self, chunk: ChatCompletionChunk) -> Any:
@@ -81,7 +97,7 @@ def _install(stream: Any) -> Any:
     """Swap the helper's state before any chunk is read (its iterator looks `_state` up per chunk)."""
     accumulator = getattr(stream._raw_stream, "accumulator", None)
     if isinstance(accumulator, ChatCompletionAccumulator):
-        stream._state = _OpenRouterStreamState(stream._state, accumulator)
+        stream._state = _OpenRouterStreamState(stream._state, accumulator, stream._raw_stream)
     return stream
 
 
