@@ -302,6 +302,48 @@ def bench_stream(url: str, chunks: int, repeats: int) -> Row:
     )
 
 
+# ---------------------------------------------------------------- deterministic: function calls
+
+
+def _function_calls(work: Callable[[], object]) -> int:
+    """Python-level function calls `work` makes (cProfile's count: deterministic, unlike time on shared cores)."""
+    profiler = cProfile.Profile()
+    profiler.enable()
+    work()
+    profiler.disable()
+    return sum(entry[1] for entry in pstats.Stats(profiler).stats.values())  # type: ignore[attr-defined]
+
+
+def call_counts(url: str, calls: int = 100, chunks: int = 2000) -> dict[str, dict[str, float]]:
+    """Function calls per non-stream call and per stream chunk, ours and openai's; same requests as above."""
+    ours = OpenRouter(api_key=API_KEY, base_url=url, max_retries=0)
+    theirs = openai.OpenAI(api_key=API_KEY, base_url=url, max_retries=0)
+    out: dict[str, dict[str, float]] = {}
+    for name, client in (("ours", ours), ("openai", theirs)):
+        client.chat.completions.create(model=MODEL, messages=MESSAGES)  # warm caches
+        per_call = _function_calls(
+            lambda c=client: [c.chat.completions.create(model=MODEL, messages=MESSAGES) for _ in range(calls)]  # type: ignore[misc]
+        )
+        per_stream = _function_calls(lambda c=client: _consume(c, chunks))  # type: ignore[misc]
+        out[name] = {"per_call": per_call / calls, "per_chunk": per_stream / chunks}
+    ours.close()
+    theirs.close()
+    return out
+
+
+def counts_table(counts: dict[str, dict[str, float]]) -> str:
+    ours, base = counts["ours"], counts["openai"]
+    return "\n".join(
+        [
+            "Python function calls (deterministic, unaffected by load):",
+            f"  non-stream call:  ours {ours['per_call']:,.0f}  openai {base['per_call']:,.0f}  "
+            f"ratio {ours['per_call'] / base['per_call']:.3f}",
+            f"  stream chunk:     ours {ours['per_chunk']:,.1f}  openai {base['per_chunk']:,.1f}  "
+            f"ratio {ours['per_chunk'] / base['per_chunk']:.3f}",
+        ]
+    )
+
+
 # ---------------------------------------------------------------- profile
 
 
@@ -374,11 +416,15 @@ def main(argv: list[str] | None = None) -> int:
             bench_async(url, args.calls, args.rounds, args.warmup),
         ]
         print(table(rows), flush=True)
+        counts = call_counts(url)
+        print("\n" + counts_table(counts), flush=True)
         report = profile(url, min(args.calls, 200), args.chunks) if args.profile else ""
     if report:
         print(report)
     if args.json:
-        data = json.dumps({"cpu_count": os.cpu_count(), "rows": [asdict(row) for row in rows]}, indent=2)
+        data = json.dumps(
+            {"cpu_count": os.cpu_count(), "rows": [asdict(row) for row in rows], "function_calls": counts}, indent=2
+        )
         if args.json == "-":
             print(data)
         else:
