@@ -92,14 +92,14 @@ class OpenRouterAPIError(OpenRouterError):
     """For errors that interrupt a stream: everything received before the error (text, reasoning, usage)."""
 
     def _init_openrouter(self, error: dict[str, Any], body: object, response: httpx2.Response | None) -> None:
-        metadata = error.get("metadata")
-        self.metadata = ErrorMetadata.construct(**metadata) if isinstance(metadata, dict) else ErrorMetadata()
-        top = body if isinstance(body, dict) else {}
+        metadata = _mapping(error.get("metadata"))
+        self.metadata = ErrorMetadata.construct(**metadata) if metadata is not None else ErrorMetadata()
+        top = _mapping(body) or {}
         self.error_type = error.get("error_type") or self.metadata.error_type or top.get("error_type")
-        availability = error.get("availability")
-        self.availability = Availability.construct(**availability) if isinstance(availability, dict) else None
+        availability = _mapping(error.get("availability"))
+        self.availability = Availability.construct(**availability) if availability is not None else None
         self.user_id = top.get("user_id")
-        headers = response.headers if response is not None else {}
+        headers = response.headers if response is not None else httpx2.Headers()
         self.generation_id = headers.get(HEADER_GENERATION_ID) or (top.get("id") if "choices" in top else None)
         self.partial = None
 
@@ -285,8 +285,7 @@ _NOT_PROVIDER_FAULTS = frozenset({503, 504, 524})
 def status_error_class(status: int, body: object) -> type[_StatusError]:
     """The class for an OpenRouter error with this status and body."""
     error = _error_object(body)
-    raw_metadata = error.get("metadata")
-    metadata: dict[str, Any] = raw_metadata if isinstance(raw_metadata, dict) else {}
+    metadata = _mapping(error.get("metadata")) or {}
     if status == 403 and metadata and ("reasons" in metadata or "flagged_input" in metadata):
         return ModerationError
     names_provider = bool(metadata.get("provider_name") or metadata.get("provider_code"))
@@ -356,8 +355,8 @@ def midstream_error_class(cls: type[_StatusError]) -> type[_StatusError]:
 
 def stream_error_from_chunk(chunk: Any, *, response: httpx2.Response, partial: ChatCompletionAccumulator) -> Exception:
     """The typed error for an error chunk in the middle of a stream, holding everything received before it."""
-    body = chunk.to_dict()
-    error = body.get("error") or {}
+    body: dict[str, Any] = chunk.to_dict()
+    error = _mapping(body.get("error")) or {}
     status = error_status(error)
     cls = midstream_error_class(status_error_class(status, body))
     message = f"Error code: {status} (mid-stream) - {error.get('message') or 'An error occurred during streaming'}"
@@ -388,14 +387,20 @@ def stream_interrupted_error(
     )
 
 
+def _mapping(value: object) -> dict[str, Any] | None:
+    """`value` when it is a JSON object, else None."""
+    return cast("dict[str, Any]", value) if isinstance(value, dict) else None
+
+
 def _error_object(body: object) -> dict[str, Any]:
-    if isinstance(body, dict):
-        error = body.get("error")
-        if isinstance(error, dict):
-            return error
-        if "message" in body and "code" in body:
-            return body
-    return {}
+    """The `error` object of an error body (or the body itself when it is one); empty when there is none."""
+    top = _mapping(body)
+    if top is None:
+        return {}
+    error = _mapping(top.get("error"))
+    if error is not None:
+        return error
+    return top if "message" in top and "code" in top else {}
 
 
 def error_in_200_body(
@@ -403,18 +408,19 @@ def error_in_200_body(
 ) -> openai.APIStatusError | None:
     """The typed error hidden in a 200 body: `{"error": ...}` with no result, or (when the result type has
     choices) `choices` missing, null or empty. None when the body is a real result."""
-    if not isinstance(data, dict):
+    data = _mapping(data)
+    if data is None:
         return None
-    error = data.get("error")
+    error = _mapping(data.get("error"))
     has_result = bool(data.get("choices")) or data.get("data") is not None or bool(data.get("output"))
-    if isinstance(error, dict) and error and not has_result:
+    if error and not has_result:
         status = error_status({"error_type": data.get("error_type"), **error}, default=502)
         message = f"Error code: {status} (in a 200 response) - {error.get('message') or 'unknown error'}"
         return make_status_error(message, body=data, response=response, status=status)
-    choices = data.get("choices")
+    choices: object = data.get("choices")
     if expects_choices and not (isinstance(choices, list) and choices):
         what = "null choices" if "choices" in data and choices is None else "no choices"
-        body = {**data, "error": {"code": 502, "message": f"The provider returned {what}"}}
+        body: dict[str, Any] = {**data, "error": {"code": 502, "message": f"The provider returned {what}"}}
         return make_status_error(
             f"Error code: 502 (in a 200 response) - the provider returned {what}",
             body=body,

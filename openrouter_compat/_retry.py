@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import dataclasses
 import email.utils
+import inspect
 import logging
 import math
 import random
 import time
 from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import openai
 import tenacity
-from openai._base_client import _RequestBodyReplay
+from openai._base_client import _RequestBodyReplay  # pyright: ignore[reportPrivateUsage]  # openai's own replay check
 from openai._compat import model_copy
 from openai._legacy_response import LegacyAPIResponse
 from openai._models import FinalRequestOptions
@@ -119,7 +120,8 @@ class RetryPolicy:
             return min(hint, self.max_retry_after)
         return self.backoff(retries_taken)
 
-    def _tenacity_kwargs(self, max_retries: int, options: FinalRequestOptions) -> dict[str, Any]:
+    def tenacity_options(self, max_retries: int, options: FinalRequestOptions) -> dict[str, Any]:
+        """Keyword arguments for `tenacity.Retrying`/`AsyncRetrying` running one call (`options`) under this policy."""
         replay = _RequestBodyReplay(options)
         stop: tenacity.stop.stop_base = tenacity.stop_after_attempt(max_retries + 1)
         if self.total_timeout is not None:
@@ -169,7 +171,7 @@ def run_with_retries(
 ) -> _T:
     """Call `send` with per-attempt options until it returns or the policy gives up (then its error is raised)."""
     base = _base_options(options, idempotency_key)
-    for attempt in tenacity.Retrying(**policy._tenacity_kwargs(max_retries, base)):
+    for attempt in tenacity.Retrying(**policy.tenacity_options(max_retries, base)):
         with attempt:
             return send(_attempt_options(base, attempt.retry_state.attempt_number - 1))
     raise AssertionError("unreachable: tenacity either returns or raises")  # pragma: no cover
@@ -184,7 +186,7 @@ async def run_with_retries_async(
 ) -> _T:
     """The async twin of `run_with_retries`."""
     base = _base_options(options, idempotency_key)
-    async for attempt in tenacity.AsyncRetrying(**policy._tenacity_kwargs(max_retries, base)):
+    async for attempt in tenacity.AsyncRetrying(**policy.tenacity_options(max_retries, base)):
         with attempt:
             return await send(_attempt_options(base, attempt.retry_state.attempt_number - 1))
     raise AssertionError("unreachable: tenacity either returns or raises")  # pragma: no cover
@@ -224,7 +226,7 @@ def retry_after_seconds(error: Any) -> float | None:
     """Seconds to wait before retrying `error`, from `Retry-After`/`retry-after-ms`, the body's
     `retry_after_seconds` / `availability.retry_after` / provider headers, or `X-RateLimit-Reset`; None if no hint."""
     response = getattr(error, "response", None)
-    headers = response.headers if response is not None else {}
+    headers: Any = response.headers if response is not None else {}
     if (value := _header_delay(headers)) is not None:
         return value
     metadata = getattr(error, "metadata", None)
@@ -234,7 +236,8 @@ def retry_after_seconds(error: Any) -> float | None:
     if availability is not None and (value := _number(availability.retry_after)) is not None:
         return value
     if metadata is not None and isinstance(metadata.headers, dict):
-        provider_headers = {str(name).lower(): str(value) for name, value in metadata.headers.items()}
+        sent: dict[Any, Any] = metadata.headers
+        provider_headers = {str(name).lower(): str(value) for name, value in sent.items()}
         if (value := _header_delay(provider_headers)) is not None:
             return value
     if (reset := _number(headers.get(C.HEADER_RATELIMIT_RESET))) is not None:
@@ -282,8 +285,9 @@ def settle(result: _T) -> _T:
     inference response (an error in a 200 body), and prime a stream up to its first output (any `openai.Stream`
     with a `prime()` method: ours read ahead to the first chunk with output)."""
     target: object = result
-    if isinstance(result, LegacyAPIResponse) and _parse_early(result):
-        target = result.parse()
+    raw = cast("LegacyAPIResponse[Any] | None", result if isinstance(result, LegacyAPIResponse) else None)
+    if raw is not None and _parse_early(raw):
+        target = raw.parse()
     prime = getattr(target, "prime", None)
     if isinstance(target, openai.Stream) and callable(prime):
         prime()
@@ -293,11 +297,14 @@ def settle(result: _T) -> _T:
 async def settle_async(result: _T) -> _T:
     """The async twin of `settle`."""
     target: object = result
-    if isinstance(result, LegacyAPIResponse) and _parse_early(result):
-        target = result.parse()
+    raw = cast("LegacyAPIResponse[Any] | None", result if isinstance(result, LegacyAPIResponse) else None)
+    if raw is not None and _parse_early(raw):
+        target = raw.parse()
     prime = getattr(target, "prime", None)
     if isinstance(target, openai.AsyncStream) and callable(prime):
-        await prime()
+        primed = prime()
+        if inspect.isawaitable(primed):
+            await primed
     return result
 
 
@@ -306,4 +313,5 @@ def _parse_early(raw: LegacyAPIResponse[Any]) -> bool:
     the attempt, so they are retried like plain calls; the parsed value is cached for the caller's `.parse()`."""
     from ._response_types import INFERENCE_TYPES, openrouter_type
 
-    return bool(raw._stream) or openrouter_type(raw._cast_to) in INFERENCE_TYPES
+    stream, cast_to = raw._stream, raw._cast_to  # pyright: ignore[reportPrivateUsage]
+    return bool(stream) or openrouter_type(cast_to) in INFERENCE_TYPES

@@ -31,9 +31,11 @@ def scrub_data(value: Any) -> Any:
     if isinstance(value, str):
         return scrub(value)
     if isinstance(value, dict):
-        return {key: scrub_data(item) for key, item in value.items()}
+        mapping: dict[Any, Any] = value
+        return {key: scrub_data(item) for key, item in mapping.items()}
     if isinstance(value, list | tuple):
-        return type(value)(scrub_data(item) for item in value)
+        items: list[Any] | tuple[Any, ...] = value
+        return type(items)(scrub_data(item) for item in items)
     return value
 
 

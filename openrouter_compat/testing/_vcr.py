@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
-from typing import Any
+from typing import Any, cast
 
 from .._secrets import install_log_filter, scrub
 
@@ -40,7 +40,7 @@ def make_vcr(source: str, **overrides: Any) -> Any:
     import vcr as vcrpy  # type: ignore[import-untyped]  # a test dependency, imported only when used
     from vcr.serializers import yamlserializer  # type: ignore[import-untyped]
 
-    recorder = vcrpy.VCR(**vcr_config(**overrides))
+    recorder: Any = vcrpy.VCR(**vcr_config(**overrides))
     recorder.register_serializer("yaml", _SourceYaml(source, yamlserializer))
     return recorder
 
@@ -76,22 +76,29 @@ def scrub_request(request: Any) -> Any:
 def scrub_response(response: dict[str, Any]) -> dict[str, Any]:
     """A vcrpy `before_record_response` hook: secret headers removed, key-shaped strings in headers and body
     scrubbed (a newly created key's secret included)."""
-    headers = response.get("headers") or {}
+    headers: dict[str, Any] = response.get("headers") or {}
     for name in list(headers):
         if name.lower() in SECRET_HEADERS:
             del headers[name]
         else:
-            values = headers[name]
-            headers[name] = [scrub(str(value)) for value in values] if isinstance(values, list) else scrub(values)
-    body = response.get("body")
-    if isinstance(body, dict) and isinstance(body.get("string"), bytes | str):
-        string = body["string"]
+            headers[name] = _scrub_values(headers[name])
+    body = cast("dict[str, Any] | None", response.get("body") if isinstance(response.get("body"), dict) else None)
+    string: object = body.get("string") if body is not None else None
+    if body is not None and isinstance(string, bytes | str):
         scrubbed = _scrub_bytes(string.encode("utf-8") if isinstance(string, str) else string)
         body["string"] = scrubbed.decode("utf-8") if isinstance(string, str) else scrubbed
         for name in list(headers):
             if name.lower() == "content-length":  # keep replays consistent after a shorter body
                 headers[name] = [str(len(scrubbed))] if isinstance(headers[name], list) else str(len(scrubbed))
     return response
+
+
+def _scrub_values(values: object) -> object:
+    """A recorded header value (vcrpy keeps a list per name) with keys scrubbed."""
+    if isinstance(values, list):
+        items: list[Any] = values
+        return [scrub(str(value)) for value in items]
+    return scrub(str(values))
 
 
 def _scrub_bytes(data: bytes) -> bytes:
