@@ -10,7 +10,7 @@ import sys
 
 from _connect import connect
 
-from openrouter_compat import OpenRouter
+from openrouter_compat import NotFoundError, OpenRouter
 from openrouter_compat.types import ProviderPreferences, ReasoningConfig
 from openrouter_compat.types.chat import ChatCompletion
 
@@ -93,7 +93,11 @@ def generation_stats(client: OpenRouter, generation_id: str | None) -> None:
     if generation_id is None:
         print("no generation id was streamed")
         return
-    stats = client.generations.retrieve(generation_id, wait=5)
+    try:
+        stats = client.generations.retrieve(generation_id, wait=5)
+    except NotFoundError:  # OpenRouter can take a few seconds more to publish a generation's stats
+        print(f"{generation_id} is not published yet; try client.generations.retrieve(id, wait=30)")
+        return
     print(f"provider={stats.provider_name!r}  total_cost=${stats.total_cost}  latency={stats.latency} ms")
     print(f"native tokens: prompt={stats.native_tokens_prompt} completion={stats.native_tokens_completion}")
 
