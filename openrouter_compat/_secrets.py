@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Any
+from typing import Any, cast
 
 __all__ = ["KEY_PATTERN", "REDACTED", "SecretsFilter", "install_log_filter", "scrub", "scrub_data"]
 
@@ -31,10 +31,10 @@ def scrub_data(value: Any) -> Any:
     if isinstance(value, str):
         return scrub(value)
     if isinstance(value, dict):
-        mapping: dict[Any, Any] = value
+        mapping = cast("dict[object, object]", value)  # any dict is one; only the element types are unknown
         return {key: scrub_data(item) for key, item in mapping.items()}
     if isinstance(value, list | tuple):
-        items: list[Any] | tuple[Any, ...] = value
+        items = cast("list[object] | tuple[object, ...]", value)
         return type(items)(scrub_data(item) for item in items)
     return value
 

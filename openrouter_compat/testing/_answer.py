@@ -8,6 +8,7 @@ import time
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from .._json import is_array, is_object
 from ._catalogue import DEFAULT_MODEL, default_provider, find_model, permaslug, provider_display
 from ._context import Context
 from ._errors import ApiError
@@ -101,10 +102,10 @@ def reasoning_mode(body: dict[str, Any]) -> Reasoning:
     """Decide whether reasoning is produced and returned, validating reasoning vs reasoning_effort."""
     reasoning = body.get("reasoning")
     effort = body.get("reasoning_effort")
-    if isinstance(reasoning, dict) and effort is not None and reasoning.get("effort") != effort:
+    if is_object(reasoning) and effort is not None and reasoning.get("effort") != effort:
         raise ApiError(400, 'Only one of "reasoning" and "reasoning_effort" may be provided')
     on, hidden = False, False
-    if isinstance(reasoning, dict):
+    if is_object(reasoning):
         if reasoning.get("enabled") is False or reasoning.get("effort") == "none":
             return "off"
         on, hidden = True, reasoning.get("exclude") is True
@@ -138,23 +139,23 @@ def web_requested(body: dict[str, Any], tools: Any) -> bool:
     if isinstance(model, str) and model.endswith(":online"):
         return True
     plugins = body.get("plugins")
-    if isinstance(plugins, list) and any(isinstance(p, dict) and p.get("id") == "web" for p in plugins):
+    if is_array(plugins) and any(is_object(p) and p.get("id") == "web" for p in plugins):
         return True
-    return isinstance(tools, list) and any(
-        isinstance(t, dict) and t.get("type") in ("openrouter:web_search", "web_search") for t in tools
+    return is_array(tools) and any(
+        is_object(t) and t.get("type") in ("openrouter:web_search", "web_search") for t in tools
     )
 
 
 def provider_order(body: dict[str, Any]) -> tuple[str, ...]:
     """The ``provider.order`` list, if any."""
     provider = body.get("provider")
-    order = provider.get("order") if isinstance(provider, dict) else None
-    return tuple(str(o) for o in order) if isinstance(order, list) else ()
+    order = provider.get("order") if is_object(provider) else None
+    return tuple(str(o) for o in order) if is_array(order) else ()
 
 
 def string_list(value: Any) -> tuple[str, ...]:
     """The strings of a JSON list (e.g. ``models``), else empty."""
-    return tuple(v for v in value if isinstance(v, str)) if isinstance(value, list) else ()
+    return tuple(v for v in value if isinstance(v, str)) if is_array(value) else ()
 
 
 def plan(ctx: Context, ask: Ask) -> Answer:
@@ -196,7 +197,7 @@ def record(
     used = usage or answer.usage
     finish = finish or answer.finish_reason
     headers = ctx.request.headers
-    body = ctx.request.json if isinstance(ctx.request.json, dict) else {}
+    body = ctx.request.json if is_object(ctx.request.json) else {}
     session = body.get("session_id") or headers.get("x-session-id")
     ctx.store.record_generation(
         GenerationRecord(
@@ -245,9 +246,9 @@ def _pick_tool(ask: Ask) -> ToolSpec | None:
     if not ask.tools or ask.tool_choice == "none":
         return None
     choice = ask.tool_choice
-    if isinstance(choice, dict):
+    if is_object(choice):
         function = choice.get("function")
-        name = function.get("name") if isinstance(function, dict) else choice.get("name")
+        name = function.get("name") if is_object(function) else choice.get("name")
         forced = next((t for t in ask.tools if t.name == name), None)
         if forced is not None:
             return forced

@@ -6,6 +6,7 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
+from .._json import is_array, is_object
 from . import _reasoning
 from ._answer import (
     Answer,
@@ -33,7 +34,7 @@ def chat_completions(ctx: Context) -> JsonReply | StreamReply:
     """Answer a chat completion request, streamed or not."""
     body = ctx.body()
     messages = body.get("messages")
-    if not isinstance(messages, list) or not messages:
+    if not is_array(messages) or not messages:
         prompt = body.get("prompt")
         if not isinstance(prompt, str):
             raise ApiError(400, 'Input required: specify "prompt" or "messages"')
@@ -54,23 +55,23 @@ def chat_completions(ctx: Context) -> JsonReply | StreamReply:
 
 def chat_ask(body: dict[str, Any], messages: list[Any]) -> Ask:
     """Normalise a chat request body into an Ask."""
-    last_user = next((m for m in reversed(messages) if isinstance(m, dict) and m.get("role") == "user"), None)
-    last = messages[-1] if isinstance(messages[-1], dict) else {}
+    last_user = next((m for m in reversed(messages) if is_object(m) and m.get("role") == "user"), None)
+    last = messages[-1] if is_object(messages[-1]) else {}
     tools = body.get("tools")
     response_format = body.get("response_format")
-    schema = None
+    schema: Any = None
     json_object = False
-    if isinstance(response_format, dict):
+    if is_object(response_format):
         if response_format.get("type") == "json_schema":
             spec = response_format.get("json_schema")
-            schema = spec.get("schema", {}) if isinstance(spec, dict) else {}
+            schema = spec.get("schema", {}) if is_object(spec) else {}
         json_object = response_format.get("type") == "json_object"
     model = body.get("model")
     return Ask(
         model=model if isinstance(model, str) else None,
         models=string_list(body.get("models")),
         provider_order=provider_order(body),
-        prompt_tokens=sum(word_count(content_text(m.get("content"))) for m in messages if isinstance(m, dict)),
+        prompt_tokens=sum(word_count(content_text(m.get("content"))) for m in messages if is_object(m)),
         last_user_text=content_text(last_user.get("content")) if last_user else "",
         last_is_user=last.get("role") == "user",
         tools=function_tools(tools),
@@ -86,9 +87,9 @@ def chat_ask(body: dict[str, Any], messages: list[Any]) -> Ask:
 def function_tools(tools: Any) -> tuple[ToolSpec, ...]:
     """The function tools of a chat request (``{"type": "function", "function": {...}}``)."""
     out: list[ToolSpec] = []
-    for tool in tools if isinstance(tools, list) else []:
-        function = tool.get("function") if isinstance(tool, dict) and tool.get("type") == "function" else None
-        if isinstance(function, dict) and isinstance(function.get("name"), str):
+    for tool in tools if is_array(tools) else []:
+        function = tool.get("function") if is_object(tool) and tool.get("type") == "function" else None
+        if is_object(function) and isinstance(function.get("name"), str):
             out.append(ToolSpec(function["name"], function.get("parameters")))
     return tuple(out)
 

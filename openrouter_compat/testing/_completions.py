@@ -6,6 +6,7 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
+from .._json import is_array
 from ._answer import Answer, Ask, max_tokens_of, plan, provider_order, record, string_list, web_requested
 from ._chat import midstream_error_object, partial_usage
 from ._context import Context
@@ -19,7 +20,7 @@ def completions(ctx: Context) -> JsonReply | StreamReply:
     """Answer a legacy completion request."""
     body = ctx.body()
     prompt = body.get("prompt")
-    if isinstance(prompt, list) and prompt and all(isinstance(p, str) for p in prompt):
+    if is_array(prompt) and prompt and all(isinstance(p, str) for p in prompt):
         prompt = "\n".join(prompt)
     if not isinstance(prompt, str):
         raise ApiError(400, 'Input required: specify "prompt"')

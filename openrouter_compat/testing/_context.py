@@ -6,6 +6,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+from .._json import is_object
 from ._errors import ApiError
 from ._faults import Fault
 from ._records import RecordedRequest
@@ -26,7 +27,7 @@ class Context:
     def body(self) -> dict[str, Any]:
         """The JSON object body, or a 400 when the body is missing or not an object."""
         body = self.request.json
-        if not isinstance(body, dict):
+        if not is_object(body):
             raise ApiError(400, "Invalid JSON body: expected an object")
         return body
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .._json import is_array
 from ._answer import Answer, provider_order, record
 from ._catalogue import default_provider, find_model, provider_display
 from ._context import Context
@@ -29,11 +30,11 @@ def embeddings(ctx: Context) -> JsonReply:
     dims = body.get("dimensions")
     size = dims if isinstance(dims, int) and 0 < dims <= _MAX_DIMS else _DEFAULT_DIMS
     as_base64 = body.get("encoding_format") == "base64"
-    data = []
+    data: list[dict[str, Any]] = []
     tokens = 0
     for index, item in enumerate(inputs):
         text = item if isinstance(item, str) else json.dumps(item)
-        tokens += word_count(item) if isinstance(item, str) else len(item) if isinstance(item, list) else 1
+        tokens += word_count(item) if isinstance(item, str) else len(item) if is_array(item) else 1
         vector = embedding(text, size)
         data.append(
             {"object": "embedding", "embedding": embedding_base64(vector) if as_base64 else vector, "index": index}
@@ -44,7 +45,7 @@ def embeddings(ctx: Context) -> JsonReply:
     gen_id = generation_id("gen-emb")
     answer = Answer(model, provider, "other", "", None, False, None, (), "stop", usage, ())
     record(ctx, answer, gen_id, api_type="embeddings", streamed=False)
-    result = {
+    result: dict[str, Any] = {
         "id": gen_id,
         "object": "list",
         "model": model,
@@ -59,7 +60,7 @@ def _inputs(raw: Any) -> list[Any]:
     """The list of inputs: a string, a list of strings, token ids, or lists of token ids."""
     if isinstance(raw, str):
         return [raw]
-    if isinstance(raw, list) and raw:
+    if is_array(raw) and raw:
         if all(isinstance(x, int) for x in raw):
             return [raw]
         return list(raw)

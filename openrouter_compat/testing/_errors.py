@@ -6,6 +6,7 @@ import time
 from collections.abc import Mapping
 from typing import Any
 
+from .._json import is_array, is_object
 from ._catalogue import default_provider
 from ._faults import Fault
 from ._records import RecordedRequest
@@ -172,11 +173,11 @@ def _null_choices(model: str) -> dict[str, Any]:
 
 def _requested_model(request: RecordedRequest) -> str:
     """The model a request asked for, for error messages and metadata."""
-    body = request.json if isinstance(request.json, dict) else {}
+    body = request.json if is_object(request.json) else {}
     model = body.get("model")
     if isinstance(model, str):
         return model
     models = body.get("models")
-    if isinstance(models, list) and models and isinstance(models[0], str):
+    if is_array(models) and models and isinstance(models[0], str):
         return models[0]
     return "openrouter/auto"

@@ -27,7 +27,7 @@ class JsonReply:
 
     status: int
     body: Any
-    headers: Mapping[str, str] = field(default_factory=dict)
+    headers: Mapping[str, str] = field(default_factory=dict[str, str])
 
     def encode(self) -> bytes:
         """The body bytes; a ``bytes`` body is sent verbatim."""
@@ -41,4 +41,4 @@ class StreamReply:
     frames: Iterator[bytes]
     # error_frame(code, message, sent) -> the in-stream error event to send after ``sent`` frames
     error_frame: Callable[[int, str, int], bytes]
-    headers: Mapping[str, str] = field(default_factory=dict)
+    headers: Mapping[str, str] = field(default_factory=dict[str, str])

@@ -6,6 +6,7 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
+from .._json import is_array, is_object
 from ._answer import (
     Answer,
     Ask,
@@ -51,15 +52,13 @@ def responses(ctx: Context) -> JsonReply | StreamReply:
 def responses_ask(body: dict[str, Any]) -> Ask:
     """Normalise a Responses request body into an Ask."""
     raw = body.get("input")
-    items: list[Any] = (
-        [{"role": "user", "content": raw}] if isinstance(raw, str) else raw if isinstance(raw, list) else []
-    )
+    items: list[Any] = [{"role": "user", "content": raw}] if isinstance(raw, str) else raw if is_array(raw) else []
     if not items:
         raise ApiError(400, 'Input required: specify "input"')
     words = word_count(body["instructions"]) if isinstance(body.get("instructions"), str) else 0
     last_user = ""
     for item in items:
-        if not isinstance(item, dict):
+        if not is_object(item):
             continue
         kind = item.get("type", "message")
         if kind == "message":
@@ -68,9 +67,10 @@ def responses_ask(body: dict[str, Any]) -> Ask:
         else:
             text = str(item.get("output") or item.get("arguments") or "")
         words += word_count(text)
-    last = items[-1] if isinstance(items[-1], dict) else {}
-    text_format = body.get("text", {}).get("format") if isinstance(body.get("text"), dict) else None
-    fmt = text_format if isinstance(text_format, dict) else {}
+    last = items[-1] if is_object(items[-1]) else {}
+    text_options = body.get("text")
+    text_format = text_options.get("format") if is_object(text_options) else None
+    fmt = text_format if is_object(text_format) else {}
     model = body.get("model")
     return Ask(
         model=model if isinstance(model, str) else None,
@@ -91,7 +91,7 @@ def responses_ask(body: dict[str, Any]) -> Ask:
 
 def _function_tools(tools: Any) -> tuple[ToolSpec, ...]:
     """Responses-style flat function tools (``{"type": "function", "name", "parameters"}``)."""
-    found = [t for t in tools if isinstance(t, dict)] if isinstance(tools, list) else []
+    found = [t for t in tools if is_object(t)] if is_array(tools) else []
     return tuple(
         ToolSpec(t["name"], t.get("parameters"))
         for t in found
@@ -103,7 +103,7 @@ def _reasoning_mode(body: dict[str, Any]) -> Reasoning:
     """Reasoning is on when ``reasoning`` is given (not disabled) or the model is a ``:thinking`` variant."""
     reasoning = body.get("reasoning")
     model = body.get("model")
-    if isinstance(reasoning, dict):
+    if is_object(reasoning):
         if reasoning.get("enabled") is False or reasoning.get("effort") == "none":
             return "off"
         return "hidden" if reasoning.get("exclude") is True else "visible"
@@ -125,7 +125,7 @@ class ResponseRender:
         self.call_item_id = "fc_tmp_" + random_token(11).lower()
         self.seq = 0
         include = body.get("include")
-        self.encrypted = isinstance(include, list) and "reasoning.encrypted_content" in include
+        self.encrypted = is_array(include) and "reasoning.encrypted_content" in include
 
     def response(self, status: str, output: list[dict[str, Any]], usage: Usage | None) -> dict[str, Any]:
         """The ``response`` object in a given state."""
@@ -141,7 +141,7 @@ class ResponseRender:
             "output": output,
             "error": None,
             "incomplete_details": incomplete,
-            "tools": body.get("tools") if isinstance(body.get("tools"), list) else [],
+            "tools": body.get("tools") if is_array(body.get("tools")) else [],
             "tool_choice": body.get("tool_choice", "auto"),
             "parallel_tool_calls": body.get("parallel_tool_calls", True),
             "max_output_tokens": body.get("max_output_tokens"),
@@ -151,14 +151,14 @@ class ResponseRender:
             "frequency_penalty": 0,
             "top_logprobs": 0,
             "max_tool_calls": None,
-            "metadata": body.get("metadata") if isinstance(body.get("metadata"), dict) else {},
+            "metadata": body.get("metadata") if is_object(body.get("metadata")) else {},
             "background": False,
             "previous_response_id": None,
             "service_tier": "auto",
             "truncation": "disabled",
             "store": False,
             "instructions": body.get("instructions"),
-            "text": body.get("text") if isinstance(body.get("text"), dict) else {"format": {"type": "text"}},
+            "text": body.get("text") if is_object(body.get("text")) else {"format": {"type": "text"}},
             "reasoning": body.get("reasoning"),
             "safety_identifier": None,
             "prompt_cache_key": None,
@@ -238,7 +238,7 @@ class ResponseRender:
         """Reasoning item: added, reasoning_text deltas, done."""
         text = str(item["content"][0]["text"])
         ids = {"output_index": index, "item_id": self.reasoning_id, "content_index": 0}
-        added = {"id": self.reasoning_id, "type": "reasoning", "summary": []}
+        added: dict[str, Any] = {"id": self.reasoning_id, "type": "reasoning", "summary": []}
         yield self._event("response.output_item.added", output_index=index, item=added)
         yield self._event("response.content_part.added", **ids, part={"type": "reasoning_text", "text": ""})
         for piece in pieces(text):
@@ -252,7 +252,7 @@ class ResponseRender:
         text = self.answer.content
         ids = {"output_index": index, "item_id": self.message_id, "content_index": 0}
         yield self._event("response.output_item.added", output_index=index, item=self._message_item("in_progress"))
-        empty = {"type": "output_text", "text": "", "annotations": [], "logprobs": []}
+        empty: dict[str, Any] = {"type": "output_text", "text": "", "annotations": [], "logprobs": []}
         yield self._event("response.content_part.added", **ids, part=empty)
         for piece in pieces(text):
             yield self._event("response.output_text.delta", **ids, delta=piece, logprobs=[])

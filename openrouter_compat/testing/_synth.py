@@ -12,6 +12,8 @@ import time
 from collections.abc import Mapping
 from typing import Any
 
+from .._json import is_array, is_mapping, is_object
+
 _ALNUM = string.ascii_letters + string.digits
 _LOREM = ("lorem", "ipsum", "dolor", "sit", "amet", "consectetur", "adipiscing", "elit")
 _rng = random.Random()  # fast, non-cryptographic: ids only need to be unique
@@ -41,8 +43,8 @@ def content_text(content: Any) -> str:
     """The text of a message ``content``: a string, or the text parts of a list joined by spaces."""
     if isinstance(content, str):
         return content
-    if isinstance(content, list):
-        texts = [part.get("text") for part in content if isinstance(part, dict)]
+    if is_array(content):
+        texts = [part.get("text") for part in content if is_object(part)]
         return " ".join(t for t in texts if isinstance(t, str))
     return ""
 
@@ -68,27 +70,29 @@ def pieces(text: str) -> list[str]:
 
 def fill_schema(schema: Any, root: Mapping[str, Any] | None = None) -> Any:
     """A placeholder value that satisfies a simple JSON schema (objects, scalars, arrays, enums, refs)."""
-    if not isinstance(schema, Mapping):
+    if not is_mapping(schema):
         return "placeholder"
     root = root if root is not None else schema
     if "$ref" in schema:
         return fill_schema(_resolve(root, str(schema["$ref"])), root)
     if "const" in schema:
         return schema["const"]
-    if isinstance(schema.get("enum"), list) and schema["enum"]:
-        return schema["enum"][0]
+    enum = schema.get("enum")
+    if is_array(enum) and enum:
+        return enum[0]
     for key in ("anyOf", "oneOf", "allOf"):
         options = schema.get(key)
-        if isinstance(options, list) and options:
-            non_null = [o for o in options if not (isinstance(o, Mapping) and o.get("type") == "null")]
+        if is_array(options) and options:
+            non_null = [o for o in options if not (is_mapping(o) and o.get("type") == "null")]
             return fill_schema((non_null or options)[0], root)
     kind = schema.get("type")
-    if isinstance(kind, list):
+    if is_array(kind):
         kind = next((k for k in kind if k != "null"), "null")
     if kind == "object" or (kind is None and "properties" in schema):
-        props = schema.get("properties") or {}
+        found = schema.get("properties")
+        props: Mapping[str, Any] = found if is_mapping(found) else {}
         required = schema.get("required")
-        names = [n for n in props if n in required] if isinstance(required, list) else list(props)
+        names = [n for n in props if n in required] if is_array(required) else list(props)
         return {name: fill_schema(props[name], root) for name in names}
     if kind == "array":
         count = max(1, int(schema.get("minItems", 1)))
@@ -117,13 +121,13 @@ def _resolve(root: Mapping[str, Any], ref: str) -> Any:
     """Follow a local ``#/...`` reference inside the root schema."""
     node: Any = root
     for part in ref.removeprefix("#/").split("/"):
-        node = node.get(part, {}) if isinstance(node, Mapping) else {}
+        node = node.get(part, {}) if is_mapping(node) else {}
     return node
 
 
 def tool_arguments(parameters: Any) -> str:
     """JSON arguments for a tool call: its required parameters with placeholder values, else ``{}``."""
-    if not isinstance(parameters, Mapping) or not isinstance(parameters.get("required"), list):
+    if not is_mapping(parameters) or not is_array(parameters.get("required")):
         return "{}"
     return json.dumps(fill_schema(parameters))
 

@@ -10,6 +10,7 @@ import contextlib
 import importlib
 from typing import Any, cast
 
+from .._json import is_array
 from .._secrets import install_log_filter, scrub
 
 __all__ = ["make_vcr", "scrub_request", "scrub_response", "vcr_config"]
@@ -95,9 +96,8 @@ def scrub_response(response: dict[str, Any]) -> dict[str, Any]:
 
 def _scrub_values(values: object) -> object:
     """A recorded header value (vcrpy keeps a list per name) with keys scrubbed."""
-    if isinstance(values, list):
-        items: list[Any] = values
-        return [scrub(str(value)) for value in items]
+    if is_array(values):
+        return [scrub(str(value)) for value in values]
     return scrub(str(values))
 
 
