@@ -106,7 +106,7 @@ def _most_specific(errors: list[Any]) -> Any:
 
 
 def _describe(err: Any, path: list[str], params_type: type[Any]) -> str:
-    ctx = err.get("ctx") or {}
+    ctx: dict[str, Any] = err.get("ctx") or {}
     if err["type"] == "dict_type" and (keys := _keys_at(path, params_type)):
         return f"an object with keys {', '.join(sorted(keys))}"
     if err["type"] == "literal_error":

@@ -23,7 +23,7 @@ class OpenRouterSettings:
     app_url: str | None = None
     app_title: str | None = None
     app_categories: tuple[str, ...] = ()
-    request_defaults: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+    request_defaults: Mapping[str, Any] = dataclasses.field(default_factory=dict[str, Any])
     """OpenRouter body fields sent with every inference request unless the call overrides them."""
     ledger: CostLedger = dataclasses.field(default_factory=CostLedger, compare=False)
     """Costs of every result of this client and its copies (the same object is shared by copies)."""

@@ -17,6 +17,7 @@ from openai.types.responses import response_stream_event as openai_stream_event
 from typing_extensions import override
 
 from ._exceptions import StreamDecodeError, StreamInterruptedError, error_status, make_status_error
+from ._json import is_object
 from ._streaming import _events_mode
 from .types.responses.response_stream_event import ResponseStreamEvent
 
@@ -32,7 +33,7 @@ def response_stream_error(event: Any, *, response: httpx2.Response) -> Exception
     """The typed error for an `error` event: OpenRouter's `error` object if present, else OpenAI's fields."""
     data: dict[str, Any] = event.to_dict()
     error = data.get("error")
-    if not isinstance(error, dict) or not error:
+    if not is_object(error) or not error:
         error = {key: data[key] for key in ("code", "message", "param") if data.get(key) is not None}
     status = error_status(error)
     message = f"Error code: {status} (mid-stream) - {error.get('message') or 'An error occurred during streaming'}"

@@ -78,7 +78,7 @@ class ChatCompletionAccumulator:
             if choice.native_finish_reason is not None:
                 self.native_finish_reason = choice.native_finish_reason
             delta = choice.delta
-            if delta is None:
+            if delta is None:  # pyright: ignore[reportUnnecessaryComparison] - a `"delta": null` is parsed leniently
                 continue
             if delta.content:
                 self._content.append(delta.content)
@@ -127,7 +127,7 @@ class ChatCompletionAccumulator:
         for key in ("id", "type"):
             if call.get(key):
                 entry[key] = call[key]
-        function = call.get("function") or {}
+        function: dict[str, Any] = call.get("function") or {}
         target = entry.setdefault("function", {})
         if function.get("name"):
             target["name"] = (target.get("name") or "") + function["name"]

@@ -11,6 +11,7 @@ import copy
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from .._json import is_array, is_mapping, is_object
 from ..types.chat.chat_completion_assistant_message_param import ChatCompletionAssistantMessageParam
 from .chat_accumulator import ChatCompletionAccumulator
 
@@ -34,10 +35,10 @@ def assistant_message_param(source: object, *, choice: int = 0) -> ChatCompletio
     if isinstance(accumulator, ChatCompletionAccumulator):
         return accumulator.to_message_param()
     choices = getattr(source, "choices", None)
-    if isinstance(choices, list):
+    if is_array(choices):
         source = getattr(choices[choice], "message", None)
     message = _as_dict(source)
-    if not isinstance(message, dict):
+    if not is_object(message):
         raise TypeError(
             f"assistant_message_param() takes a chat completion, a message or a stream, not {type(source).__name__}"
         )
@@ -82,4 +83,4 @@ def _as_dict(value: object) -> object:
     model_dump = getattr(value, "model_dump", None)
     if callable(model_dump):
         return model_dump(exclude_unset=True)
-    return dict(value) if isinstance(value, Mapping) else value
+    return dict(value) if is_mapping(value) else value

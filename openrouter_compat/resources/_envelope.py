@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Generic, TypeVar
 
 from openai._models import GenericModel
+from typing_extensions import TypeIs
 
 __all__ = ["DataEnvelope", "unwrap_data"]
 
@@ -19,4 +20,8 @@ class DataEnvelope(GenericModel, Generic[_T]):
 
 def unwrap_data(envelope: Any) -> Any:
     """The `data` of a parsed envelope (`post_parser` hook, so plain and raw responses both unwrap)."""
-    return envelope.data if isinstance(envelope, DataEnvelope) else envelope
+    return envelope.data if _is_envelope(envelope) else envelope
+
+
+def _is_envelope(value: object) -> TypeIs[DataEnvelope[Any]]:
+    return isinstance(value, DataEnvelope)

@@ -95,7 +95,11 @@ def _count_options(
     query = _list_query(output_modalities=output_modalities)
     options = cast(dict[str, Any], _options(extra_headers, extra_query, extra_body, timeout, query=query, unwrap=True))
     unwrap = options["post_parser"]
-    options["post_parser"] = lambda envelope: _count_of(unwrap(envelope))
+
+    def post_parser(envelope: object) -> object:
+        return _count_of(unwrap(envelope))
+
+    options["post_parser"] = post_parser
     return options
 
 

@@ -241,5 +241,6 @@ class Model(openai_model.Model):
 
 def _default_owner(model: Model) -> None:
     """Fill `owned_by` without marking it as sent, so `to_dict()` still mirrors the API's JSON."""
-    if "owned_by" not in model.model_fields_set and isinstance(model.id, str):
+    # lenient parsing keeps a null or missing `id` as it came, so the declared `str` is checked here
+    if "owned_by" not in model.model_fields_set and isinstance(model.id, str):  # pyright: ignore[reportUnnecessaryIsInstance]
         vars(model)["owned_by"] = model.author

@@ -7,6 +7,8 @@ from typing import Annotated, Literal, TypeAlias
 from openai._models import BaseModel
 from pydantic import Discriminator, Tag
 
+from ..._json import is_object
+
 __all__ = [
     "ReasoningDetail",
     "ReasoningDetailEncrypted",
@@ -55,7 +57,7 @@ _KNOWN = frozenset({"reasoning.text", "reasoning.summary", "reasoning.encrypted"
 
 
 def _tag(value: object) -> str:
-    kind = value.get("type") if isinstance(value, dict) else getattr(value, "type", None)
+    kind = value.get("type") if is_object(value) else getattr(value, "type", None)
     return kind if isinstance(kind, str) and kind in _KNOWN else "unknown"
 
 
