@@ -35,6 +35,8 @@ def test_readme_block_runs(
 ) -> None:
     monkeypatch.setenv("OPENROUTER_API_KEY", openrouter_emulator.api_key)
     monkeypatch.setenv("OPENROUTER_BASE_URL", openrouter_emulator.base_url)
+    # Where the README's management-key examples keep that key (the library itself reads only the two above).
+    monkeypatch.setenv("OPENROUTER_MANAGEMENT_KEY", openrouter_emulator.management_key)
     for name in ("OPENROUTER_APP_URL", "OPENROUTER_APP_TITLE", "OPENROUTER_APP_CATEGORIES"):
         monkeypatch.delenv(name, raising=False)
 
@@ -46,8 +48,13 @@ def test_readme_block_runs(
     if "OpenRouterValidationError" in code:
         assert sent == [], "an invalid OpenRouter field must be rejected before anything is sent"
     elif "Emulator()" not in code:  # that block starts its own emulator
-        assert sent, "the example should have called the API"
-        assert all(request.bearer == openrouter_emulator.api_key for request in sent)
+        if "chat.completions" in code:
+            assert sent, "the example should have called the API"
+            assert all(request.bearer == openrouter_emulator.api_key for request in sent)
+        everything = openrouter_emulator.requests  # the platform examples call other endpoints
+        assert everything, "the example should have called the API"
+        keys = {openrouter_emulator.api_key, openrouter_emulator.management_key}
+        assert all(request.bearer in keys for request in everything), "only the emulator's keys were given"
 
 
 def test_readme_extras_block_sends_the_typed_fields(
