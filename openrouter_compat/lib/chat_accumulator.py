@@ -121,13 +121,13 @@ class ChatCompletionAccumulator:
         index = call.get("index", 0)
         entry = self._tool_calls.get(index)
         if entry is None:
-            function = dict(call.get("function") or {})
+            function: dict[str, Any] = dict(call.get("function") or {})
             self._tool_calls[index] = {**call, "function": function}
             return
         for key in ("id", "type"):
             if call.get(key):
                 entry[key] = call[key]
-        function: dict[str, Any] = call.get("function") or {}
+        function = call.get("function") or {}
         target = entry.setdefault("function", {})
         if function.get("name"):
             target["name"] = (target.get("name") or "") + function["name"]
