@@ -33,7 +33,7 @@ from ._exceptions import OpenRouterConfigError, error_in_200_body, make_status_e
 from ._extras import validate_fields
 from ._ledger import CostLedger
 from ._response_metadata import ensure_metadata, observe_result
-from ._response_types import INFERENCE_TYPES, openrouter_stream_cls, openrouter_type
+from ._response_types import INFERENCE_TYPES, openrouter_stream_cls, openrouter_type, validate_fast
 from ._retry import RetryPolicy, run_with_retries, run_with_retries_async, settle, settle_async
 from ._secrets import install_log_filter
 from ._settings import OpenRouterSettings
@@ -55,7 +55,20 @@ from .resources.auth import (
     AuthWithStreamingResponse,
 )
 from .resources.chat import AsyncChat, Chat
-from .resources.completions import AsyncCompletions, Completions
+from .resources.chat.chat import (
+    AsyncChatWithRawResponse,
+    AsyncChatWithStreamingResponse,
+    ChatWithRawResponse,
+    ChatWithStreamingResponse,
+)
+from .resources.completions import (
+    AsyncCompletions,
+    AsyncCompletionsWithRawResponse,
+    AsyncCompletionsWithStreamingResponse,
+    Completions,
+    CompletionsWithRawResponse,
+    CompletionsWithStreamingResponse,
+)
 from .resources.credits import (
     AsyncCreditsResource,
     AsyncCreditsResourceWithRawResponse,
@@ -112,7 +125,14 @@ from .resources.providers import (
     ProvidersWithRawResponse,
     ProvidersWithStreamingResponse,
 )
-from .resources.responses import AsyncResponses, Responses
+from .resources.responses import (
+    AsyncResponses,
+    AsyncResponsesWithRawResponse,
+    AsyncResponsesWithStreamingResponse,
+    Responses,
+    ResponsesWithRawResponse,
+    ResponsesWithStreamingResponse,
+)
 from .types.chat.completion_create_params import OpenRouterChatParams
 from .types.plugin import Plugin
 from .types.provider_preferences import ProviderPreferences
@@ -407,7 +427,7 @@ class OpenRouter(openai.OpenAI):
             return settle(send_once(cast_to, attempt, stream=stream, stream_cls=stream_cls))
 
         max_retries = options.get_max_retries(self.max_retries)
-        return run_with_retries(self.retry_policy, options, max_retries, self._idempotency_key, send)
+        return run_with_retries(self._openrouter.retry_policy, options, max_retries, self._idempotency_key, send)
 
     @override
     def _make_status_error(self, err_msg: str, *, body: object, response: httpx2.Response) -> openai.APIStatusError:
@@ -416,7 +436,9 @@ class OpenRouter(openai.OpenAI):
     @override
     def _process_response_data(self, *, data: object, cast_to: type[Any], response: httpx2.Response) -> Any:
         data, target = _parse_data(self, data, cast_to, response)
-        result = super()._process_response_data(data=data, cast_to=target, response=response)
+        result = None if self._strict_response_validation else validate_fast(target, data)
+        if result is None:
+            result = super()._process_response_data(data=data, cast_to=target, response=response)
         observe_result(result, response, self._openrouter.ledger)
         return result
 
@@ -710,7 +732,9 @@ class AsyncOpenRouter(openai.AsyncOpenAI):
             return await settle_async(await send_once(cast_to, attempt, stream=stream, stream_cls=stream_cls))
 
         max_retries = options.get_max_retries(self.max_retries)
-        return await run_with_retries_async(self.retry_policy, options, max_retries, self._idempotency_key, send)
+        return await run_with_retries_async(
+            self._openrouter.retry_policy, options, max_retries, self._idempotency_key, send
+        )
 
     @override
     def _make_status_error(self, err_msg: str, *, body: object, response: httpx2.Response) -> openai.APIStatusError:
@@ -719,7 +743,9 @@ class AsyncOpenRouter(openai.AsyncOpenAI):
     @override
     def _process_response_data(self, *, data: object, cast_to: type[Any], response: httpx2.Response) -> Any:
         data, target = _parse_data(self, data, cast_to, response)
-        result = super()._process_response_data(data=data, cast_to=target, response=response)
+        result = None if self._strict_response_validation else validate_fast(target, data)
+        if result is None:
+            result = super()._process_response_data(data=data, cast_to=target, response=response)
         observe_result(result, response, self._openrouter.ledger)
         return result
 
@@ -816,7 +842,22 @@ class OpenRouterWithRawResponse(OpenAIWithRawResponse):
 
     @cached_property
     @override
-    def embeddings(self) -> EmbeddingsWithRawResponse:  # type: ignore[override]  # OpenRouter's methods
+    def chat(self) -> ChatWithRawResponse:
+        return ChatWithRawResponse(self._client.chat)
+
+    @cached_property
+    @override
+    def completions(self) -> CompletionsWithRawResponse:
+        return CompletionsWithRawResponse(self._client.completions)
+
+    @cached_property
+    @override
+    def responses(self) -> ResponsesWithRawResponse:
+        return ResponsesWithRawResponse(self._client.responses)
+
+    @cached_property
+    @override
+    def embeddings(self) -> EmbeddingsWithRawResponse:
         return EmbeddingsWithRawResponse(self._client.embeddings)
 
     @cached_property
@@ -858,7 +899,22 @@ class AsyncOpenRouterWithRawResponse(AsyncOpenAIWithRawResponse):
 
     @cached_property
     @override
-    def embeddings(self) -> AsyncEmbeddingsWithRawResponse:  # type: ignore[override]  # OpenRouter's methods
+    def chat(self) -> AsyncChatWithRawResponse:
+        return AsyncChatWithRawResponse(self._client.chat)
+
+    @cached_property
+    @override
+    def completions(self) -> AsyncCompletionsWithRawResponse:
+        return AsyncCompletionsWithRawResponse(self._client.completions)
+
+    @cached_property
+    @override
+    def responses(self) -> AsyncResponsesWithRawResponse:
+        return AsyncResponsesWithRawResponse(self._client.responses)
+
+    @cached_property
+    @override
+    def embeddings(self) -> AsyncEmbeddingsWithRawResponse:
         return AsyncEmbeddingsWithRawResponse(self._client.embeddings)
 
     @cached_property
@@ -902,7 +958,22 @@ class OpenRouterWithStreamedResponse(OpenAIWithStreamedResponse):
 
     @cached_property
     @override
-    def embeddings(self) -> EmbeddingsWithStreamingResponse:  # type: ignore[override]  # OpenRouter's methods
+    def chat(self) -> ChatWithStreamingResponse:
+        return ChatWithStreamingResponse(self._client.chat)
+
+    @cached_property
+    @override
+    def completions(self) -> CompletionsWithStreamingResponse:
+        return CompletionsWithStreamingResponse(self._client.completions)
+
+    @cached_property
+    @override
+    def responses(self) -> ResponsesWithStreamingResponse:
+        return ResponsesWithStreamingResponse(self._client.responses)
+
+    @cached_property
+    @override
+    def embeddings(self) -> EmbeddingsWithStreamingResponse:
         return EmbeddingsWithStreamingResponse(self._client.embeddings)
 
     @cached_property
@@ -944,7 +1015,22 @@ class AsyncOpenRouterWithStreamedResponse(AsyncOpenAIWithStreamedResponse):
 
     @cached_property
     @override
-    def embeddings(self) -> AsyncEmbeddingsWithStreamingResponse:  # type: ignore[override]  # OpenRouter's methods
+    def chat(self) -> AsyncChatWithStreamingResponse:
+        return AsyncChatWithStreamingResponse(self._client.chat)
+
+    @cached_property
+    @override
+    def completions(self) -> AsyncCompletionsWithStreamingResponse:
+        return AsyncCompletionsWithStreamingResponse(self._client.completions)
+
+    @cached_property
+    @override
+    def responses(self) -> AsyncResponsesWithStreamingResponse:
+        return AsyncResponsesWithStreamingResponse(self._client.responses)
+
+    @cached_property
+    @override
+    def embeddings(self) -> AsyncEmbeddingsWithStreamingResponse:
         return AsyncEmbeddingsWithStreamingResponse(self._client.embeddings)
 
     @cached_property

@@ -11,6 +11,7 @@ import typing
 from typing import Any
 
 import openai
+import pydantic
 from openai.types import completion as openai_completion
 from openai.types import create_embedding_response as openai_embeddings
 from openai.types.chat import chat_completion as openai_chat_completion
@@ -38,6 +39,9 @@ _TYPES: dict[Any, Any] = {
     openai_response_event.ResponseStreamEvent: ResponseStreamEvent,
 }
 
+_VALIDATED: set[Any] = {typ for typ in _TYPES.values() if isinstance(typ, type) and issubclass(typ, pydantic.BaseModel)}
+"""Our models that `validate_fast` may build (unions such as stream event types are left to `openai`)."""
+
 INFERENCE_TYPES: frozenset[Any] = frozenset({ChatCompletion, Completion, CreateEmbeddingResponse, Response})
 """Results whose 200 body can be an error in disguise (see `_exceptions`)."""
 
@@ -54,6 +58,24 @@ _STREAMS: dict[tuple[Any, bool], Any] = {
 def register_type(openai_type: Any, openrouter_type: Any) -> None:
     """Add a replacement (used by resources defined in other modules, e.g. responses)."""
     _TYPES[openai_type] = openrouter_type
+    if isinstance(openrouter_type, type) and issubclass(openrouter_type, pydantic.BaseModel):
+        _VALIDATED.add(openrouter_type)
+
+
+def validate_fast(target: Any, data: object) -> Any:
+    """`data` parsed into our model by pydantic-core's compiled validator, or None when it does not validate.
+
+    `openai` builds results with a lenient pure-Python `construct` (about 100 us for a chat chunk); validation
+    takes about 5 us for the same chunk. OpenRouter sometimes sends values outside `openai`'s Literals (e.g.
+    `finish_reason: "error"`): those bodies fail validation and the caller falls back to `openai`'s
+    lenient construction, so nothing that parsed before stops parsing.
+    """
+    if target not in _VALIDATED or not isinstance(data, dict):
+        return None
+    try:
+        return target.model_validate(data)
+    except pydantic.ValidationError:
+        return None
 
 
 def openrouter_type(cast_to: Any) -> Any:
@@ -65,6 +87,16 @@ def openrouter_stream_cls(stream_cls: Any) -> Any:
     """Our stream class for `Stream[X]` / `AsyncStream[X]` when X has one, else `stream_cls` itself."""
     if stream_cls is None:
         return None
+    cached = _STREAM_CLS_CACHE.get(stream_cls)
+    if cached is None:
+        cached = _STREAM_CLS_CACHE[stream_cls] = _resolve_stream_cls(stream_cls)
+    return cached
+
+
+_STREAM_CLS_CACHE: dict[Any, Any] = {}
+
+
+def _resolve_stream_cls(stream_cls: Any) -> Any:
     origin = typing.get_origin(stream_cls)
     if origin not in (openai.Stream, openai.AsyncStream):
         return stream_cls

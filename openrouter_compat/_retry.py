@@ -169,11 +169,21 @@ def run_with_retries(
     idempotency_key: Callable[[], str],
     send: Callable[[FinalRequestOptions], _T],
 ) -> _T:
-    """Call `send` with per-attempt options until it returns or the policy gives up (then its error is raised)."""
+    """Call `send` with per-attempt options until it returns or the policy gives up (then its error is raised).
+
+    The first attempt runs before any tenacity object exists (the common case costs nothing more); once it
+    fails retryably, tenacity's loop takes over from that failure — the same one loop decides every wait.
+    """
     base = _base_options(options, idempotency_key)
+    try:
+        return send(_attempt_options(base, 0))
+    except Exception as exc:
+        if max_retries <= 0 or not policy.should_retry(exc):
+            raise
+        first_failure = exc
     for attempt in tenacity.Retrying(**policy.tenacity_options(max_retries, base)):
         with attempt:
-            return send(_attempt_options(base, attempt.retry_state.attempt_number - 1))
+            return send(_replay_or_attempt(base, attempt, first_failure))
     raise AssertionError("unreachable: tenacity either returns or raises")  # pragma: no cover
 
 
@@ -186,18 +196,36 @@ async def run_with_retries_async(
 ) -> _T:
     """The async twin of `run_with_retries`."""
     base = _base_options(options, idempotency_key)
+    try:
+        return await send(_attempt_options(base, 0))
+    except Exception as exc:
+        if max_retries <= 0 or not policy.should_retry(exc):
+            raise
+        first_failure = exc
     async for attempt in tenacity.AsyncRetrying(**policy.tenacity_options(max_retries, base)):
         with attempt:
-            return await send(_attempt_options(base, attempt.retry_state.attempt_number - 1))
+            return await send(_replay_or_attempt(base, attempt, first_failure))
     raise AssertionError("unreachable: tenacity either returns or raises")  # pragma: no cover
 
 
+def _replay_or_attempt(
+    base: FinalRequestOptions, attempt: tenacity.AttemptManager, first_failure: Exception
+) -> FinalRequestOptions:
+    """Inside the tenacity loop, attempt 1 is the one already made: re-raise its failure so tenacity records
+    it (and waits, logs and calls `on_retry` as for any failure); later attempts get fresh options."""
+    retries_taken = attempt.retry_state.attempt_number - 1
+    if retries_taken == 0:
+        raise first_failure
+    return _attempt_options(base, retries_taken)
+
+
 def _base_options(options: FinalRequestOptions, idempotency_key: Callable[[], str]) -> FinalRequestOptions:
-    """A private copy with a fixed idempotency key, so every attempt of one call carries the same key."""
-    base = model_copy(options)
-    if base.idempotency_key is None and base.method.lower() != "get":
-        base.idempotency_key = idempotency_key()
-    return base
+    """`options` with a fixed idempotency key, so every attempt of one call carries the same key; each attempt
+    then works on its own copy (`_attempt_options`), so this one is copied only when a key must be set."""
+    if options.idempotency_key is None and options.method.lower() != "get":
+        options = model_copy(options)
+        options.idempotency_key = idempotency_key()
+    return options
 
 
 def _attempt_options(base: FinalRequestOptions, retries_taken: int) -> FinalRequestOptions:
