@@ -13,6 +13,7 @@ import httpx2
 import openai
 
 from ._constants import HEADER_GENERATION_ID
+from ._json import is_object
 from ._secrets import scrub
 from .types.error_metadata import Availability, ErrorMetadata
 
@@ -389,7 +390,7 @@ def stream_interrupted_error(
 
 def _mapping(value: object) -> dict[str, Any] | None:
     """`value` when it is a JSON object, else None."""
-    return cast("dict[str, Any]", value) if isinstance(value, dict) else None
+    return value if is_object(value) else None
 
 
 def _error_object(body: object) -> dict[str, Any]:
