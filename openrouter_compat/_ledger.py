@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import dataclasses
 import threading
-from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -90,13 +89,26 @@ def _tokens(usage: Any, *names: str) -> int | None:
 class CostLedger:
     """Thread- and async-safe running totals of what OpenRouter charged, shared by a client and its copies."""
 
-    def __init__(self, *, max_cost: float | Decimal | str | None = None) -> None:
-        """`max_cost` (USD credits) refuses requests once the total reaches it; None means no cap."""
+    def __init__(self, *, max_cost: float | Decimal | str | None = None, max_entries: int = 10_000) -> None:
+        """`max_cost` (USD credits) refuses requests once the total reaches it; None means no cap.
+
+        Totals are kept as running sums (reading them or checking the budget costs the same after a million
+        requests as after one); only the last `max_entries` entries are kept for `entries`, `pending()` and
+        `reconcile()`, so a long-running process does not grow without bound. Older entries stay in the totals.
+        """
+        if max_entries < 1:
+            raise ValueError("max_entries must be at least 1")
         self._lock = threading.Lock()
-        self._entries: list[CostEntry] = []
+        self._entries: dict[int, CostEntry] = {}
+        """The retained entries by `seq`, oldest first."""
         self._positions: dict[str, int] = {}
-        """Where each generation id's entry is in `_entries`."""
+        """The `seq` of each retained generation id's entry."""
         self._next_seq = 0
+        self._max_entries = max_entries
+        self._total = Decimal(0)
+        self._reported_total = Decimal(0)
+        self._by_model: dict[str, Decimal] = {}
+        self._by_provider: dict[str, Decimal] = {}
         self.max_cost: Decimal | None = cost_limit(max_cost)
 
     def __repr__(self) -> str:
@@ -119,7 +131,7 @@ class CostLedger:
             if position is not None and self._entries[position].cost is not None:
                 return None
             entry = CostEntry(
-                seq=self._entries[position].seq if position is not None else self._next_seq,
+                seq=position if position is not None else self._next_seq,
                 kind=kind,
                 generation_id=gen_id,
                 model=metadata.model,
@@ -130,7 +142,7 @@ class CostLedger:
                 streamed=streamed,
             )
             if position is not None:
-                self._entries[position] = entry
+                self._replace(entry)
             else:
                 self._append(entry)
             return entry
@@ -158,17 +170,41 @@ class CostLedger:
             )
 
     def _append(self, entry: CostEntry) -> None:
-        """Add `entry` at the end (the lock is held)."""
+        """Add `entry` at the end, dropping the oldest beyond `max_entries` (the lock is held)."""
         if entry.generation_id is not None:
-            self._positions[entry.generation_id] = len(self._entries)
-        self._entries.append(entry)
+            self._positions[entry.generation_id] = entry.seq
+        self._entries[entry.seq] = entry
+        self._count(entry, +1)
         self._next_seq += 1
+        if len(self._entries) > self._max_entries:
+            oldest = self._entries.pop(next(iter(self._entries)))
+            if oldest.generation_id is not None and self._positions.get(oldest.generation_id) == oldest.seq:
+                del self._positions[oldest.generation_id]
+
+    def _replace(self, entry: CostEntry) -> None:
+        """Put `entry` in place of the retained entry with its `seq` (the lock is held)."""
+        self._count(self._entries[entry.seq], -1)
+        self._entries[entry.seq] = entry
+        self._count(entry, +1)
+
+    def _count(self, entry: CostEntry, sign: int) -> None:
+        """Add (`sign=+1`) or remove (`-1`) `entry` from the running totals (the lock is held)."""
+        cost = entry.best_cost * sign
+        self._total += cost
+        self._reported_total += (entry.cost or Decimal(0)) * sign
+        for totals, key in ((self._by_model, entry.model), (self._by_provider, entry.provider)):
+            name = key or "unknown"
+            totals[name] = totals.get(name, Decimal(0)) + cost
 
     def reset(self) -> None:
-        """Forget every entry (the budget stays as configured)."""
+        """Forget every entry and total (the budget stays as configured)."""
         with self._lock:
             self._entries.clear()
             self._positions.clear()
+            self._total = Decimal(0)
+            self._reported_total = Decimal(0)
+            self._by_model.clear()
+            self._by_provider.clear()
 
     # Reading -----------------------------------------------------------------------------------------------
 
@@ -176,25 +212,29 @@ class CostLedger:
     def entries(self) -> list[CostEntry]:
         """A snapshot of the entries, in recording order."""
         with self._lock:
-            return list(self._entries)
+            return list(self._entries.values())
 
     @property
     def total(self) -> Decimal:
         """Total spent: reconciled costs where known, reported `usage.cost` elsewhere."""
-        return sum((entry.best_cost for entry in self.entries), Decimal(0))
+        with self._lock:
+            return self._total
 
     @property
     def reported_total(self) -> Decimal:
         """Sum of `usage.cost` exactly as the results reported it."""
-        return sum((entry.cost or Decimal(0) for entry in self.entries), Decimal(0))
+        with self._lock:
+            return self._reported_total
 
     def by_model(self) -> dict[str, Decimal]:
         """Total per model id (`"unknown"` when a result named none)."""
-        return _group(self.entries, "model")
+        with self._lock:
+            return dict(self._by_model)
 
     def by_provider(self) -> dict[str, Decimal]:
         """Total per serving provider (`"unknown"` when a result named none, e.g. some embeddings)."""
-        return _group(self.entries, "provider")
+        with self._lock:
+            return dict(self._by_provider)
 
     # Budget ------------------------------------------------------------------------------------------------
 
@@ -250,8 +290,8 @@ class CostLedger:
             return
         with self._lock:
             position = self._positions.get(entry.generation_id or "")
-            if position is not None and self._entries[position].seq == entry.seq:
-                self._entries[position] = dataclasses.replace(self._entries[position], exact_cost=exact)
+            if position is not None and position == entry.seq:
+                self._replace(dataclasses.replace(self._entries[position], exact_cost=exact))
 
 
 def cost_limit(value: float | Decimal | str | None) -> Decimal | None:
@@ -262,11 +302,3 @@ def cost_limit(value: float | Decimal | str | None) -> Decimal | None:
     if limit is None or limit < 0:
         raise ValueError(f"max_cost must be a non-negative number of USD credits, got {value!r}")
     return limit
-
-
-def _group(entries: Iterable[CostEntry], field: str) -> dict[str, Decimal]:
-    totals: dict[str, Decimal] = {}
-    for entry in entries:
-        key = getattr(entry, field) or "unknown"
-        totals[key] = totals.get(key, Decimal(0)) + entry.best_cost
-    return totals

@@ -16,6 +16,7 @@ import pytest
 
 from openrouter_compat import (
     AsyncOpenRouter,
+    BudgetExceededError,
     CostLedger,
     MidStreamError,
     OpenRouter,
@@ -312,3 +313,25 @@ async def test_async_stream_failing_midway_records_its_partial_cost(
             pass
     assert len(async_client.ledger) == 1
     assert async_client.ledger.total == openrouter_emulator.total_cost > 0
+
+
+def test_totals_are_running_sums_and_old_entries_are_dropped_past_max_entries() -> None:
+    ledger = CostLedger(max_entries=3, max_cost="0.55")
+    costs = [0.1, 0.2, 0.05, 0.15, 0.03]
+    for number, cost in enumerate(costs):
+        model = "a/m1" if number % 2 else "b/m2"
+        ledger.record(ResponseMetadata(generation_id=f"gen-{number}", model=model, cost=cost), kind="chat.completion")
+    assert ledger.total == Decimal("0.53")
+    assert ledger.reported_total == Decimal("0.53")
+    assert ledger.by_model() == {"b/m2": Decimal("0.18"), "a/m1": Decimal("0.35")}
+    assert [entry.generation_id for entry in ledger.entries] == ["gen-2", "gen-3", "gen-4"]
+    assert len(ledger) == 3
+    ledger.check_budget()  # 0.53 < 0.55
+    ledger.record(ResponseMetadata(generation_id="gen-5", model="a/m1", cost=0.02), kind="chat.completion")
+    with pytest.raises(BudgetExceededError):
+        ledger.check_budget()
+    # a dropped generation id is no longer known, a retained one is still counted once
+    assert ledger.record(ResponseMetadata(generation_id="gen-5", cost=0.02), kind="chat.completion") is None
+    assert ledger.total == Decimal("0.55")
+    ledger.reset()
+    assert (ledger.total, ledger.by_model(), ledger.entries) == (Decimal(0), {}, [])
