@@ -60,12 +60,12 @@ class Embeddings(openai_embeddings.Embeddings):
 
     @cached_property
     @override
-    def with_raw_response(self) -> EmbeddingsWithRawResponse:  # type: ignore[override]  # `create` takes OpenRouter's fields
+    def with_raw_response(self) -> EmbeddingsWithRawResponse:
         return EmbeddingsWithRawResponse(self)
 
     @cached_property
     @override
-    def with_streaming_response(self) -> EmbeddingsWithStreamingResponse:  # type: ignore[override]  # `create` takes OpenRouter's fields
+    def with_streaming_response(self) -> EmbeddingsWithStreamingResponse:
         return EmbeddingsWithStreamingResponse(self)
 
     @override
@@ -105,12 +105,12 @@ class AsyncEmbeddings(openai_embeddings.AsyncEmbeddings):
 
     @cached_property
     @override
-    def with_raw_response(self) -> AsyncEmbeddingsWithRawResponse:  # type: ignore[override]  # `create` takes OpenRouter's fields
+    def with_raw_response(self) -> AsyncEmbeddingsWithRawResponse:
         return AsyncEmbeddingsWithRawResponse(self)
 
     @cached_property
     @override
-    def with_streaming_response(self) -> AsyncEmbeddingsWithStreamingResponse:  # type: ignore[override]  # `create` takes OpenRouter's fields
+    def with_streaming_response(self) -> AsyncEmbeddingsWithStreamingResponse:
         return AsyncEmbeddingsWithStreamingResponse(self)
 
     @override
@@ -143,33 +143,64 @@ class AsyncEmbeddings(openai_embeddings.AsyncEmbeddings):
         return result
 
 
-class EmbeddingsWithRawResponse:
+# As in `chat/completions.py`: each mixin declares `create` as the wrapper of OUR `create` (the type checker
+# infers it), and, listed before openai's class, its type wins over openai's; `# type: ignore[misc]` on each
+# class line is that deliberate conflict.
+
+
+class _RawCreate:
+    def _wrap_create(self, embeddings: Embeddings) -> None:
+        self.create = _legacy_response.to_raw_response_wrapper(embeddings.create)
+
+
+class _AsyncRawCreate:
+    def _wrap_create(self, embeddings: AsyncEmbeddings) -> None:
+        self.create = _legacy_response.async_to_raw_response_wrapper(embeddings.create)
+
+
+class _StreamedCreate:
+    def _wrap_create(self, embeddings: Embeddings) -> None:
+        self.create = to_streamed_response_wrapper(embeddings.create)
+
+
+class _AsyncStreamedCreate:
+    def _wrap_create(self, embeddings: AsyncEmbeddings) -> None:
+        self.create = async_to_streamed_response_wrapper(embeddings.create)
+
+
+class EmbeddingsWithRawResponse(_RawCreate, openai_embeddings.EmbeddingsWithRawResponse):  # type: ignore[misc]
     """`client.embeddings.with_raw_response`: `create` (with OpenRouter's fields) and `models`."""
 
     def __init__(self, embeddings: Embeddings) -> None:
-        self._embeddings = embeddings
-        self.create = _legacy_response.to_raw_response_wrapper(embeddings.create)
+        super().__init__(embeddings)
+        self._wrap_create(embeddings)
         self.models = _legacy_response.to_raw_response_wrapper(embeddings.models)
 
 
-class AsyncEmbeddingsWithRawResponse:
+class AsyncEmbeddingsWithRawResponse(  # type: ignore[misc]
+    _AsyncRawCreate, openai_embeddings.AsyncEmbeddingsWithRawResponse
+):
     def __init__(self, embeddings: AsyncEmbeddings) -> None:
-        self._embeddings = embeddings
-        self.create = _legacy_response.async_to_raw_response_wrapper(embeddings.create)
+        super().__init__(embeddings)
+        self._wrap_create(embeddings)
         self.models = _legacy_response.async_to_raw_response_wrapper(embeddings.models)
 
 
-class EmbeddingsWithStreamingResponse:
+class EmbeddingsWithStreamingResponse(  # type: ignore[misc]
+    _StreamedCreate, openai_embeddings.EmbeddingsWithStreamingResponse
+):
     """`client.embeddings.with_streaming_response`: `create` and `models`, body read on demand."""
 
     def __init__(self, embeddings: Embeddings) -> None:
-        self._embeddings = embeddings
-        self.create = to_streamed_response_wrapper(embeddings.create)
+        super().__init__(embeddings)
+        self._wrap_create(embeddings)
         self.models = to_streamed_response_wrapper(embeddings.models)
 
 
-class AsyncEmbeddingsWithStreamingResponse:
+class AsyncEmbeddingsWithStreamingResponse(  # type: ignore[misc]
+    _AsyncStreamedCreate, openai_embeddings.AsyncEmbeddingsWithStreamingResponse
+):
     def __init__(self, embeddings: AsyncEmbeddings) -> None:
-        self._embeddings = embeddings
-        self.create = async_to_streamed_response_wrapper(embeddings.create)
+        super().__init__(embeddings)
+        self._wrap_create(embeddings)
         self.models = async_to_streamed_response_wrapper(embeddings.models)

@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Literal, cast, overload
 
+from openai import _legacy_response
+from openai._compat import cached_property
+from openai._response import async_to_streamed_response_wrapper, to_streamed_response_wrapper
 from openai._types import Omit, omit
 from openai.lib._parsing import ResponseFormatT
 from openai.lib.streaming.chat import AsyncChatCompletionStreamManager, ChatCompletionStreamManager
@@ -27,7 +30,14 @@ from .._prepare import prepare_kwargs
 if TYPE_CHECKING:
     from ..._client import AsyncOpenRouter, OpenRouter
 
-__all__ = ["AsyncCompletions", "Completions"]
+__all__ = [
+    "AsyncCompletions",
+    "AsyncCompletionsWithRawResponse",
+    "AsyncCompletionsWithStreamingResponse",
+    "Completions",
+    "CompletionsWithRawResponse",
+    "CompletionsWithStreamingResponse",
+]
 
 
 def _fields_into_extra_body(kwargs: dict[str, Any]) -> dict[str, Any]:
@@ -44,6 +54,16 @@ class Completions(openai_completions.Completions):
     """`client.chat.completions`: everything `openai` offers, plus OpenRouter's request fields."""
 
     _client: OpenRouter
+
+    @cached_property
+    @override
+    def with_raw_response(self) -> CompletionsWithRawResponse:
+        return CompletionsWithRawResponse(self)
+
+    @cached_property
+    @override
+    def with_streaming_response(self) -> CompletionsWithStreamingResponse:
+        return CompletionsWithStreamingResponse(self)
 
     @overload
     def create(
@@ -122,6 +142,16 @@ class AsyncCompletions(openai_completions.AsyncCompletions):
 
     _client: AsyncOpenRouter
 
+    @cached_property
+    @override
+    def with_raw_response(self) -> AsyncCompletionsWithRawResponse:
+        return AsyncCompletionsWithRawResponse(self)
+
+    @cached_property
+    @override
+    def with_streaming_response(self) -> AsyncCompletionsWithStreamingResponse:
+        return AsyncCompletionsWithStreamingResponse(self)
+
     @overload
     async def create(
         self,
@@ -192,3 +222,64 @@ class AsyncCompletions(openai_completions.AsyncCompletions):
         prepared = _fields_into_extra_body(dict(kwargs))
         manager = super().stream(messages=messages, model=model, response_format=response_format, **prepared)
         return AsyncChatCompletionStreamManagerWrapper(manager)
+
+
+# openai's `...WithRawResponse` classes set `self.create` to a wrapper of openai's own `create`, so a subclass
+# cannot re-type it by assignment; each mixin below declares `create` (inferred by the type checker from the
+# wrapper of OUR overloaded `create`: a `Callable` cannot spell overloads) and, listed first, its type wins.
+# The `# type: ignore[misc]` on each class line is that deliberate conflict with openai's declaration.
+
+
+class _RawCreate:
+    def _wrap_create(self, completions: Completions) -> None:
+        self.create = _legacy_response.to_raw_response_wrapper(completions.create)
+
+
+class _AsyncRawCreate:
+    def _wrap_create(self, completions: AsyncCompletions) -> None:
+        self.create = _legacy_response.async_to_raw_response_wrapper(completions.create)
+
+
+class _StreamedCreate:
+    def _wrap_create(self, completions: Completions) -> None:
+        self.create = to_streamed_response_wrapper(completions.create)
+
+
+class _AsyncStreamedCreate:
+    def _wrap_create(self, completions: AsyncCompletions) -> None:
+        self.create = async_to_streamed_response_wrapper(completions.create)
+
+
+class CompletionsWithRawResponse(_RawCreate, openai_completions.CompletionsWithRawResponse):  # type: ignore[misc]
+    """`client.chat.completions.with_raw_response`: `openai`'s (retrieve, list, messages, ...), with `create`
+    taking OpenRouter's fields and `.parse()` typed as our `ChatCompletion` / `ChatCompletionStream`."""
+
+    def __init__(self, completions: Completions) -> None:
+        super().__init__(completions)
+        self._wrap_create(completions)
+
+
+class AsyncCompletionsWithRawResponse(  # type: ignore[misc]
+    _AsyncRawCreate, openai_completions.AsyncCompletionsWithRawResponse
+):
+    def __init__(self, completions: AsyncCompletions) -> None:
+        super().__init__(completions)
+        self._wrap_create(completions)
+
+
+class CompletionsWithStreamingResponse(  # type: ignore[misc]
+    _StreamedCreate, openai_completions.CompletionsWithStreamingResponse
+):
+    """`client.chat.completions.with_streaming_response`: as the raw twin, the body read only on demand."""
+
+    def __init__(self, completions: Completions) -> None:
+        super().__init__(completions)
+        self._wrap_create(completions)
+
+
+class AsyncCompletionsWithStreamingResponse(  # type: ignore[misc]
+    _AsyncStreamedCreate, openai_completions.AsyncCompletionsWithStreamingResponse
+):
+    def __init__(self, completions: AsyncCompletions) -> None:
+        super().__init__(completions)
+        self._wrap_create(completions)
