@@ -5,7 +5,7 @@ Standard library only, so a fresh clone needs nothing but Python 3.11+ and the p
 
     python3 dev.py demo        # the demo: offline on the bundled emulator, or OpenRouter if OPENROUTER_API_KEY is set
     python3 dev.py test        # the whole test suite (extra arguments go to pytest)
-    python3 dev.py lint        # ruff check, ruff format --check, mypy --strict
+    python3 dev.py lint        # ruff check, ruff format --check, mypy --strict, pyright (strict)
     python3 dev.py fmt         # ruff format + ruff check --fix
     python3 dev.py example X   # examples/X.py
     python3 dev.py bench       # benchmarks/bench_overhead.py (extra arguments go to it)
@@ -81,6 +81,7 @@ def cmd_lint(args: list[str]) -> int:
         venv_tool("ruff", "check", "."),
         venv_tool("ruff", "format", "--check", "."),
         venv_tool("mypy", "--strict", "openrouter_compat"),
+        venv_tool("pyright"),  # strict, configured in pyproject.toml
     ]
     failed = [" ".join(check[2:]) for check in checks if run(check) != 0]
     if failed:

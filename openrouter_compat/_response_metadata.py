@@ -48,7 +48,7 @@ class ResponseMetadata:
     """The result's own `usage` object (chat/completions `Usage`, `EmbeddingUsage` or the responses usage)."""
     cost: float | None = None
     """Credits (USD) charged, from `usage.cost`; falls back to a cost header should OpenRouter ever send one."""
-    headers: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    headers: Mapping[str, str] = dataclasses.field(default_factory=dict[str, str])
     """Only the headers of interest: `x-generation-id`, `x-ratelimit-*`, `x-openrouter-cache-*`, `retry-after`."""
 
     @property

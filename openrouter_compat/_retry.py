@@ -15,7 +15,7 @@ import math
 import random
 import time
 from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 import openai
 import tenacity
@@ -24,9 +24,11 @@ from openai._compat import model_copy
 from openai._legacy_response import LegacyAPIResponse
 from openai._models import FinalRequestOptions
 from openai._types import NotGiven
+from typing_extensions import TypeIs
 
 from . import _constants as C
 from ._exceptions import StreamDecodeError
+from ._json import is_object
 from ._secrets import scrub
 
 __all__ = [
@@ -263,8 +265,8 @@ def retry_after_seconds(error: Any) -> float | None:
     availability = getattr(error, "availability", None)
     if availability is not None and (value := _number(availability.retry_after)) is not None:
         return value
-    if metadata is not None and isinstance(metadata.headers, dict):
-        sent: dict[Any, Any] = metadata.headers
+    sent: object = getattr(metadata, "headers", None)
+    if is_object(sent):
         provider_headers = {str(name).lower(): str(value) for name, value in sent.items()}
         if (value := _header_delay(provider_headers)) is not None:
             return value
@@ -312,10 +314,7 @@ def settle(result: _T) -> _T:
     """Finish, inside the retried attempt, what could still fail before the caller sees output: parse a raw
     inference response (an error in a 200 body), and prime a stream up to its first output (any `openai.Stream`
     with a `prime()` method: ours read ahead to the first chunk with output)."""
-    target: object = result
-    raw = cast("LegacyAPIResponse[Any] | None", result if isinstance(result, LegacyAPIResponse) else None)
-    if raw is not None and _parse_early(raw):
-        target = raw.parse()
+    target = _settle_target(result)
     prime = getattr(target, "prime", None)
     if isinstance(target, openai.Stream) and callable(prime):
         prime()
@@ -324,16 +323,25 @@ def settle(result: _T) -> _T:
 
 async def settle_async(result: _T) -> _T:
     """The async twin of `settle`."""
-    target: object = result
-    raw = cast("LegacyAPIResponse[Any] | None", result if isinstance(result, LegacyAPIResponse) else None)
-    if raw is not None and _parse_early(raw):
-        target = raw.parse()
+    target = _settle_target(result)
     prime = getattr(target, "prime", None)
     if isinstance(target, openai.AsyncStream) and callable(prime):
         primed = prime()
         if inspect.isawaitable(primed):
             await primed
     return result
+
+
+def _settle_target(result: object) -> object:
+    """What `settle` works on: the parsed value of a raw inference response (parsed now), else `result`."""
+    if _is_raw(result) and _parse_early(result):
+        parsed: object = result.parse()
+        return parsed
+    return result
+
+
+def _is_raw(value: object) -> TypeIs[LegacyAPIResponse[Any]]:
+    return isinstance(value, LegacyAPIResponse)
 
 
 def _parse_early(raw: LegacyAPIResponse[Any]) -> bool:
