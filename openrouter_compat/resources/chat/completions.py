@@ -225,38 +225,43 @@ class AsyncCompletions(openai_completions.AsyncCompletions):
 
 
 # openai's `...WithRawResponse` classes set `self.create` to a wrapper of openai's own `create`, so a subclass
-# cannot re-type it by assignment; each mixin below declares `create` (inferred by the type checker from the
-# wrapper of OUR overloaded `create`: a `Callable` cannot spell overloads) and, listed first, its type wins.
-# The `# type: ignore[misc]` on each class line is that deliberate conflict with openai's declaration.
+# cannot re-type it by assignment; each mixin below declares `create` and `parse` (inferred by the type checker
+# from the wrappers of OUR overloaded `create` and generic `parse`: a `Callable` cannot spell those) and, listed
+# first, its types win. The `# type: ignore[misc]` on each class line is that deliberate conflict.
 
 
 class _RawCreate:
-    def _wrap_create(self, completions: Completions) -> None:
+    def _wrap_methods(self, completions: Completions) -> None:
         self.create = _legacy_response.to_raw_response_wrapper(completions.create)
+        self.parse = _legacy_response.to_raw_response_wrapper(completions.parse)
 
 
 class _AsyncRawCreate:
-    def _wrap_create(self, completions: AsyncCompletions) -> None:
+    def _wrap_methods(self, completions: AsyncCompletions) -> None:
         self.create = _legacy_response.async_to_raw_response_wrapper(completions.create)
+        self.parse = _legacy_response.async_to_raw_response_wrapper(completions.parse)
 
 
 class _StreamedCreate:
-    def _wrap_create(self, completions: Completions) -> None:
+    def _wrap_methods(self, completions: Completions) -> None:
         self.create = to_streamed_response_wrapper(completions.create)
+        self.parse = to_streamed_response_wrapper(completions.parse)
 
 
 class _AsyncStreamedCreate:
-    def _wrap_create(self, completions: AsyncCompletions) -> None:
+    def _wrap_methods(self, completions: AsyncCompletions) -> None:
         self.create = async_to_streamed_response_wrapper(completions.create)
+        self.parse = async_to_streamed_response_wrapper(completions.parse)
 
 
 class CompletionsWithRawResponse(_RawCreate, openai_completions.CompletionsWithRawResponse):  # type: ignore[misc]
     """`client.chat.completions.with_raw_response`: `openai`'s (retrieve, list, messages, ...), with `create`
-    taking OpenRouter's fields and `.parse()` typed as our `ChatCompletion` / `ChatCompletionStream`."""
+    taking OpenRouter's fields and `.parse()` typed as our `ChatCompletion` / `ChatCompletionStream`; the
+    structured-output `parse(...)` takes OpenRouter's fields too."""
 
     def __init__(self, completions: Completions) -> None:
         super().__init__(completions)
-        self._wrap_create(completions)
+        self._wrap_methods(completions)
 
 
 class AsyncCompletionsWithRawResponse(  # type: ignore[misc]
@@ -264,7 +269,7 @@ class AsyncCompletionsWithRawResponse(  # type: ignore[misc]
 ):
     def __init__(self, completions: AsyncCompletions) -> None:
         super().__init__(completions)
-        self._wrap_create(completions)
+        self._wrap_methods(completions)
 
 
 class CompletionsWithStreamingResponse(  # type: ignore[misc]
@@ -274,7 +279,7 @@ class CompletionsWithStreamingResponse(  # type: ignore[misc]
 
     def __init__(self, completions: Completions) -> None:
         super().__init__(completions)
-        self._wrap_create(completions)
+        self._wrap_methods(completions)
 
 
 class AsyncCompletionsWithStreamingResponse(  # type: ignore[misc]
@@ -282,4 +287,4 @@ class AsyncCompletionsWithStreamingResponse(  # type: ignore[misc]
 ):
     def __init__(self, completions: AsyncCompletions) -> None:
         super().__init__(completions)
-        self._wrap_create(completions)
+        self._wrap_methods(completions)
