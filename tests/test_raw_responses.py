@@ -14,6 +14,7 @@ from openai.resources import embeddings as openai_embeddings
 from openai.resources.chat import chat as openai_chat
 from openai.resources.chat import completions as openai_chat_completions
 from openai.resources.responses import responses as openai_responses
+from pydantic import BaseModel
 
 from openrouter_compat import (
     AsyncChatCompletionStream,
@@ -144,6 +145,34 @@ def test_chat_streaming_response(client: OpenRouter, openrouter_emulator: Emulat
         text = "".join(c.choices[0].delta.content or "" for c in stream if c.choices)
     assert text.startswith("Echo")
     assert _sent(openrouter_emulator, "/chat/completions")["plugins"] == [{"id": "web"}]
+
+
+class Weather(BaseModel):
+    city: str
+    temperature_c: float
+    sunny: bool
+
+
+def test_chat_raw_structured_parse_takes_typed_fields(client: OpenRouter, openrouter_emulator: Emulator) -> None:
+    weather: Any = [{"role": "user", "content": "What's the weather in Paris?"}]
+    raw = client.with_raw_response.chat.completions.parse(
+        model=MODEL, messages=weather, response_format=Weather, provider=PROVIDER
+    )
+    assert isinstance(raw.parse().choices[0].message.parsed, Weather)
+    sent = _sent(openrouter_emulator, "/chat/completions")
+    assert sent["provider"] == PROVIDER and sent["response_format"]["json_schema"]["name"] == "Weather"
+
+
+async def test_chat_streaming_structured_parse_async(
+    async_client: AsyncOpenRouter, openrouter_emulator: Emulator
+) -> None:
+    weather: Any = [{"role": "user", "content": "What's the weather in Paris?"}]
+    async with async_client.chat.completions.with_streaming_response.parse(
+        model=MODEL, messages=weather, response_format=Weather, provider=PROVIDER
+    ) as response:
+        completion = await response.parse()
+    assert isinstance(completion.choices[0].message.parsed, Weather)
+    assert _sent(openrouter_emulator, "/chat/completions")["provider"] == PROVIDER
 
 
 def test_chat_raw_refuses_bad_fields_before_sending(client: OpenRouter, openrouter_emulator: Emulator) -> None:

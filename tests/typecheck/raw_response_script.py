@@ -7,6 +7,7 @@ Lines marked `# expect-error: <name>` are deliberate misuses mypy must report; e
 from __future__ import annotations
 
 from openai.types.chat import ChatCompletionMessageParam
+from pydantic import BaseModel
 
 from openrouter_compat import (
     AsyncChatCompletionStream,
@@ -21,6 +22,10 @@ from openrouter_compat.types.chat import ChatCompletion
 from openrouter_compat.types.responses import Response
 
 MSGS: list[ChatCompletionMessageParam] = [{"role": "user", "content": "hi"}]
+
+
+class Weather(BaseModel):
+    city: str
 
 
 def chat_raw(client: OpenRouter) -> float | None:
@@ -39,6 +44,11 @@ def chat_raw(client: OpenRouter) -> float | None:
     assert provider and same and also and stream and parsed and raw.headers["x-generation-id"]
     client.with_raw_response.chat.completions.retrieve("gen-1")  # openai's other methods are still there
     client.with_raw_response.chat.completions.messages.list("gen-1")
+    structured = client.chat.completions.with_raw_response.parse(
+        model="m", messages=MSGS, response_format=Weather, provider={"require_parameters": True}
+    ).parse()
+    weather: Weather | None = structured.choices[0].message.parsed
+    assert weather
     return completion.usage.cost if completion.usage else None
 
 
@@ -109,4 +119,5 @@ def misuse(client: OpenRouter, aio: AsyncOpenRouter) -> None:
     raw.responses.create(model="m", input="hi", provider={"allow_fallback": True})  # expect-error: responses_provider
     client.completions.with_raw_response.create(model="m", prompt="", reasoning={"effort": "x"})  # expect-error: effort
     client.with_streaming_response.embeddings.create(model="m", input="a", input_type=1)  # expect-error: input_type
+    chat.parse(model="m", messages=MSGS, response_format=Weather, provider={"sort": "x"})  # expect-error: parse_sort
     assert stream
