@@ -15,7 +15,7 @@ from typing import Any, Literal, Self, overload
 
 import httpx2
 import openai
-from openai._base_client import _AsyncStreamT, _StreamT
+from openai._base_client import BaseClient, _AsyncStreamT, _StreamT
 from openai._client import (
     AsyncOpenAIWithRawResponse,
     AsyncOpenAIWithStreamedResponse,
@@ -177,11 +177,6 @@ def _default_headers(base: dict[str, str | Omit]) -> dict[str, str | Omit]:
     return base
 
 
-def _repr(client: openai.OpenAI | openai.AsyncOpenAI, settings: OpenRouterSettings) -> str:
-    title = f", app_title={settings.app_title!r}" if settings.app_title else ""
-    return f"{type(client).__name__}(base_url={str(client.base_url)!r}{title}, api_key='***')"
-
-
 def _parse_data(client: Any, data: object, cast_to: Any, response: httpx2.Response) -> tuple[object, Any]:
     """Map `cast_to` to our type and raise the typed error hidden in a 200 inference body."""
     target = openrouter_type(cast_to)
@@ -202,6 +197,26 @@ def _routing_settings(settings: OpenRouterSettings, fields: dict[str, Any]) -> O
     return settings.with_request_defaults(given)
 
 
+def _copied_settings(
+    current: OpenRouterSettings | None,
+    given: OpenRouterSettings | None,
+    *,
+    app_url: str | None,
+    app_title: str | None,
+    app_categories: Sequence[str] | str | None,
+    ledger: CostLedger | None,
+    max_cost: float | Decimal | str | None,
+    map_openai_model_names: bool | None,
+    retry_policy: RetryPolicy | None,
+) -> OpenRouterSettings:
+    """The settings of a new client (`current` None) or a copy: arguments over `given`/`current` over the
+    environment; the ledger is shared unless a new one is given."""
+    settings = OpenRouterSettings.resolve(
+        app_url=app_url, app_title=app_title, app_categories=app_categories, base=given or current
+    ).with_accounting(ledger=ledger, max_cost=max_cost, map_openai_model_names=map_openai_model_names)
+    return settings if retry_policy is None else dataclasses.replace(settings, retry_policy=retry_policy)
+
+
 def _with_retries(
     settings: OpenRouterSettings, retry_policy: RetryPolicy | None, max_retries: int | None
 ) -> OpenRouterSettings:
@@ -212,7 +227,59 @@ def _with_retries(
     return dataclasses.replace(settings, retry_policy=policy)
 
 
-class OpenRouter(openai.OpenAI):
+class _OpenRouterClientBase(BaseClient[Any, Any]):
+    """What `OpenRouter` and `AsyncOpenRouter` share: settings, headers, error mapping and result parsing.
+
+    It sits before `openai.OpenAI`/`openai.AsyncOpenAI` in their bases, so `super()` here reaches `openai`'s
+    own implementation; only what differs between sync and async (I/O, resources) stays in the two clients.
+    """
+
+    _openrouter: OpenRouterSettings
+
+    @property
+    def openrouter_settings(self) -> OpenRouterSettings:
+        """App attribution and request defaults of this client (carried by `copy()`/`with_options()`)."""
+        return self._openrouter
+
+    @property
+    def ledger(self) -> CostLedger:
+        """The cost of every result of this client and its copies (see `CostLedger`)."""
+        return self._openrouter.ledger
+
+    @property
+    def retry_policy(self) -> RetryPolicy:
+        """How this client retries (with `max_retries` as currently set); change it with `with_options()`."""
+        return _with_retries(self._openrouter, None, self.max_retries).retry_policy
+
+    @property
+    @override
+    def default_headers(self) -> dict[str, str | Omit]:
+        return _default_headers(super().default_headers)
+
+    @override
+    def _make_sse_decoder(self) -> SSEDecoder | SSEBytesDecoder:
+        return OpenRouterSSEDecoder()
+
+    @override
+    def _make_status_error(self, err_msg: str, *, body: object, response: httpx2.Response) -> openai.APIStatusError:
+        return make_status_error(err_msg, body=body, response=response)
+
+    @override
+    def _process_response_data(self, *, data: object, cast_to: type[Any], response: httpx2.Response) -> Any:
+        data, target = _parse_data(self, data, cast_to, response)
+        result = None if self._strict_response_validation else validate_fast(target, data)
+        if result is None:
+            result = super()._process_response_data(data=data, cast_to=target, response=response)
+        observe_result(result, response, self._openrouter.ledger)
+        return result
+
+    def __repr__(self) -> str:
+        """Never the key: `OpenRouter(base_url=..., app_title=..., api_key='***')`."""
+        title = f", app_title={self._openrouter.app_title!r}" if self._openrouter.app_title else ""
+        return f"{type(self).__name__}(base_url={str(self.base_url)!r}{title}, api_key='***')"
+
+
+class OpenRouter(_OpenRouterClientBase, openai.OpenAI):
     """The `openai` client for OpenRouter. Every `openai` call works; OpenRouter's fields are typed."""
 
     _openrouter: OpenRouterSettings
@@ -245,10 +312,21 @@ class OpenRouter(openai.OpenAI):
         attribute your traffic to your app on openrouter.ai. `ledger` collects the cost of every result (a new
         one by default, shared by copies); `max_cost` refuses requests once `ledger.total` reaches it (USD);
         `map_openai_model_names=True` sends bare OpenAI names like `gpt-4o-mini` as `openai/gpt-4o-mini`."""
-        self._openrouter = OpenRouterSettings.resolve(
-            app_url=app_url, app_title=app_title, app_categories=app_categories, base=_openrouter
-        ).with_accounting(ledger=ledger, max_cost=max_cost, map_openai_model_names=map_openai_model_names)
-        self._openrouter = _with_retries(self._openrouter, retry_policy, max_retries)
+        self._openrouter = _with_retries(
+            _copied_settings(
+                None,
+                _openrouter,
+                app_url=app_url,
+                app_title=app_title,
+                app_categories=app_categories,
+                ledger=ledger,
+                max_cost=max_cost,
+                map_openai_model_names=map_openai_model_names,
+                retry_policy=None,
+            ),
+            retry_policy,
+            max_retries,
+        )
         headers = {**self._openrouter.attribution_headers(), **(default_headers or {})}
         kwargs.pop("_extra_kwargs", None)
         super().__init__(
@@ -265,16 +343,6 @@ class OpenRouter(openai.OpenAI):
         _without_openai_env(self, headers)
         self.organization, self.project = organization, project
         install_log_filter()
-
-    @property
-    def openrouter_settings(self) -> OpenRouterSettings:
-        """App attribution and request defaults of this client (carried by `copy()`/`with_options()`)."""
-        return self._openrouter
-
-    @property
-    def ledger(self) -> CostLedger:
-        """The cost of every result of this client and its copies (see `CostLedger`)."""
-        return self._openrouter.ledger
 
     def with_routing(
         self,
@@ -367,24 +435,10 @@ class OpenRouter(openai.OpenAI):
     def with_streaming_response(self) -> OpenRouterWithStreamedResponse:
         return OpenRouterWithStreamedResponse(self)
 
-    @property
-    @override
-    def default_headers(self) -> dict[str, str | Omit]:
-        return _default_headers(super().default_headers)
-
-    @override
-    def _make_sse_decoder(self) -> SSEDecoder | SSEBytesDecoder:
-        return OpenRouterSSEDecoder()
-
     @override
     def _prepare_options(self, options: FinalRequestOptions) -> FinalRequestOptions:
         self._openrouter.guard_request(options.method, options.url, options.json_data)
         return super()._prepare_options(options)
-
-    @property
-    def retry_policy(self) -> RetryPolicy:
-        """How this client retries (with `max_retries` as currently set); change it with `with_options()`."""
-        return _with_retries(self._openrouter, None, self.max_retries).retry_policy
 
     @overload
     def request(
@@ -428,19 +482,6 @@ class OpenRouter(openai.OpenAI):
 
         max_retries = options.get_max_retries(self.max_retries)
         return run_with_retries(self._openrouter.retry_policy, options, max_retries, self._idempotency_key, send)
-
-    @override
-    def _make_status_error(self, err_msg: str, *, body: object, response: httpx2.Response) -> openai.APIStatusError:
-        return make_status_error(err_msg, body=body, response=response)
-
-    @override
-    def _process_response_data(self, *, data: object, cast_to: type[Any], response: httpx2.Response) -> Any:
-        data, target = _parse_data(self, data, cast_to, response)
-        result = None if self._strict_response_validation else validate_fast(target, data)
-        if result is None:
-            result = super()._process_response_data(data=data, cast_to=target, response=response)
-        observe_result(result, response, self._openrouter.ledger)
-        return result
 
     @override
     def _process_response(
@@ -490,12 +531,19 @@ class OpenRouter(openai.OpenAI):
         """A new client with the same options, OpenRouter's included, except those given here.
 
         The copy shares this client's `ledger` (pass `ledger=CostLedger()` for separate accounting)."""
-        settings = OpenRouterSettings.resolve(
-            app_url=app_url, app_title=app_title, app_categories=app_categories, base=_openrouter or self._openrouter
-        ).with_accounting(ledger=ledger, max_cost=max_cost, map_openai_model_names=map_openai_model_names)
-        if retry_policy is not None:
-            settings = dataclasses.replace(settings, retry_policy=retry_policy)
-            max_retries = retry_policy.max_retries if isinstance(max_retries, NotGiven) else max_retries
+        settings = _copied_settings(
+            self._openrouter,
+            _openrouter,
+            app_url=app_url,
+            app_title=app_title,
+            app_categories=app_categories,
+            ledger=ledger,
+            max_cost=max_cost,
+            map_openai_model_names=map_openai_model_names,
+            retry_policy=retry_policy,
+        )
+        if retry_policy is not None and isinstance(max_retries, NotGiven):
+            max_retries = retry_policy.max_retries
         user_headers = _user_headers(self._custom_headers, self._openrouter)
         headers = {**user_headers, **(default_headers or {})} if set_default_headers is None else set_default_headers
         return super().copy(
@@ -513,11 +561,8 @@ class OpenRouter(openai.OpenAI):
 
     with_options = copy
 
-    def __repr__(self) -> str:
-        return _repr(self, self._openrouter)
 
-
-class AsyncOpenRouter(openai.AsyncOpenAI):
+class AsyncOpenRouter(_OpenRouterClientBase, openai.AsyncOpenAI):
     """The async twin of `OpenRouter`."""
 
     _openrouter: OpenRouterSettings
@@ -546,10 +591,21 @@ class AsyncOpenRouter(openai.AsyncOpenAI):
         **kwargs: Any,
     ) -> None:
         """Build an async client; arguments and environment as for `OpenRouter`."""
-        self._openrouter = OpenRouterSettings.resolve(
-            app_url=app_url, app_title=app_title, app_categories=app_categories, base=_openrouter
-        ).with_accounting(ledger=ledger, max_cost=max_cost, map_openai_model_names=map_openai_model_names)
-        self._openrouter = _with_retries(self._openrouter, retry_policy, max_retries)
+        self._openrouter = _with_retries(
+            _copied_settings(
+                None,
+                _openrouter,
+                app_url=app_url,
+                app_title=app_title,
+                app_categories=app_categories,
+                ledger=ledger,
+                max_cost=max_cost,
+                map_openai_model_names=map_openai_model_names,
+                retry_policy=None,
+            ),
+            retry_policy,
+            max_retries,
+        )
         headers = {**self._openrouter.attribution_headers(), **(default_headers or {})}
         kwargs.pop("_extra_kwargs", None)
         super().__init__(
@@ -566,16 +622,6 @@ class AsyncOpenRouter(openai.AsyncOpenAI):
         _without_openai_env(self, headers)
         self.organization, self.project = organization, project
         install_log_filter()
-
-    @property
-    def openrouter_settings(self) -> OpenRouterSettings:
-        """App attribution and request defaults of this client (carried by `copy()`/`with_options()`)."""
-        return self._openrouter
-
-    @property
-    def ledger(self) -> CostLedger:
-        """The cost of every result of this client and its copies (see `CostLedger`)."""
-        return self._openrouter.ledger
 
     def with_routing(
         self,
@@ -668,24 +714,10 @@ class AsyncOpenRouter(openai.AsyncOpenAI):
     def with_streaming_response(self) -> AsyncOpenRouterWithStreamedResponse:
         return AsyncOpenRouterWithStreamedResponse(self)
 
-    @property
-    @override
-    def default_headers(self) -> dict[str, str | Omit]:
-        return _default_headers(super().default_headers)
-
-    @override
-    def _make_sse_decoder(self) -> SSEDecoder | SSEBytesDecoder:
-        return OpenRouterSSEDecoder()
-
     @override
     async def _prepare_options(self, options: FinalRequestOptions) -> FinalRequestOptions:
         self._openrouter.guard_request(options.method, options.url, options.json_data)
         return await super()._prepare_options(options)
-
-    @property
-    def retry_policy(self) -> RetryPolicy:
-        """How this client retries (with `max_retries` as currently set); change it with `with_options()`."""
-        return _with_retries(self._openrouter, None, self.max_retries).retry_policy
 
     @overload
     async def request(
@@ -737,19 +769,6 @@ class AsyncOpenRouter(openai.AsyncOpenAI):
         )
 
     @override
-    def _make_status_error(self, err_msg: str, *, body: object, response: httpx2.Response) -> openai.APIStatusError:
-        return make_status_error(err_msg, body=body, response=response)
-
-    @override
-    def _process_response_data(self, *, data: object, cast_to: type[Any], response: httpx2.Response) -> Any:
-        data, target = _parse_data(self, data, cast_to, response)
-        result = None if self._strict_response_validation else validate_fast(target, data)
-        if result is None:
-            result = super()._process_response_data(data=data, cast_to=target, response=response)
-        observe_result(result, response, self._openrouter.ledger)
-        return result
-
-    @override
     async def _process_response(
         self,
         *,
@@ -797,12 +816,19 @@ class AsyncOpenRouter(openai.AsyncOpenAI):
         """A new client with the same options, OpenRouter's included, except those given here.
 
         The copy shares this client's `ledger` (pass `ledger=CostLedger()` for separate accounting)."""
-        settings = OpenRouterSettings.resolve(
-            app_url=app_url, app_title=app_title, app_categories=app_categories, base=_openrouter or self._openrouter
-        ).with_accounting(ledger=ledger, max_cost=max_cost, map_openai_model_names=map_openai_model_names)
-        if retry_policy is not None:
-            settings = dataclasses.replace(settings, retry_policy=retry_policy)
-            max_retries = retry_policy.max_retries if isinstance(max_retries, NotGiven) else max_retries
+        settings = _copied_settings(
+            self._openrouter,
+            _openrouter,
+            app_url=app_url,
+            app_title=app_title,
+            app_categories=app_categories,
+            ledger=ledger,
+            max_cost=max_cost,
+            map_openai_model_names=map_openai_model_names,
+            retry_policy=retry_policy,
+        )
+        if retry_policy is not None and isinstance(max_retries, NotGiven):
+            max_retries = retry_policy.max_retries
         user_headers = _user_headers(self._custom_headers, self._openrouter)
         headers = {**user_headers, **(default_headers or {})} if set_default_headers is None else set_default_headers
         return super().copy(
@@ -819,9 +845,6 @@ class AsyncOpenRouter(openai.AsyncOpenAI):
         )
 
     with_options = copy
-
-    def __repr__(self) -> str:
-        return _repr(self, self._openrouter)
 
 
 def _user_headers(custom: Mapping[str, str], settings: OpenRouterSettings) -> dict[str, str]:
