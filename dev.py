@@ -81,7 +81,7 @@ def cmd_lint(args: list[str]) -> int:
         venv_tool("ruff", "check", "."),
         venv_tool("ruff", "format", "--check", "."),
         venv_tool("mypy", "--strict", "openrouter_compat"),
-        venv_tool("pyright"),  # strict, configured in pyproject.toml
+        venv_tool("pyright", "--project", "."),  # strict, configured in pyproject.toml ([tool.pyright])
     ]
     failed = [" ".join(check[2:]) for check in checks if run(check) != 0]
     if failed:
