@@ -260,8 +260,7 @@ async def test_broken_stream_raises_typed_async(
 
 
 def test_with_raw_response_parses_ours(client: OpenRouter, openrouter_emulator: Emulator) -> None:
-    # `openai` types the raw wrapper with its own `create` signature; at run time it wraps ours.
-    raw = client.with_raw_response.responses.create(model=MODEL, input="hi", session_id="raw-1")  # type: ignore[call-overload]
+    raw = client.with_raw_response.responses.create(model=MODEL, input="hi", session_id="raw-1")
     assert raw.headers["x-generation-id"].startswith("gen-")
     parsed = raw.parse()
     assert isinstance(parsed, Response)
