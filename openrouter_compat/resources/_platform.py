@@ -22,6 +22,7 @@ from .._extras import validate_fields
 from ._envelope import DataEnvelope, unwrap_data
 
 __all__ = [
+    "call_options",
     "data_of",
     "management_key_required",
     "platform_options",
@@ -62,6 +63,26 @@ def platform_options(
         timeout=timeout,
         post_parser=unwrap_data if unwrap else not_given,
         security={"bearer_auth": True},
+    )
+
+
+def call_options(
+    extra_headers: Headers | None,
+    extra_query: Query | None,
+    extra_body: Body | None,
+    timeout: float | httpx2.Timeout | NotGiven | None,
+    *,
+    query: Query | None = None,
+    unwrap: bool = False,
+) -> RequestOptions:
+    """`platform_options` from a method's own `extra_*`/`timeout` arguments, as every account resource passes them."""
+    return platform_options(
+        unwrap=unwrap,
+        query=query,
+        extra_headers=extra_headers,
+        extra_query=extra_query,
+        extra_body=extra_body,
+        timeout=timeout,
     )
 
 

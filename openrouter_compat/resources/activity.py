@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Literal
+from typing import Any, Literal
 
 import httpx2
 from openai._compat import cached_property
@@ -13,7 +13,7 @@ from openai._response import async_to_streamed_response_wrapper, to_streamed_res
 from openai._types import Body, Headers, NotGiven, Omit, Query, not_given, omit
 
 from ..types.activity import ActivityItem, ActivityListParams
-from ._platform import data_of, management_key_required, platform_options, validated
+from ._platform import call_options, data_of, management_key_required, validated
 
 __all__ = [
     "Activity",
@@ -25,6 +25,26 @@ __all__ = [
 ]
 
 _ENDPOINT = "GET /activity"
+
+
+def _list_query(
+    date: str | datetime.date | Omit,
+    api_key_hash: str | Omit,
+    user_id: str | Omit,
+    group_by: Literal["workspace"] | Omit,
+    workspace_id: str | Omit,
+) -> dict[str, Any]:
+    """The validated query of `GET /activity`."""
+    return validated(
+        ActivityListParams,
+        {
+            "date": date,
+            "api_key_hash": api_key_hash,
+            "user_id": user_id,
+            "group_by": group_by,
+            "workspace_id": workspace_id,
+        },
+    )
 
 
 class Activity(SyncAPIResource):
@@ -52,27 +72,11 @@ class Activity(SyncAPIResource):
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
     ) -> list[ActivityItem]:
         """Activity rows, optionally for one UTC `date` (`YYYY-MM-DD`), key, org member or workspace."""
-        query = validated(
-            ActivityListParams,
-            {
-                "date": date,
-                "api_key_hash": api_key_hash,
-                "user_id": user_id,
-                "group_by": group_by,
-                "workspace_id": workspace_id,
-            },
-        )
+        query = _list_query(date, api_key_hash, user_id, group_by, workspace_id)
         with management_key_required(_ENDPOINT):
             return self._get(
                 "/activity",
-                options=platform_options(
-                    unwrap=True,
-                    query=query,
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                    timeout=timeout,
-                ),
+                options=call_options(extra_headers, extra_query, extra_body, timeout, query=query, unwrap=True),
                 cast_to=data_of(list[ActivityItem]),
             )
 
@@ -102,27 +106,11 @@ class AsyncActivity(AsyncAPIResource):
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
     ) -> list[ActivityItem]:
         """Activity rows, optionally for one UTC `date` (`YYYY-MM-DD`), key, org member or workspace."""
-        query = validated(
-            ActivityListParams,
-            {
-                "date": date,
-                "api_key_hash": api_key_hash,
-                "user_id": user_id,
-                "group_by": group_by,
-                "workspace_id": workspace_id,
-            },
-        )
+        query = _list_query(date, api_key_hash, user_id, group_by, workspace_id)
         with management_key_required(_ENDPOINT):
             return await self._get(
                 "/activity",
-                options=platform_options(
-                    unwrap=True,
-                    query=query,
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                    timeout=timeout,
-                ),
+                options=call_options(extra_headers, extra_query, extra_body, timeout, query=query, unwrap=True),
                 cast_to=data_of(list[ActivityItem]),
             )
 

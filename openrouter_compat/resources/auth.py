@@ -6,7 +6,7 @@ The browser step between them (sending the user to `lib.pkce.authorization_url(.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 import httpx2
 from openai._compat import cached_property
@@ -16,7 +16,7 @@ from openai._response import async_to_streamed_response_wrapper, to_streamed_res
 from openai._types import Body, Headers, NotGiven, Omit, Query, not_given, omit
 
 from ..types.auth import AuthCode, AuthCodeCreateParams, AuthKey, AuthKeyExchangeParams, CodeChallengeMethod
-from ._platform import data_of, platform_options, validated
+from ._platform import call_options, data_of, validated
 
 __all__ = [
     "AsyncAuth",
@@ -28,6 +28,43 @@ __all__ = [
 ]
 
 UsageLimitType = Literal["daily", "weekly", "monthly"]
+
+
+def _create_code_body(
+    *,
+    callback_url: str,
+    code_challenge: str | Omit,
+    code_challenge_method: CodeChallengeMethod | Omit,
+    limit: float | Omit,
+    key_label: str | Omit,
+    usage_limit_type: UsageLimitType | Omit,
+    expires_at: datetime | str | Omit | None,
+    workspace_id: str | Omit,
+) -> dict[str, Any]:
+    """The validated body of `POST /auth/keys/code`."""
+    return validated(
+        AuthCodeCreateParams,
+        {
+            "callback_url": callback_url,
+            "code_challenge": code_challenge,
+            "code_challenge_method": code_challenge_method,
+            "limit": limit,
+            "key_label": key_label,
+            "usage_limit_type": usage_limit_type,
+            "expires_at": expires_at,
+            "workspace_id": workspace_id,
+        },
+    )
+
+
+def _exchange_code_body(
+    code: str, code_verifier: str | Omit, code_challenge_method: CodeChallengeMethod | Omit | None
+) -> dict[str, Any]:
+    """The validated body of `POST /auth/keys`."""
+    return validated(
+        AuthKeyExchangeParams,
+        {"code": code, "code_verifier": code_verifier, "code_challenge_method": code_challenge_method},
+    )
 
 
 class Auth(SyncAPIResource):
@@ -58,29 +95,20 @@ class Auth(SyncAPIResource):
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
     ) -> AuthCode:
         """Create an authorization code bound to `code_challenge` (see `lib.pkce.PKCE`)."""
-        body = validated(
-            AuthCodeCreateParams,
-            {
-                "callback_url": callback_url,
-                "code_challenge": code_challenge,
-                "code_challenge_method": code_challenge_method,
-                "limit": limit,
-                "key_label": key_label,
-                "usage_limit_type": usage_limit_type,
-                "expires_at": expires_at,
-                "workspace_id": workspace_id,
-            },
+        body = _create_code_body(
+            callback_url=callback_url,
+            code_challenge=code_challenge,
+            code_challenge_method=code_challenge_method,
+            limit=limit,
+            key_label=key_label,
+            usage_limit_type=usage_limit_type,
+            expires_at=expires_at,
+            workspace_id=workspace_id,
         )
         return self._post(
             "/auth/keys/code",
             body=body,
-            options=platform_options(
-                unwrap=True,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-            ),
+            options=call_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
             cast_to=data_of(AuthCode),
         )
 
@@ -96,16 +124,11 @@ class Auth(SyncAPIResource):
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
     ) -> AuthKey:
         """Trade the `code` from the callback, and the PKCE verifier, for the user's key (`.key` is secret)."""
-        body = validated(
-            AuthKeyExchangeParams,
-            {"code": code, "code_verifier": code_verifier, "code_challenge_method": code_challenge_method},
-        )
+        body = _exchange_code_body(code, code_verifier, code_challenge_method)
         return self._post(
             "/auth/keys",
             body=body,
-            options=platform_options(
-                extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout
-            ),
+            options=call_options(extra_headers, extra_query, extra_body, timeout),
             cast_to=AuthKey,
         )
 
@@ -138,29 +161,20 @@ class AsyncAuth(AsyncAPIResource):
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
     ) -> AuthCode:
         """Create an authorization code bound to `code_challenge` (see `lib.pkce.PKCE`)."""
-        body = validated(
-            AuthCodeCreateParams,
-            {
-                "callback_url": callback_url,
-                "code_challenge": code_challenge,
-                "code_challenge_method": code_challenge_method,
-                "limit": limit,
-                "key_label": key_label,
-                "usage_limit_type": usage_limit_type,
-                "expires_at": expires_at,
-                "workspace_id": workspace_id,
-            },
+        body = _create_code_body(
+            callback_url=callback_url,
+            code_challenge=code_challenge,
+            code_challenge_method=code_challenge_method,
+            limit=limit,
+            key_label=key_label,
+            usage_limit_type=usage_limit_type,
+            expires_at=expires_at,
+            workspace_id=workspace_id,
         )
         return await self._post(
             "/auth/keys/code",
             body=body,
-            options=platform_options(
-                unwrap=True,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-            ),
+            options=call_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
             cast_to=data_of(AuthCode),
         )
 
@@ -176,16 +190,11 @@ class AsyncAuth(AsyncAPIResource):
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
     ) -> AuthKey:
         """Trade the `code` from the callback, and the PKCE verifier, for the user's key (`.key` is secret)."""
-        body = validated(
-            AuthKeyExchangeParams,
-            {"code": code, "code_verifier": code_verifier, "code_challenge_method": code_challenge_method},
-        )
+        body = _exchange_code_body(code, code_verifier, code_challenge_method)
         return await self._post(
             "/auth/keys",
             body=body,
-            options=platform_options(
-                extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout
-            ),
+            options=call_options(extra_headers, extra_query, extra_body, timeout),
             cast_to=AuthKey,
         )
 

@@ -7,6 +7,7 @@ Users who keep a separate management key call these through a copy of the client
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 import httpx2
 from openai._compat import cached_property
@@ -25,7 +26,7 @@ from ..types.api_key import (
     KeyUpdateParams,
     LimitReset,
 )
-from ._platform import data_of, management_key_required, platform_options, validated
+from ._platform import call_options, data_of, management_key_required, validated
 
 __all__ = [
     "AsyncKeys",
@@ -41,6 +42,58 @@ def _key_path(hash: str) -> str:
     if not hash:
         raise ValueError(f"Expected a non-empty value for `hash` but received {hash!r}")
     return path_template("/keys/{hash}", hash=hash)
+
+
+def _list_query(include_disabled: bool | Omit, offset: int | Omit, workspace_id: str | Omit) -> dict[str, Any]:
+    """The validated query of `GET /keys`."""
+    return validated(
+        KeyListParams, {"include_disabled": include_disabled, "offset": offset, "workspace_id": workspace_id}
+    )
+
+
+def _create_body(
+    *,
+    name: str,
+    limit: float | Omit | None,
+    limit_reset: LimitReset | Omit | None,
+    include_byok_in_limit: bool | Omit,
+    expires_at: datetime | str | Omit | None,
+    workspace_id: str | Omit,
+    creator_user_id: str | Omit | None,
+) -> dict[str, Any]:
+    """The validated body of `POST /keys`."""
+    return validated(
+        KeyCreateParams,
+        {
+            "name": name,
+            "limit": limit,
+            "limit_reset": limit_reset,
+            "include_byok_in_limit": include_byok_in_limit,
+            "expires_at": expires_at,
+            "workspace_id": workspace_id,
+            "creator_user_id": creator_user_id,
+        },
+    )
+
+
+def _update_body(
+    name: str | Omit,
+    disabled: bool | Omit,
+    limit: float | Omit | None,
+    limit_reset: LimitReset | Omit | None,
+    include_byok_in_limit: bool | Omit,
+) -> dict[str, Any]:
+    """The validated body of `PATCH /keys/{hash}`."""
+    return validated(
+        KeyUpdateParams,
+        {
+            "name": name,
+            "disabled": disabled,
+            "limit": limit,
+            "limit_reset": limit_reset,
+            "include_byok_in_limit": include_byok_in_limit,
+        },
+    )
 
 
 class Keys(SyncAPIResource):
@@ -66,20 +119,11 @@ class Keys(SyncAPIResource):
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
     ) -> list[ApiKey]:
         """The account's keys (enabled only unless `include_disabled`), from `offset`."""
-        query = validated(
-            KeyListParams, {"include_disabled": include_disabled, "offset": offset, "workspace_id": workspace_id}
-        )
+        query = _list_query(include_disabled, offset, workspace_id)
         with management_key_required("GET /keys"):
             return self._get(
                 "/keys",
-                options=platform_options(
-                    unwrap=True,
-                    query=query,
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                    timeout=timeout,
-                ),
+                options=call_options(extra_headers, extra_query, extra_body, timeout, query=query, unwrap=True),
                 cast_to=data_of(list[ApiKey]),
             )
 
@@ -99,25 +143,20 @@ class Keys(SyncAPIResource):
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
     ) -> KeyCreated:
         """Create a key. `result.key.get_secret_value()` is its secret: store it now, it is never shown again."""
-        body = validated(
-            KeyCreateParams,
-            {
-                "name": name,
-                "limit": limit,
-                "limit_reset": limit_reset,
-                "include_byok_in_limit": include_byok_in_limit,
-                "expires_at": expires_at,
-                "workspace_id": workspace_id,
-                "creator_user_id": creator_user_id,
-            },
+        body = _create_body(
+            name=name,
+            limit=limit,
+            limit_reset=limit_reset,
+            include_byok_in_limit=include_byok_in_limit,
+            expires_at=expires_at,
+            workspace_id=workspace_id,
+            creator_user_id=creator_user_id,
         )
         with management_key_required("POST /keys"):
             return self._post(
                 "/keys",
                 body=body,
-                options=platform_options(
-                    extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout
-                ),
+                options=call_options(extra_headers, extra_query, extra_body, timeout),
                 cast_to=KeyCreated,
             )
 
@@ -135,13 +174,7 @@ class Keys(SyncAPIResource):
         with management_key_required("GET /keys/{hash}"):
             return self._get(
                 path,
-                options=platform_options(
-                    unwrap=True,
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                    timeout=timeout,
-                ),
+                options=call_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
                 cast_to=data_of(ApiKey),
             )
 
@@ -161,27 +194,12 @@ class Keys(SyncAPIResource):
     ) -> ApiKey:
         """Change the given fields of the key with this `hash` (`limit=None` removes the limit)."""
         path = _key_path(hash)
-        body = validated(
-            KeyUpdateParams,
-            {
-                "name": name,
-                "disabled": disabled,
-                "limit": limit,
-                "limit_reset": limit_reset,
-                "include_byok_in_limit": include_byok_in_limit,
-            },
-        )
+        body = _update_body(name, disabled, limit, limit_reset, include_byok_in_limit)
         with management_key_required("PATCH /keys/{hash}"):
             return self._patch(
                 path,
                 body=body,
-                options=platform_options(
-                    unwrap=True,
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                    timeout=timeout,
-                ),
+                options=call_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
                 cast_to=data_of(ApiKey),
             )
 
@@ -199,9 +217,7 @@ class Keys(SyncAPIResource):
         with management_key_required("DELETE /keys/{hash}"):
             return self._delete(
                 path,
-                options=platform_options(
-                    extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout
-                ),
+                options=call_options(extra_headers, extra_query, extra_body, timeout),
                 cast_to=KeyDeleted,
             )
 
@@ -229,20 +245,11 @@ class AsyncKeys(AsyncAPIResource):
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
     ) -> list[ApiKey]:
         """The account's keys (enabled only unless `include_disabled`), from `offset`."""
-        query = validated(
-            KeyListParams, {"include_disabled": include_disabled, "offset": offset, "workspace_id": workspace_id}
-        )
+        query = _list_query(include_disabled, offset, workspace_id)
         with management_key_required("GET /keys"):
             return await self._get(
                 "/keys",
-                options=platform_options(
-                    unwrap=True,
-                    query=query,
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                    timeout=timeout,
-                ),
+                options=call_options(extra_headers, extra_query, extra_body, timeout, query=query, unwrap=True),
                 cast_to=data_of(list[ApiKey]),
             )
 
@@ -262,25 +269,20 @@ class AsyncKeys(AsyncAPIResource):
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
     ) -> KeyCreated:
         """Create a key. `result.key.get_secret_value()` is its secret: store it now, it is never shown again."""
-        body = validated(
-            KeyCreateParams,
-            {
-                "name": name,
-                "limit": limit,
-                "limit_reset": limit_reset,
-                "include_byok_in_limit": include_byok_in_limit,
-                "expires_at": expires_at,
-                "workspace_id": workspace_id,
-                "creator_user_id": creator_user_id,
-            },
+        body = _create_body(
+            name=name,
+            limit=limit,
+            limit_reset=limit_reset,
+            include_byok_in_limit=include_byok_in_limit,
+            expires_at=expires_at,
+            workspace_id=workspace_id,
+            creator_user_id=creator_user_id,
         )
         with management_key_required("POST /keys"):
             return await self._post(
                 "/keys",
                 body=body,
-                options=platform_options(
-                    extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout
-                ),
+                options=call_options(extra_headers, extra_query, extra_body, timeout),
                 cast_to=KeyCreated,
             )
 
@@ -298,13 +300,7 @@ class AsyncKeys(AsyncAPIResource):
         with management_key_required("GET /keys/{hash}"):
             return await self._get(
                 path,
-                options=platform_options(
-                    unwrap=True,
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                    timeout=timeout,
-                ),
+                options=call_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
                 cast_to=data_of(ApiKey),
             )
 
@@ -324,27 +320,12 @@ class AsyncKeys(AsyncAPIResource):
     ) -> ApiKey:
         """Change the given fields of the key with this `hash` (`limit=None` removes the limit)."""
         path = _key_path(hash)
-        body = validated(
-            KeyUpdateParams,
-            {
-                "name": name,
-                "disabled": disabled,
-                "limit": limit,
-                "limit_reset": limit_reset,
-                "include_byok_in_limit": include_byok_in_limit,
-            },
-        )
+        body = _update_body(name, disabled, limit, limit_reset, include_byok_in_limit)
         with management_key_required("PATCH /keys/{hash}"):
             return await self._patch(
                 path,
                 body=body,
-                options=platform_options(
-                    unwrap=True,
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                    timeout=timeout,
-                ),
+                options=call_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
                 cast_to=data_of(ApiKey),
             )
 
@@ -362,9 +343,7 @@ class AsyncKeys(AsyncAPIResource):
         with management_key_required("DELETE /keys/{hash}"):
             return await self._delete(
                 path,
-                options=platform_options(
-                    extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout
-                ),
+                options=call_options(extra_headers, extra_query, extra_body, timeout),
                 cast_to=KeyDeleted,
             )
 
