@@ -11,12 +11,12 @@ from openai._compat import cached_property
 from openai._legacy_response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from openai._resource import AsyncAPIResource, SyncAPIResource
 from openai._response import async_to_streamed_response_wrapper, to_streamed_response_wrapper
-from openai._types import Body, Headers, NotGiven, Query, not_given
+from openai._types import Body, Headers, NotGiven, Query, RequestOptions, not_given
 from tenacity import AsyncRetrying, Retrying, retry_if_exception_type, stop_before_delay, wait_exponential
 
 from .._exceptions import NotFoundError
 from ..types.generation import Generation
-from ._platform import data_of, platform_options, reworded
+from ._platform import call_options, data_of, reworded
 
 if TYPE_CHECKING:
     import openai
@@ -41,9 +41,17 @@ POLL_POLICY: dict[str, Any] = {
 The stop condition, `stop_before_delay(wait)`, is added per call."""
 
 
-def _check_id(id: str) -> None:
+def _retrieve_options(
+    id: str,
+    extra_headers: Headers | None,
+    extra_query: Query | None,
+    extra_body: Body | None,
+    timeout: float | httpx2.Timeout | NotGiven | None,
+) -> RequestOptions:
+    """The options of `GET /generation?id=...` (an empty `id` is refused before anything is sent)."""
     if not id:
         raise ValueError(f"Expected a non-empty value for `id` but received {id!r}")
+    return call_options(extra_headers, extra_query, extra_body, timeout, query={"id": id}, unwrap=True)
 
 
 def _gave_up(exc: NotFoundError, id: str, wait: float, started: float, attempts: int) -> openai.APIStatusError:
@@ -77,15 +85,7 @@ class Generations(SyncAPIResource):
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
     ) -> Generation:
         """Stats of generation `id` (e.g. `completion.id`); with `wait > 0`, poll up to `wait` seconds on 404."""
-        _check_id(id)
-        options = platform_options(
-            unwrap=True,
-            query={"id": id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
+        options = _retrieve_options(id, extra_headers, extra_query, extra_body, timeout)
         if wait <= 0:
             return self._get("/generation", options=options, cast_to=data_of(Generation))
         started, attempts = time.monotonic(), 0
@@ -121,15 +121,7 @@ class AsyncGenerations(AsyncAPIResource):
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
     ) -> Generation:
         """Stats of generation `id` (e.g. `completion.id`); with `wait > 0`, poll up to `wait` seconds on 404."""
-        _check_id(id)
-        options = platform_options(
-            unwrap=True,
-            query={"id": id},
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
+        options = _retrieve_options(id, extra_headers, extra_query, extra_body, timeout)
         if wait <= 0:
             return await self._get("/generation", options=options, cast_to=data_of(Generation))
         started, attempts = time.monotonic(), 0

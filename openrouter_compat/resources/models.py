@@ -26,7 +26,7 @@ from typing_extensions import override
 from ..pagination import AsyncListPage, SyncListPage
 from ..types.model import Model
 from ..types.model_endpoints import ModelEndpoints
-from ._platform import data_of, platform_options
+from ._platform import call_options, data_of
 
 __all__ = [
     "AsyncModels",
@@ -45,9 +45,9 @@ def _csv(value: SequenceNotStr[str] | str | Omit) -> str | None:
     return value if isinstance(value, str) else ",".join(value)
 
 
-def _list_query(**filters: SequenceNotStr[str] | str | Omit) -> dict[str, object]:
-    """The query of `GET /models` from the given filters (omitted ones are not sent)."""
-    return {name: text for name, value in filters.items() if (text := _csv(value)) is not None}
+def _list_query(**filters: SequenceNotStr[str] | str | Omit) -> dict[str, object] | None:
+    """The query of `GET /models` from the given filters (omitted ones are not sent; None when none is given)."""
+    return {name: text for name, value in filters.items() if (text := _csv(value)) is not None} or None
 
 
 def _model_path(template: str, model: str) -> str:
@@ -64,26 +64,6 @@ class _ModelCount(BaseModel):
     count: int
 
 
-def _options(
-    extra_headers: Headers | None,
-    extra_query: Query | None,
-    extra_body: Body | None,
-    timeout: float | httpx2.Timeout | NotGiven | None,
-    *,
-    query: dict[str, object] | None = None,
-    unwrap: bool = False,
-) -> Any:
-    """Request options shared by every method: bearer auth, query, optional `{"data": ...}` unwrap."""
-    return platform_options(
-        unwrap=unwrap,
-        query=query or None,
-        extra_headers=extra_headers,
-        extra_query=extra_query,
-        extra_body=extra_body,
-        timeout=timeout,
-    )
-
-
 def _count_options(
     extra_headers: Headers | None,
     extra_query: Query | None,
@@ -93,7 +73,9 @@ def _count_options(
 ) -> Any:
     """Options of `GET /models/count` whose post-parser yields the bare int (plain and raw responses alike)."""
     query = _list_query(output_modalities=output_modalities)
-    options = cast(dict[str, Any], _options(extra_headers, extra_query, extra_body, timeout, query=query, unwrap=True))
+    options = cast(
+        dict[str, Any], call_options(extra_headers, extra_query, extra_body, timeout, query=query, unwrap=True)
+    )
     unwrap = options["post_parser"]
 
     def post_parser(envelope: object) -> object:
@@ -160,7 +142,7 @@ class Models(openai_models.Models):
         return self._get_api_list(
             "/models",
             page=SyncListPage[Model],
-            options=_options(extra_headers, extra_query, extra_body, timeout, query=query),
+            options=call_options(extra_headers, extra_query, extra_body, timeout, query=query),
             model=Model,
         )
 
@@ -179,7 +161,7 @@ class Models(openai_models.Models):
         try:
             result = self._get(
                 path,
-                options=_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+                options=call_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
                 cast_to=data_of(Model),
             )
         except NotFoundError:
@@ -203,7 +185,7 @@ class Models(openai_models.Models):
         """The provider endpoints serving `model`, with their prices, limits and recent latency/uptime."""
         result = self._get(
             _model_path("/models/{author}/{slug}/endpoints", model),
-            options=_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            options=call_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
             cast_to=data_of(ModelEndpoints),
         )
         return result
@@ -237,7 +219,7 @@ class Models(openai_models.Models):
         return self._get_api_list(
             "/models/user",
             page=SyncListPage[Model],
-            options=_options(extra_headers, extra_query, extra_body, timeout),
+            options=call_options(extra_headers, extra_query, extra_body, timeout),
             model=Model,
         )
 
@@ -278,7 +260,7 @@ class AsyncModels(openai_models.AsyncModels):
         return self._get_api_list(
             "/models",
             page=AsyncListPage[Model],
-            options=_options(extra_headers, extra_query, extra_body, timeout, query=query),
+            options=call_options(extra_headers, extra_query, extra_body, timeout, query=query),
             model=Model,
         )
 
@@ -297,7 +279,7 @@ class AsyncModels(openai_models.AsyncModels):
         try:
             result = await self._get(
                 path,
-                options=_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+                options=call_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
                 cast_to=data_of(Model),
             )
         except NotFoundError:
@@ -322,7 +304,7 @@ class AsyncModels(openai_models.AsyncModels):
         """The provider endpoints serving `model`, with their prices, limits and recent latency/uptime."""
         result = await self._get(
             _model_path("/models/{author}/{slug}/endpoints", model),
-            options=_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            options=call_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
             cast_to=data_of(ModelEndpoints),
         )
         return result
@@ -356,7 +338,7 @@ class AsyncModels(openai_models.AsyncModels):
         return self._get_api_list(
             "/models/user",
             page=AsyncListPage[Model],
-            options=_options(extra_headers, extra_query, extra_body, timeout),
+            options=call_options(extra_headers, extra_query, extra_body, timeout),
             model=Model,
         )
 

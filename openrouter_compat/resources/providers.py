@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import httpx2
 from openai import _legacy_response
 from openai._compat import cached_property
@@ -12,7 +10,7 @@ from openai._response import async_to_streamed_response_wrapper, to_streamed_res
 from openai._types import Body, Headers, NotGiven, Query, not_given
 
 from ..types.provider import Provider
-from ._platform import data_of, platform_options
+from ._platform import call_options, data_of
 
 __all__ = [
     "AsyncProviders",
@@ -22,19 +20,6 @@ __all__ = [
     "ProvidersWithRawResponse",
     "ProvidersWithStreamingResponse",
 ]
-
-
-def _options(
-    extra_headers: Headers | None,
-    extra_query: Query | None,
-    extra_body: Body | None,
-    timeout: float | httpx2.Timeout | NotGiven | None,
-    *,
-    unwrap: bool,
-) -> Any:
-    return platform_options(
-        unwrap=unwrap, extra_headers=extra_headers, extra_query=extra_query, extra_body=extra_body, timeout=timeout
-    )
 
 
 class Providers(SyncAPIResource):
@@ -59,7 +44,7 @@ class Providers(SyncAPIResource):
         """Every provider; use `slug` in `provider={"order": [...]}` / `only` / `ignore`."""
         result = self._get(
             "/providers",
-            options=_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            options=call_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
             cast_to=data_of(list[Provider]),
         )
         return result
@@ -87,7 +72,7 @@ class AsyncProviders(AsyncAPIResource):
         """Every provider; use `slug` in `provider={"order": [...]}` / `only` / `ignore`."""
         result = await self._get(
             "/providers",
-            options=_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            options=call_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
             cast_to=data_of(list[Provider]),
         )
         return result
