@@ -22,7 +22,6 @@ from .._extras import validate_fields
 from ._envelope import DataEnvelope, unwrap_data
 
 __all__ = [
-    "call_options",
     "data_of",
     "management_key_required",
     "platform_options",
@@ -46,15 +45,17 @@ def data_of(type_: type[_T]) -> type[_T]:
 
 
 def platform_options(
-    *,
-    unwrap: bool = False,
-    query: Query | None = None,
     extra_headers: Headers | None = None,
     extra_query: Query | None = None,
     extra_body: Body | None = None,
     timeout: float | httpx2.Timeout | NotGiven | None = not_given,
+    *,
+    query: Query | None = None,
+    unwrap: bool = False,
 ) -> RequestOptions:
-    """`make_request_options` with bearer auth, and with `unwrap` the `{"data": ...}` envelope removed."""
+    """`make_request_options` with bearer auth, and with `unwrap` the `{"data": ...}` envelope removed.
+
+    The resources pass their methods' own `extra_*`/`timeout` arguments positionally, in signature order."""
     return make_request_options(
         query=query,
         extra_headers=extra_headers,
@@ -63,26 +64,6 @@ def platform_options(
         timeout=timeout,
         post_parser=unwrap_data if unwrap else not_given,
         security={"bearer_auth": True},
-    )
-
-
-def call_options(
-    extra_headers: Headers | None,
-    extra_query: Query | None,
-    extra_body: Body | None,
-    timeout: float | httpx2.Timeout | NotGiven | None,
-    *,
-    query: Query | None = None,
-    unwrap: bool = False,
-) -> RequestOptions:
-    """`platform_options` from a method's own `extra_*`/`timeout` arguments, as every account resource passes them."""
-    return platform_options(
-        unwrap=unwrap,
-        query=query,
-        extra_headers=extra_headers,
-        extra_query=extra_query,
-        extra_body=extra_body,
-        timeout=timeout,
     )
 
 

@@ -13,7 +13,7 @@ from openai._response import async_to_streamed_response_wrapper, to_streamed_res
 from openai._types import Body, Headers, NotGiven, Omit, Query, not_given, omit
 
 from ..types.activity import ActivityItem, ActivityListParams
-from ._platform import call_options, data_of, management_key_required, validated
+from ._platform import data_of, management_key_required, platform_options, validated
 
 __all__ = [
     "Activity",
@@ -76,7 +76,7 @@ class Activity(SyncAPIResource):
         with management_key_required(_ENDPOINT):
             return self._get(
                 "/activity",
-                options=call_options(extra_headers, extra_query, extra_body, timeout, query=query, unwrap=True),
+                options=platform_options(extra_headers, extra_query, extra_body, timeout, query=query, unwrap=True),
                 cast_to=data_of(list[ActivityItem]),
             )
 
@@ -110,7 +110,7 @@ class AsyncActivity(AsyncAPIResource):
         with management_key_required(_ENDPOINT):
             return await self._get(
                 "/activity",
-                options=call_options(extra_headers, extra_query, extra_body, timeout, query=query, unwrap=True),
+                options=platform_options(extra_headers, extra_query, extra_body, timeout, query=query, unwrap=True),
                 cast_to=data_of(list[ActivityItem]),
             )
 

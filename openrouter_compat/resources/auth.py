@@ -16,7 +16,7 @@ from openai._response import async_to_streamed_response_wrapper, to_streamed_res
 from openai._types import Body, Headers, NotGiven, Omit, Query, not_given, omit
 
 from ..types.auth import AuthCode, AuthCodeCreateParams, AuthKey, AuthKeyExchangeParams, CodeChallengeMethod
-from ._platform import call_options, data_of, validated
+from ._platform import data_of, platform_options, validated
 
 __all__ = [
     "AsyncAuth",
@@ -108,7 +108,7 @@ class Auth(SyncAPIResource):
         return self._post(
             "/auth/keys/code",
             body=body,
-            options=call_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
             cast_to=data_of(AuthCode),
         )
 
@@ -128,7 +128,7 @@ class Auth(SyncAPIResource):
         return self._post(
             "/auth/keys",
             body=body,
-            options=call_options(extra_headers, extra_query, extra_body, timeout),
+            options=platform_options(extra_headers, extra_query, extra_body, timeout),
             cast_to=AuthKey,
         )
 
@@ -174,7 +174,7 @@ class AsyncAuth(AsyncAPIResource):
         return await self._post(
             "/auth/keys/code",
             body=body,
-            options=call_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
             cast_to=data_of(AuthCode),
         )
 
@@ -194,7 +194,7 @@ class AsyncAuth(AsyncAPIResource):
         return await self._post(
             "/auth/keys",
             body=body,
-            options=call_options(extra_headers, extra_query, extra_body, timeout),
+            options=platform_options(extra_headers, extra_query, extra_body, timeout),
             cast_to=AuthKey,
         )
 

@@ -10,7 +10,7 @@ from openai._response import async_to_streamed_response_wrapper, to_streamed_res
 from openai._types import Body, Headers, NotGiven, Query, not_given
 
 from ..types.credits import Credits
-from ._platform import call_options, data_of, management_key_required
+from ._platform import data_of, management_key_required, platform_options
 
 __all__ = [
     "AsyncCreditsResource",
@@ -47,7 +47,7 @@ class CreditsResource(SyncAPIResource):
         with management_key_required(_ENDPOINT):
             return self._get(
                 "/credits",
-                options=call_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+                options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
                 cast_to=data_of(Credits),
             )
 
@@ -75,7 +75,7 @@ class AsyncCreditsResource(AsyncAPIResource):
         with management_key_required(_ENDPOINT):
             return await self._get(
                 "/credits",
-                options=call_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+                options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
                 cast_to=data_of(Credits),
             )
 

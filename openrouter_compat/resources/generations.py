@@ -16,7 +16,7 @@ from tenacity import AsyncRetrying, Retrying, retry_if_exception_type, stop_befo
 
 from .._exceptions import NotFoundError
 from ..types.generation import Generation
-from ._platform import call_options, data_of, reworded
+from ._platform import data_of, platform_options, reworded
 
 if TYPE_CHECKING:
     import openai
@@ -51,7 +51,7 @@ def _retrieve_options(
     """The options of `GET /generation?id=...` (an empty `id` is refused before anything is sent)."""
     if not id:
         raise ValueError(f"Expected a non-empty value for `id` but received {id!r}")
-    return call_options(extra_headers, extra_query, extra_body, timeout, query={"id": id}, unwrap=True)
+    return platform_options(extra_headers, extra_query, extra_body, timeout, query={"id": id}, unwrap=True)
 
 
 def _gave_up(exc: NotFoundError, id: str, wait: float, started: float, attempts: int) -> openai.APIStatusError:

@@ -10,7 +10,7 @@ from openai._response import async_to_streamed_response_wrapper, to_streamed_res
 from openai._types import Body, Headers, NotGiven, Query, not_given
 
 from ..types.key import Key
-from ._platform import call_options, data_of
+from ._platform import data_of, platform_options
 
 __all__ = [
     "AsyncKeyResource",
@@ -44,7 +44,7 @@ class KeyResource(SyncAPIResource):
         """Describe the key in use (works with any key)."""
         return self._get(
             "/key",
-            options=call_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
             cast_to=data_of(Key),
         )
 
@@ -71,7 +71,7 @@ class AsyncKeyResource(AsyncAPIResource):
         """Describe the key in use (works with any key)."""
         return await self._get(
             "/key",
-            options=call_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
             cast_to=data_of(Key),
         )
 

@@ -26,7 +26,7 @@ from ..types.api_key import (
     KeyUpdateParams,
     LimitReset,
 )
-from ._platform import call_options, data_of, management_key_required, validated
+from ._platform import data_of, management_key_required, platform_options, validated
 
 __all__ = [
     "AsyncKeys",
@@ -123,7 +123,7 @@ class Keys(SyncAPIResource):
         with management_key_required("GET /keys"):
             return self._get(
                 "/keys",
-                options=call_options(extra_headers, extra_query, extra_body, timeout, query=query, unwrap=True),
+                options=platform_options(extra_headers, extra_query, extra_body, timeout, query=query, unwrap=True),
                 cast_to=data_of(list[ApiKey]),
             )
 
@@ -156,7 +156,7 @@ class Keys(SyncAPIResource):
             return self._post(
                 "/keys",
                 body=body,
-                options=call_options(extra_headers, extra_query, extra_body, timeout),
+                options=platform_options(extra_headers, extra_query, extra_body, timeout),
                 cast_to=KeyCreated,
             )
 
@@ -174,7 +174,7 @@ class Keys(SyncAPIResource):
         with management_key_required("GET /keys/{hash}"):
             return self._get(
                 path,
-                options=call_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+                options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
                 cast_to=data_of(ApiKey),
             )
 
@@ -199,7 +199,7 @@ class Keys(SyncAPIResource):
             return self._patch(
                 path,
                 body=body,
-                options=call_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+                options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
                 cast_to=data_of(ApiKey),
             )
 
@@ -217,7 +217,7 @@ class Keys(SyncAPIResource):
         with management_key_required("DELETE /keys/{hash}"):
             return self._delete(
                 path,
-                options=call_options(extra_headers, extra_query, extra_body, timeout),
+                options=platform_options(extra_headers, extra_query, extra_body, timeout),
                 cast_to=KeyDeleted,
             )
 
@@ -249,7 +249,7 @@ class AsyncKeys(AsyncAPIResource):
         with management_key_required("GET /keys"):
             return await self._get(
                 "/keys",
-                options=call_options(extra_headers, extra_query, extra_body, timeout, query=query, unwrap=True),
+                options=platform_options(extra_headers, extra_query, extra_body, timeout, query=query, unwrap=True),
                 cast_to=data_of(list[ApiKey]),
             )
 
@@ -282,7 +282,7 @@ class AsyncKeys(AsyncAPIResource):
             return await self._post(
                 "/keys",
                 body=body,
-                options=call_options(extra_headers, extra_query, extra_body, timeout),
+                options=platform_options(extra_headers, extra_query, extra_body, timeout),
                 cast_to=KeyCreated,
             )
 
@@ -300,7 +300,7 @@ class AsyncKeys(AsyncAPIResource):
         with management_key_required("GET /keys/{hash}"):
             return await self._get(
                 path,
-                options=call_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+                options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
                 cast_to=data_of(ApiKey),
             )
 
@@ -325,7 +325,7 @@ class AsyncKeys(AsyncAPIResource):
             return await self._patch(
                 path,
                 body=body,
-                options=call_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+                options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
                 cast_to=data_of(ApiKey),
             )
 
@@ -343,7 +343,7 @@ class AsyncKeys(AsyncAPIResource):
         with management_key_required("DELETE /keys/{hash}"):
             return await self._delete(
                 path,
-                options=call_options(extra_headers, extra_query, extra_body, timeout),
+                options=platform_options(extra_headers, extra_query, extra_body, timeout),
                 cast_to=KeyDeleted,
             )
 

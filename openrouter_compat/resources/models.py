@@ -26,7 +26,7 @@ from typing_extensions import override
 from ..pagination import AsyncListPage, SyncListPage
 from ..types.model import Model
 from ..types.model_endpoints import ModelEndpoints
-from ._platform import call_options, data_of
+from ._platform import data_of, platform_options
 
 __all__ = [
     "AsyncModels",
@@ -74,7 +74,7 @@ def _count_options(
     """Options of `GET /models/count` whose post-parser yields the bare int (plain and raw responses alike)."""
     query = _list_query(output_modalities=output_modalities)
     options = cast(
-        dict[str, Any], call_options(extra_headers, extra_query, extra_body, timeout, query=query, unwrap=True)
+        dict[str, Any], platform_options(extra_headers, extra_query, extra_body, timeout, query=query, unwrap=True)
     )
     unwrap = options["post_parser"]
 
@@ -142,7 +142,7 @@ class Models(openai_models.Models):
         return self._get_api_list(
             "/models",
             page=SyncListPage[Model],
-            options=call_options(extra_headers, extra_query, extra_body, timeout, query=query),
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, query=query),
             model=Model,
         )
 
@@ -161,7 +161,7 @@ class Models(openai_models.Models):
         try:
             result = self._get(
                 path,
-                options=call_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+                options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
                 cast_to=data_of(Model),
             )
         except NotFoundError:
@@ -185,7 +185,7 @@ class Models(openai_models.Models):
         """The provider endpoints serving `model`, with their prices, limits and recent latency/uptime."""
         result = self._get(
             _model_path("/models/{author}/{slug}/endpoints", model),
-            options=call_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
             cast_to=data_of(ModelEndpoints),
         )
         return result
@@ -219,7 +219,7 @@ class Models(openai_models.Models):
         return self._get_api_list(
             "/models/user",
             page=SyncListPage[Model],
-            options=call_options(extra_headers, extra_query, extra_body, timeout),
+            options=platform_options(extra_headers, extra_query, extra_body, timeout),
             model=Model,
         )
 
@@ -260,7 +260,7 @@ class AsyncModels(openai_models.AsyncModels):
         return self._get_api_list(
             "/models",
             page=AsyncListPage[Model],
-            options=call_options(extra_headers, extra_query, extra_body, timeout, query=query),
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, query=query),
             model=Model,
         )
 
@@ -279,7 +279,7 @@ class AsyncModels(openai_models.AsyncModels):
         try:
             result = await self._get(
                 path,
-                options=call_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+                options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
                 cast_to=data_of(Model),
             )
         except NotFoundError:
@@ -304,7 +304,7 @@ class AsyncModels(openai_models.AsyncModels):
         """The provider endpoints serving `model`, with their prices, limits and recent latency/uptime."""
         result = await self._get(
             _model_path("/models/{author}/{slug}/endpoints", model),
-            options=call_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
             cast_to=data_of(ModelEndpoints),
         )
         return result
@@ -338,7 +338,7 @@ class AsyncModels(openai_models.AsyncModels):
         return self._get_api_list(
             "/models/user",
             page=AsyncListPage[Model],
-            options=call_options(extra_headers, extra_query, extra_body, timeout),
+            options=platform_options(extra_headers, extra_query, extra_body, timeout),
             model=Model,
         )
 

@@ -10,7 +10,7 @@ from openai._response import async_to_streamed_response_wrapper, to_streamed_res
 from openai._types import Body, Headers, NotGiven, Query, not_given
 
 from ..types.provider import Provider
-from ._platform import call_options, data_of
+from ._platform import data_of, platform_options
 
 __all__ = [
     "AsyncProviders",
@@ -44,7 +44,7 @@ class Providers(SyncAPIResource):
         """Every provider; use `slug` in `provider={"order": [...]}` / `only` / `ignore`."""
         result = self._get(
             "/providers",
-            options=call_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
             cast_to=data_of(list[Provider]),
         )
         return result
@@ -72,7 +72,7 @@ class AsyncProviders(AsyncAPIResource):
         """Every provider; use `slug` in `provider={"order": [...]}` / `only` / `ignore`."""
         result = await self._get(
             "/providers",
-            options=call_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
             cast_to=data_of(list[Provider]),
         )
         return result
