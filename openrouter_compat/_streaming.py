@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator, Iterable, Iterator
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import openai
 from openai._models import FinalRequestOptions
@@ -38,6 +38,7 @@ __all__ = [
 ]
 
 _T = TypeVar("_T")
+_A = TypeVar("_A")
 
 _OUTPUT_FIELDS = (
     "content",
@@ -89,11 +90,90 @@ def has_output(chunk: Any) -> bool:
     return False
 
 
-class _Guard:
-    """What a stream does with each event, chunk, failure and its end, written once for sync and async."""
+class StreamGuard(Generic[_A]):
+    """What a stream does with each event, chunk, failure and its end, written once for sync and async and
+    for every kind of stream; a subclass says what counts as output and how a chunk is folded in."""
+
+    accumulator: _A
+    """Everything received so far; also the `partial` of the error that ends the stream early."""
 
     def __init__(self, response: httpx2.Response) -> None:
         self.response = response
+
+    def on_event(self, event: ServerSentEvent) -> None:
+        """See each raw server-sent event before it is parsed (nothing by default)."""
+
+    def has_output(self, chunk: Any) -> bool:
+        """Whether `chunk` is output (after it, a failure is no longer retried)."""
+        raise NotImplementedError
+
+    def on_chunk(self, chunk: Any) -> None:
+        """Fold a parsed chunk in; raise the typed error (with everything before it) for an error chunk."""
+        raise NotImplementedError
+
+    def on_end(self) -> None:
+        """The body ended: raise when the stream had not finished."""
+        raise NotImplementedError
+
+    def on_failure(self, exc: Exception) -> Exception | None:
+        """The typed error to raise instead of `exc`, or None to let `exc` through unchanged."""
+        raise NotImplementedError
+
+
+def guarded(guard: StreamGuard[Any], chunks: Iterator[_T]) -> Iterator[_T]:
+    """`chunks` run through `guard`: each folded in as it passes, the end checked, failures typed."""
+    try:
+        for chunk in chunks:
+            guard.on_chunk(chunk)
+            yield chunk
+        guard.on_end()
+    except Exception as exc:
+        replacement = guard.on_failure(exc)
+        if replacement is None:
+            raise
+        raise replacement from exc
+
+
+async def aguarded(guard: StreamGuard[Any], chunks: AsyncIterator[_T]) -> AsyncIterator[_T]:
+    """The async twin of `guarded`."""
+    try:
+        async for chunk in chunks:
+            guard.on_chunk(chunk)
+            yield chunk
+        guard.on_end()
+    except Exception as exc:
+        replacement = guard.on_failure(exc)
+        if replacement is None:
+            raise
+        raise replacement from exc
+
+
+def read_to_output(guard: StreamGuard[Any], iterator: Iterator[_T]) -> Iterator[_T]:
+    """Read `iterator` up to its first chunk of output (a failure before it is raised here, where the client's
+    retry loop can retry it); returns an iterator yielding the chunks read, then the rest, in order."""
+    buffered: list[_T] = []
+    for chunk in iterator:
+        buffered.append(chunk)
+        if guard.has_output(chunk):
+            break
+    return _chain(buffered, iterator)
+
+
+async def aread_to_output(guard: StreamGuard[Any], iterator: AsyncIterator[_T]) -> AsyncIterator[_T]:
+    """The async twin of `read_to_output`."""
+    buffered: list[_T] = []
+    async for chunk in iterator:
+        buffered.append(chunk)
+        if guard.has_output(chunk):
+            break
+    return _achain(buffered, iterator)
+
+
+class _Guard(StreamGuard[ChatCompletionAccumulator]):
+    """The guard of chat and text-completion streams."""
+
+    def __init__(self, response: httpx2.Response) -> None:
+        super().__init__(response)
         self.accumulator = ChatCompletionAccumulator()
         self.metadata = StreamMetadata(response)
         """Generation id, provider, usage and cost for `stream.openrouter`."""
@@ -102,11 +182,17 @@ class _Guard:
         self.finished = False
         """A chunk carried a `finish_reason`."""
 
+    @override
     def on_event(self, event: ServerSentEvent) -> None:
         """Note the `[DONE]` sentinel (the base iterator stops on it without telling us)."""
         if event.data.startswith("[DONE]"):
             self.done = True
 
+    @override
+    def has_output(self, chunk: Any) -> bool:
+        return has_output(chunk)
+
+    @override
     def on_chunk(self, chunk: Any) -> None:
         """Fold a parsed chunk in; raise the typed error (with everything before it) for an error chunk."""
         self.metadata.add(chunk)
@@ -122,11 +208,13 @@ class _Guard:
         if not self.finished:
             self.finished = any(getattr(c, "finish_reason", None) for c in getattr(chunk, "choices", None) or ())
 
+    @override
     def on_end(self) -> None:
         """The body ended: without `[DONE]` and without a finish reason, the stream was cut short."""
         if not (self.done or self.finished):
             raise stream_interrupted_error(None, response=self.response, partial=self.accumulator)
 
+    @override
     def on_failure(self, exc: Exception) -> Exception | None:
         """The typed error to raise instead of `exc`, or None to let `exc` through unchanged."""
         if isinstance(exc, StreamError):
@@ -182,12 +270,7 @@ class _GuardedStream(openai.Stream[_T]):
     def prime(self) -> None:
         """Read ahead to the first chunk with output, so a failure before any output is raised here (where the
         client's retry loop can retry it); the chunks read are still yielded, in order."""
-        buffered: list[_T] = []
-        for chunk in self._iterator:
-            buffered.append(chunk)
-            if has_output(chunk):
-                break
-        self._iterator = _chain(buffered, self._iterator)
+        self._iterator = read_to_output(self._guard, self._iterator)
 
     @override
     def _iter_events(self) -> Iterator[ServerSentEvent]:
@@ -197,17 +280,7 @@ class _GuardedStream(openai.Stream[_T]):
 
     @override
     def __stream__(self) -> Iterator[_T]:
-        guard = self._guard
-        try:
-            for chunk in super().__stream__():
-                guard.on_chunk(chunk)
-                yield chunk
-            guard.on_end()
-        except Exception as exc:
-            replacement = guard.on_failure(exc)
-            if replacement is None:
-                raise
-            raise replacement from exc
+        return guarded(self._guard, super().__stream__())
 
 
 class _AsyncGuardedStream(openai.AsyncStream[_T]):
@@ -236,12 +309,7 @@ class _AsyncGuardedStream(openai.AsyncStream[_T]):
 
     async def prime(self) -> None:
         """The async twin of `_GuardedStream.prime`."""
-        buffered: list[_T] = []
-        async for chunk in self._iterator:
-            buffered.append(chunk)
-            if has_output(chunk):
-                break
-        self._iterator = _achain(buffered, self._iterator)
+        self._iterator = await aread_to_output(self._guard, self._iterator)
 
     @override
     async def _iter_events(self) -> AsyncIterator[ServerSentEvent]:
@@ -250,18 +318,8 @@ class _AsyncGuardedStream(openai.AsyncStream[_T]):
             yield event
 
     @override
-    async def __stream__(self) -> AsyncIterator[_T]:
-        guard = self._guard
-        try:
-            async for chunk in super().__stream__():
-                guard.on_chunk(chunk)
-                yield chunk
-            guard.on_end()
-        except Exception as exc:
-            replacement = guard.on_failure(exc)
-            if replacement is None:
-                raise
-            raise replacement from exc
+    def __stream__(self) -> AsyncIterator[_T]:
+        return aguarded(self._guard, super().__stream__())
 
 
 def _chain(first: Iterable[_T], rest: Iterator[_T]) -> Iterator[_T]:
