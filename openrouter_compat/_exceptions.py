@@ -20,6 +20,7 @@ from .types.error_metadata import Availability, ErrorMetadata
 if TYPE_CHECKING:
     from ._response_metadata import ResponseMetadata
     from .lib.chat_accumulator import ChatCompletionAccumulator
+    from .lib.response_accumulator import ResponseStreamAccumulator
 
 __all__ = [
     "AuthenticationError",
@@ -89,7 +90,7 @@ class OpenRouterAPIError(OpenRouterError):
     availability: Availability | None
     user_id: str | None
     generation_id: str | None
-    partial: ChatCompletionAccumulator | None
+    partial: ChatCompletionAccumulator | ResponseStreamAccumulator | None
     """For errors that interrupt a stream: everything received before the error (text, reasoning, usage)."""
 
     def _init_openrouter(self, error: dict[str, Any], body: object, response: httpx2.Response | None) -> None:
@@ -237,7 +238,12 @@ class _StreamFailure(StreamError, openai.APIError):
     """A stream that broke without an error chunk: bad data or a lost connection."""
 
     def __init__(
-        self, message: str, *, response: httpx2.Response, body: object, partial: ChatCompletionAccumulator | None
+        self,
+        message: str,
+        *,
+        response: httpx2.Response,
+        body: object,
+        partial: ChatCompletionAccumulator | ResponseStreamAccumulator | None,
     ) -> None:
         error = _error_object(body)
         openai.APIError.__init__(self, scrub(message), response.request, body=error or body)
@@ -368,14 +374,17 @@ def stream_error_from_chunk(chunk: Any, *, response: httpx2.Response, partial: C
 
 
 def stream_decode_error(
-    exc: Exception, *, response: httpx2.Response, partial: ChatCompletionAccumulator
+    exc: Exception, *, response: httpx2.Response, partial: ChatCompletionAccumulator | ResponseStreamAccumulator
 ) -> StreamDecodeError:
     """The error for a chunk that is not valid JSON."""
     return StreamDecodeError(f"Malformed JSON in stream chunk: {exc}", response=response, body=None, partial=partial)
 
 
 def stream_interrupted_error(
-    exc: openai.APIConnectionError | None, *, response: httpx2.Response, partial: ChatCompletionAccumulator
+    exc: openai.APIConnectionError | None,
+    *,
+    response: httpx2.Response,
+    partial: ChatCompletionAccumulator | ResponseStreamAccumulator,
 ) -> StreamInterruptedError:
     """The error for a connection lost (`exc`), timed out, or a body that ended before the stream finished (None)."""
     if isinstance(exc, openai.APITimeoutError):

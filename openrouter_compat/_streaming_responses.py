@@ -1,8 +1,11 @@
-"""Streams of `POST /responses`: typed OpenRouter events, and typed errors where `openai` raises a bare one.
+"""Streams of `POST /responses`: typed OpenRouter events, partial output kept, errors raised where they arrive.
 
-Like the chat streams in `_streaming`, the base iterator runs in "events" mode so an `error` event reaches
-us as data; we raise the typed error for its code instead of `openai`'s status-less `APIError`. A stream
-that stops before its terminal `response.*` event raises `StreamInterruptedError` instead of ending quietly.
+The same guard mechanism as the chat streams in `_streaming` (`StreamGuard`, `guarded`, `read_to_output`),
+with what counts as output and how an event is folded in said here: the base iterator runs in "events" mode
+so an `error` event reaches us as data, and we raise the typed `MidStreamError` class for its code with
+everything received before it in `error.partial` (a `ResponseStreamAccumulator`, also `stream.accumulator`).
+A stream that stops before its terminal `response.*` event raises `StreamInterruptedError`. `prime()` reads
+ahead to the first event with output, so the client's retry loop retries failures before any output.
 """
 
 from __future__ import annotations
@@ -16,9 +19,18 @@ from openai._models import FinalRequestOptions
 from openai.types.responses import response_stream_event as openai_stream_event
 from typing_extensions import override
 
-from ._exceptions import StreamDecodeError, StreamInterruptedError, error_status, make_status_error
+from ._exceptions import (
+    StreamError,
+    StreamInterruptedError,
+    error_status,
+    midstream_error_class,
+    status_error_class,
+    stream_decode_error,
+    stream_interrupted_error,
+)
 from ._json import is_object
-from ._streaming import _events_mode
+from ._streaming import StreamGuard, _events_mode, aguarded, aread_to_output, guarded, read_to_output
+from .lib.response_accumulator import ResponseStreamAccumulator
 from .types.responses.response_stream_event import ResponseStreamEvent
 
 if TYPE_CHECKING:
@@ -28,43 +40,86 @@ __all__ = ["AsyncResponseEventStream", "ResponseEventStream", "response_stream_e
 
 _OpenAIEvent = openai_stream_event.ResponseStreamEvent
 
+_TERMINAL = frozenset({"response.completed", "response.incomplete", "response.failed"})
+"""Event types that end a response; a stream that stops before one of them was cut off."""
 
-def response_stream_error(event: Any, *, response: httpx2.Response) -> Exception:
-    """The typed error for an `error` event: OpenRouter's `error` object if present, else OpenAI's fields."""
+_NOT_OUTPUT = frozenset(
+    {
+        "response.created",
+        "response.queued",
+        "response.in_progress",
+        "response.output_item.added",
+        "response.content_part.added",
+        "response.reasoning_summary_part.added",
+    }
+)
+"""Events announcing a response, an item or a part, before any of its content: not output yet (a failure
+after only these is retried)."""
+
+
+def response_stream_error(
+    event: Any, *, response: httpx2.Response, partial: ResponseStreamAccumulator | None = None
+) -> Exception:
+    """The typed error for an `error` event: OpenRouter's `error` object if present, else OpenAI's fields. The
+    class is the status class for its code and `MidStreamError`; `partial` holds everything received before it."""
     data: dict[str, Any] = event.to_dict()
     error = data.get("error")
     if not is_object(error) or not error:
         error = {key: data[key] for key in ("code", "message", "param") if data.get(key) is not None}
     status = error_status(error)
+    body = {**data, "error": error}
+    cls = midstream_error_class(status_error_class(status, body))
     message = f"Error code: {status} (mid-stream) - {error.get('message') or 'An error occurred during streaming'}"
-    return make_status_error(message, body={**data, "error": error}, response=response, status=status)
+    exc = cls(message, response=response, body=body, status=status)
+    if partial is not None:
+        exc.partial = partial
+        exc.generation_id = exc.generation_id or partial.generation_id
+    return exc
 
 
-def _replacement(exc: Exception, response: httpx2.Response) -> Exception | None:
-    """The typed error to raise instead of `exc`, or None to let `exc` through unchanged."""
-    if isinstance(exc, json.JSONDecodeError):
-        return StreamDecodeError(f"Malformed JSON in stream event: {exc}", response=response, body=None, partial=None)
-    if isinstance(exc, openai.APIConnectionError) and not isinstance(exc, openai.APIStatusError):
-        kind = "timed out" if isinstance(exc, openai.APITimeoutError) else "was interrupted"
-        return StreamInterruptedError(f"The stream {kind}", response=response, body=None, partial=None)
-    return None
+class _ResponseGuard(StreamGuard[ResponseStreamAccumulator]):
+    """The guard of Responses API streams."""
 
+    def __init__(self, response: httpx2.Response) -> None:
+        super().__init__(response)
+        self.accumulator = ResponseStreamAccumulator()
+        self.finished = False
+        """A terminal `response.*` event arrived."""
 
-_TERMINAL = frozenset({"response.completed", "response.incomplete", "response.failed"})
-"""Event types that end a response; a stream that stops before one of them was cut off."""
+    @override
+    def has_output(self, chunk: Any) -> bool:
+        return getattr(chunk, "type", None) not in _NOT_OUTPUT
 
+    @override
+    def on_chunk(self, chunk: Any) -> None:
+        self.accumulator.add(chunk)
+        kind = getattr(chunk, "type", None)
+        if kind == "error":
+            raise response_stream_error(chunk, response=self.response, partial=self.accumulator)
+        self.finished = self.finished or kind in _TERMINAL
 
-def _is_error(event: Any) -> bool:
-    return getattr(event, "type", None) == "error"
+    @override
+    def on_end(self) -> None:
+        if not self.finished:
+            message = "The stream ended before a response.completed (or .incomplete/.failed) event"
+            raise StreamInterruptedError(message, response=self.response, body=None, partial=self.accumulator)
 
-
-def _cut_off(response: httpx2.Response) -> StreamInterruptedError:
-    message = "The stream ended before a response.completed (or .incomplete/.failed) event"
-    return StreamInterruptedError(message, response=response, body=None, partial=None)
+    @override
+    def on_failure(self, exc: Exception) -> Exception | None:
+        if isinstance(exc, StreamError):
+            return None
+        if isinstance(exc, json.JSONDecodeError):
+            return stream_decode_error(exc, response=self.response, partial=self.accumulator)
+        if isinstance(exc, openai.APIConnectionError):
+            return stream_interrupted_error(exc, response=self.response, partial=self.accumulator)
+        return None
 
 
 class ResponseEventStream(openai.Stream[_OpenAIEvent]):
-    """A streamed response; iterating yields `openrouter_compat.types.responses.ResponseStreamEvent`."""
+    """A streamed response; iterating yields `openrouter_compat.types.responses.ResponseStreamEvent`.
+
+    A failure raises the typed error where it happens, after every event before it was yielded; the error's
+    `partial` (the same object as `accumulator`) holds the text, reasoning, function calls and usage received."""
 
     def __init__(
         self,
@@ -74,7 +129,18 @@ class ResponseEventStream(openai.Stream[_OpenAIEvent]):
         client: openai.OpenAI,
         options: FinalRequestOptions | None = None,
     ) -> None:
+        self._guard = _ResponseGuard(response)
         super().__init__(cast_to=cast_to, response=response, client=client, options=_events_mode(options))
+
+    @property
+    def accumulator(self) -> ResponseStreamAccumulator:
+        """Everything received so far (text, reasoning, function calls, usage, response id)."""
+        return self._guard.accumulator
+
+    def prime(self) -> None:
+        """Read ahead to the first event with output, so a failure before any output is raised here (where the
+        client's retry loop can retry it); the events read are still yielded, in order."""
+        self._iterator = read_to_output(self._guard, self._iterator)
 
     @override
     def __next__(self) -> ResponseStreamEvent:
@@ -86,20 +152,7 @@ class ResponseEventStream(openai.Stream[_OpenAIEvent]):
 
     @override
     def __stream__(self) -> Iterator[_OpenAIEvent]:
-        finished = False
-        try:
-            for event in super().__stream__():
-                if _is_error(event):
-                    raise response_stream_error(event, response=self.response)
-                finished = finished or event.type in _TERMINAL
-                yield event
-        except Exception as exc:
-            replacement = _replacement(exc, self.response)
-            if replacement is None:
-                raise
-            raise replacement from exc
-        if not finished:
-            raise _cut_off(self.response)
+        return guarded(self._guard, super().__stream__())
 
 
 class AsyncResponseEventStream(openai.AsyncStream[_OpenAIEvent]):
@@ -113,7 +166,17 @@ class AsyncResponseEventStream(openai.AsyncStream[_OpenAIEvent]):
         client: openai.AsyncOpenAI,
         options: FinalRequestOptions | None = None,
     ) -> None:
+        self._guard = _ResponseGuard(response)
         super().__init__(cast_to=cast_to, response=response, client=client, options=_events_mode(options))
+
+    @property
+    def accumulator(self) -> ResponseStreamAccumulator:
+        """Everything received so far (text, reasoning, function calls, usage, response id)."""
+        return self._guard.accumulator
+
+    async def prime(self) -> None:
+        """The async twin of `ResponseEventStream.prime`."""
+        self._iterator = await aread_to_output(self._guard, self._iterator)
 
     @override
     async def __anext__(self) -> ResponseStreamEvent:
@@ -125,18 +188,5 @@ class AsyncResponseEventStream(openai.AsyncStream[_OpenAIEvent]):
             yield item
 
     @override
-    async def __stream__(self) -> AsyncIterator[_OpenAIEvent]:
-        finished = False
-        try:
-            async for event in super().__stream__():
-                if _is_error(event):
-                    raise response_stream_error(event, response=self.response)
-                finished = finished or event.type in _TERMINAL
-                yield event
-        except Exception as exc:
-            replacement = _replacement(exc, self.response)
-            if replacement is None:
-                raise
-            raise replacement from exc
-        if not finished:
-            raise _cut_off(self.response)
+    def __stream__(self) -> AsyncIterator[_OpenAIEvent]:
+        return aguarded(self._guard, super().__stream__())
