@@ -205,7 +205,8 @@ def test_failed_response_raises_typed(client: OpenRouter, openrouter_emulator: E
 
 
 def test_error_event_raises_typed(client: OpenRouter, openrouter_emulator: Emulator) -> None:
-    openrouter_emulator.queue("/responses", Fault.midstream_error(after_chunks=3, code=502))
+    # events 0-3 are created/in_progress/item added/part added; from 4 on, text: the error comes after output
+    openrouter_emulator.queue("/responses", Fault.midstream_error(after_chunks=6, code=502))
     seen: list[str] = []
     with pytest.raises(ProviderError) as info:
         for event in client.responses.create(model=MODEL, input="hello world", stream=True):
@@ -216,9 +217,9 @@ def test_error_event_raises_typed(client: OpenRouter, openrouter_emulator: Emula
 
 
 async def test_error_event_raises_typed_async(async_client: AsyncOpenRouter, openrouter_emulator: Emulator) -> None:
-    openrouter_emulator.queue("/responses", Fault.midstream_error(after_chunks=2, code=429))
-    stream = await async_client.responses.create(model=MODEL, input="hello", stream=True)
+    openrouter_emulator.queue("/responses", Fault.midstream_error(after_chunks=6, code=429))
     with pytest.raises(RateLimitError):
+        stream = await async_client.responses.create(model=MODEL, input="hello world", stream=True)
         async for _ in stream:
             pass
 
@@ -250,8 +251,8 @@ async def test_broken_stream_raises_typed_async(
     async_client: AsyncOpenRouter, openrouter_emulator: Emulator, fault: Fault, error: type[Exception]
 ) -> None:
     openrouter_emulator.queue("/responses", fault)
-    stream = await async_client.responses.create(model=MODEL, input="hello world", stream=True)
-    with pytest.raises(error):
+    with pytest.raises(error):  # an error before any output is raised by create() itself (the stream is primed)
+        stream = await async_client.responses.create(model=MODEL, input="hello world", stream=True)
         async for _ in stream:
             pass
 
