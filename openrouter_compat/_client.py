@@ -217,6 +217,26 @@ def _copied_settings(
     return settings if retry_policy is None else dataclasses.replace(settings, retry_policy=retry_policy)
 
 
+def _copied_headers(
+    custom: Mapping[str, str],
+    settings: OpenRouterSettings,
+    default_headers: Mapping[str, str] | None,
+    set_default_headers: Mapping[str, str] | None,
+) -> Mapping[str, str]:
+    """A copy's default headers: the caller's own (attribution is rebuilt from the copy's settings), merged
+    with `default_headers` or replaced by `set_default_headers`, as `openai`'s `copy()` does."""
+    if set_default_headers is not None:
+        return set_default_headers
+    return {**_user_headers(custom, settings), **(default_headers or {})}
+
+
+def _copied_max_retries(max_retries: int | NotGiven, retry_policy: RetryPolicy | None) -> int | NotGiven:
+    """A new `retry_policy` brings its own attempts unless `max_retries` is given too."""
+    if retry_policy is not None and isinstance(max_retries, NotGiven):
+        return retry_policy.max_retries
+    return max_retries
+
+
 def _with_retries(
     settings: OpenRouterSettings, retry_policy: RetryPolicy | None, max_retries: int | None
 ) -> OpenRouterSettings:
@@ -542,16 +562,13 @@ class OpenRouter(_OpenRouterClientBase, openai.OpenAI):
             map_openai_model_names=map_openai_model_names,
             retry_policy=retry_policy,
         )
-        if retry_policy is not None and isinstance(max_retries, NotGiven):
-            max_retries = retry_policy.max_retries
-        user_headers = _user_headers(self._custom_headers, self._openrouter)
-        headers = {**user_headers, **(default_headers or {})} if set_default_headers is None else set_default_headers
+        headers = _copied_headers(self._custom_headers, self._openrouter, default_headers, set_default_headers)
         return super().copy(
             api_key=api_key,
             base_url=base_url,
             timeout=timeout,
             http_client=http_client,
-            max_retries=max_retries,
+            max_retries=_copied_max_retries(max_retries, retry_policy),
             set_default_headers=headers,
             default_query=default_query,
             set_default_query=set_default_query,
@@ -827,16 +844,13 @@ class AsyncOpenRouter(_OpenRouterClientBase, openai.AsyncOpenAI):
             map_openai_model_names=map_openai_model_names,
             retry_policy=retry_policy,
         )
-        if retry_policy is not None and isinstance(max_retries, NotGiven):
-            max_retries = retry_policy.max_retries
-        user_headers = _user_headers(self._custom_headers, self._openrouter)
-        headers = {**user_headers, **(default_headers or {})} if set_default_headers is None else set_default_headers
+        headers = _copied_headers(self._custom_headers, self._openrouter, default_headers, set_default_headers)
         return super().copy(
             api_key=api_key,
             base_url=base_url,
             timeout=timeout,
             http_client=http_client,
-            max_retries=max_retries,
+            max_retries=_copied_max_retries(max_retries, retry_policy),
             set_default_headers=headers,
             default_query=default_query,
             set_default_query=set_default_query,
