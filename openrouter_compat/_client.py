@@ -30,7 +30,7 @@ from typing_extensions import override
 
 from . import _constants as C
 from ._exceptions import OpenRouterConfigError, error_in_200_body, make_status_error
-from ._extras import validate_fields
+from ._extras import ValidationMode, validate_fields
 from ._ledger import CostLedger
 from ._response_metadata import ensure_metadata, observe_result
 from ._response_types import INFERENCE_TYPES, openrouter_stream_cls, openrouter_type, validate_fast
@@ -193,7 +193,7 @@ def _parse_data(client: Any, data: object, cast_to: Any, response: httpx2.Respon
 def _routing_settings(settings: OpenRouterSettings, fields: dict[str, Any]) -> OpenRouterSettings:
     """`settings` with validated routing defaults merged in (nested `provider` keys merge)."""
     given = {name: value for name, value in fields.items() if value is not None}
-    validate_fields(given, OpenRouterChatParams)
+    validate_fields(given, OpenRouterChatParams, mode=settings.validation)
     return settings.with_request_defaults(given)
 
 
@@ -323,6 +323,9 @@ class OpenRouter(_OpenRouterClientBase, openai.OpenAI):
         ledger: CostLedger | None = None,
         max_cost: float | Decimal | str | None = None,
         map_openai_model_names: bool | None = None,
+        validation: ValidationMode | None = None,
+        router_metadata: bool | None = None,
+        response_cache: bool | None = None,
         _strict_response_validation: bool = False,
         _openrouter: OpenRouterSettings | None = None,
         **kwargs: Any,
@@ -331,7 +334,10 @@ class OpenRouter(_OpenRouterClientBase, openai.OpenAI):
         else https://openrouter.ai/api/v1. `app_url`/`app_title`/`app_categories` (or `OPENROUTER_APP_*`)
         attribute your traffic to your app on openrouter.ai. `ledger` collects the cost of every result (a new
         one by default, shared by copies); `max_cost` refuses requests once `ledger.total` reaches it (USD);
-        `map_openai_model_names=True` sends bare OpenAI names like `gpt-4o-mini` as `openai/gpt-4o-mini`."""
+        `map_openai_model_names=True` sends bare OpenAI names like `gpt-4o-mini` as `openai/gpt-4o-mini`.
+        `validation` ("warn" by default, "strict" or "off") is how unknown request fields are treated (see
+        docs/forward-compatibility.md); `router_metadata`/`response_cache` send the `X-OpenRouter-Metadata`
+        and `X-OpenRouter-Cache` opt-ins."""
         self._openrouter = _with_retries(
             _copied_settings(
                 None,
@@ -346,7 +352,7 @@ class OpenRouter(_OpenRouterClientBase, openai.OpenAI):
             ),
             retry_policy,
             max_retries,
-        )
+        ).with_request_options(validation=validation, router_metadata=router_metadata, response_cache=response_cache)
         headers = {**self._openrouter.attribution_headers(), **(default_headers or {})}
         kwargs.pop("_extra_kwargs", None)
         super().__init__(
@@ -603,6 +609,9 @@ class AsyncOpenRouter(_OpenRouterClientBase, openai.AsyncOpenAI):
         ledger: CostLedger | None = None,
         max_cost: float | Decimal | str | None = None,
         map_openai_model_names: bool | None = None,
+        validation: ValidationMode | None = None,
+        router_metadata: bool | None = None,
+        response_cache: bool | None = None,
         _strict_response_validation: bool = False,
         _openrouter: OpenRouterSettings | None = None,
         **kwargs: Any,
@@ -622,7 +631,7 @@ class AsyncOpenRouter(_OpenRouterClientBase, openai.AsyncOpenAI):
             ),
             retry_policy,
             max_retries,
-        )
+        ).with_request_options(validation=validation, router_metadata=router_metadata, response_cache=response_cache)
         headers = {**self._openrouter.attribution_headers(), **(default_headers or {})}
         kwargs.pop("_extra_kwargs", None)
         super().__init__(

@@ -18,6 +18,9 @@ HEADER_APP_URL = "HTTP-Referer"
 HEADER_APP_TITLE = "X-OpenRouter-Title"
 HEADER_APP_TITLE_LEGACY = "X-Title"
 HEADER_APP_CATEGORIES = "X-OpenRouter-Categories"
+# Request headers: opt-ins.
+HEADER_ROUTER_METADATA = "X-OpenRouter-Metadata"  # "enabled": responses carry `openrouter_metadata`
+HEADER_RESPONSE_CACHE = "X-OpenRouter-Cache"  # "true"/"false": OpenRouter's response cache
 
 # Headers the `openai` base client would fill from OpenAI's own environment variables.
 OPENAI_ONLY_HEADERS = ("OpenAI-Organization", "OpenAI-Project")

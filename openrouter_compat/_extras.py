@@ -1,25 +1,53 @@
-"""Validation and merging of OpenRouter's request fields, shared by every resource, sync and async.
+"""The request-validation contract, in one place, and the merging of OpenRouter's request fields.
 
-Validation runs once per call with a cached pydantic adapter over the TypedDicts in `types/`, strict and
-with unknown keys forbidden; what is sent is the caller's own value, not a coerced copy.
+1. A known field with a wrong-typed value, or a value JSON cannot carry -> `OpenRouterValidationError`.
+2. An unknown key or enum value that is a near-typo of a known one -> refused, "did you mean ...".
+3. Any other unknown key, enum value, plugin id or tool type -> sent as given, with one
+   `OpenRouterUnknownFieldWarning` per field and value.
+
+`validation="strict"` refuses (3) too; `validation="off"` checks nothing. Types are checked by a cached
+pydantic adapter (strict) over the TypedDicts in `types/`, which are open where OpenRouter's API is; then a
+walk over the caller's value finds what those types do not know. What is sent is the caller's own value.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
 import difflib
 import functools
+import math
+import sys
 import types
 import typing
-from collections.abc import Mapping
-from typing import Any, cast
+import warnings
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any, Literal, cast
 
 import pydantic
 import typing_extensions
 from openai._types import Omit, omit
 
 from ._exceptions import OpenRouterValidationError
+from ._warnings import OpenRouterUnknownFieldWarning
 
-__all__ = ["merge_body", "pop_fields", "select_fields", "validate_fields"]
+__all__ = [
+    "ValidationMode",
+    "check_fields",
+    "check_sendable",
+    "merge_body",
+    "pop_fields",
+    "select_fields",
+    "validate_fields",
+]
+
+ValidationMode = Literal["strict", "warn", "off"]
+"""`strict`: unknown keys and values are refused too; `warn` (default): sent with a warning; `off`: no checks."""
+VALIDATION_MODES: tuple[ValidationMode, ...] = ("strict", "warn", "off")
+
+_WARNED: set[tuple[str, str]] = set()
+_WARNED_LIMIT = 4096
+"""Warnings already emitted (field, value), so a loop sending the same new value warns once."""
 
 
 @functools.cache
@@ -46,17 +74,68 @@ def pop_fields(kwargs: dict[str, Any], params_type: Any) -> dict[str, Any]:
 def select_fields(fields: Mapping[str, Any], params_type: Any) -> dict[str, Any]:
     """The entries of `fields` that `params_type` declares (e.g. the routing defaults one endpoint accepts)."""
     names = _field_names(params_type)
-    return {name: value for name, value in fields.items() if name in names}
+    return {name: value for name, value in fields.items() if name in names and not isinstance(value, Omit)}
 
 
-def validate_fields(fields: Mapping[str, Any], params_type: Any) -> None:
-    """Raise `OpenRouterValidationError` naming the field, the value and what is allowed, if any is invalid."""
-    if not fields:
+def validate_fields(fields: Mapping[str, Any], params_type: Any, *, mode: ValidationMode = "warn") -> None:
+    """Apply the contract above to `fields` (typed by `params_type`): raise `OpenRouterValidationError` naming
+    the field, the value and what is allowed; warn about what is merely new."""
+    if not fields or mode == "off":
         return
+    check_sendable(fields)
     try:
         _adapter(params_type).validate_python(fields, strict=True)
     except pydantic.ValidationError as exc:
         raise _to_validation_error(exc, params_type) from None
+    for finding in _unknowns(fields, params_type, ""):
+        if finding.suggestion is not None or mode == "strict":
+            raise OpenRouterValidationError(
+                finding.refusal(strict=mode == "strict"), field=finding.where, value=finding.value
+            )
+        _warn_once(finding)
+
+
+def check_fields(kwargs: Mapping[str, Any], params_type: Any, *, mode: ValidationMode = "warn") -> None:
+    """`validate_fields` over the entries of `kwargs` that `params_type` declares, leaving them in `kwargs` (for
+    `openai`'s own arguments OpenRouter widens, e.g. `tools`, which `openai`'s helpers read). Lazy iterables
+    are not consumed: only lists and tuples are checked."""
+    given = {
+        name: list(value) if isinstance(value, tuple) else value
+        for name, value in select_fields(kwargs, params_type).items()
+        if isinstance(value, list | tuple)
+    }
+    validate_fields(given, params_type, mode=mode)
+
+
+def check_sendable(value: Any, where: str = "") -> None:
+    """Refuse what JSON cannot carry: inf/nan, lone surrogates, non-string keys, Decimal and other objects."""
+    if isinstance(value, str):
+        if not value.isascii():
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                _unsendable(where, value, f"a lone surrogate at index {exc.start} (not valid UTF-8)")
+    elif isinstance(value, bool | int | None | datetime.date | pydantic.BaseModel):
+        return
+    elif isinstance(value, float):
+        if not math.isfinite(value):
+            _unsendable(where, value, "JSON has no infinity or NaN")
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            if not isinstance(key, str):
+                _unsendable(where, key, "object keys must be strings")
+            check_sendable(item, f"{where}.{key}" if where else key)
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(cast("list[Any]", value)):
+            check_sendable(item, f"{where}[{index}]")
+    else:
+        _unsendable(where, value, f"a {type(value).__name__} is not a JSON value (use a float, int or str)")
+
+
+def _unsendable(where: str, value: object, why: str) -> typing.NoReturn:
+    raise OpenRouterValidationError(
+        f"{where or 'request'}: invalid value {value!r}; cannot be sent as JSON: {why}", field=where, value=value
+    )
 
 
 def merge_body(*layers: Mapping[str, Any] | None) -> dict[str, Any]:
@@ -72,6 +151,242 @@ def merge_body(*layers: Mapping[str, Any] | None) -> dict[str, Any]:
             else:
                 merged[key] = value
     return merged
+
+
+# ----------------------------------------------------------------------------------------- what is new
+
+
+@dataclasses.dataclass(frozen=True)
+class _Finding:
+    """Something the types do not know: an unknown `key` in an object, or an unknown enum `value`."""
+
+    where: str
+    kind: Literal["field", "value"]
+    value: Any
+    known: tuple[str, ...]
+
+    @property
+    def suggestion(self) -> str | None:
+        return _near_typo(self.value if self.kind == "value" else self.where.rsplit(".", 1)[-1], self.known)
+
+    def refusal(self, *, strict: bool) -> str:
+        hint = f" (did you mean {self.suggestion!r}?)" if self.suggestion else ""
+        why = "; refused because validation='strict'" if strict and not hint else ""
+        if self.kind == "field":
+            parent, _, name = self.where.rpartition(".")
+            return f"{self.where}: unknown field {name!r} in {parent or 'request'}{hint}; allowed fields: " + (
+                ", ".join(self.known) + why
+            )
+        return f"{self.where}: invalid value {self.value!r}{hint}; expected one of {', '.join(self.known)}{why}"
+
+    def warning(self) -> str:
+        what = (
+            f"unknown field {self.where!r}" if self.kind == "field" else f"{self.where}: unknown value {self.value!r}"
+        )
+        return (
+            f"{what} is not known to openrouter_compat and was sent as given (known: {', '.join(self.known)}); "
+            "pass validation='strict' to refuse it"
+        )
+
+
+def _warn_once(finding: _Finding) -> None:
+    key = (finding.where, repr(finding.value) if finding.kind == "value" else "")
+    if key in _WARNED:
+        return
+    if len(_WARNED) >= _WARNED_LIMIT:
+        _WARNED.clear()
+    _WARNED.add(key)
+    warnings.warn(
+        OpenRouterUnknownFieldWarning(finding.warning(), field=finding.where, value=finding.value),
+        stacklevel=_caller_stacklevel(),
+    )
+
+
+def _caller_stacklevel() -> int:
+    """The stack level of the first frame outside this package and `openai` (the user's call)."""
+    frame, level = sys._getframe(2), 2
+    while frame.f_back is not None and str(frame.f_globals.get("__name__", "")).startswith(
+        ("openrouter_compat.", "openai.")
+    ):
+        frame, level = frame.f_back, level + 1
+    return level
+
+
+def _near_typo(given: Any, known: tuple[str, ...]) -> str | None:
+    """A known name `given` is most likely a misspelling of: same after case/`-`/`_` folding, or one edit
+    away (two for names of 8+ letters). Edits that only change digits (`p95` vs `p99`) are not typos."""
+    if not isinstance(given, str) or not known:
+        return None
+    folded = _fold(given)
+    best: tuple[int, str] | None = None
+    for name in known:
+        if _fold(name) == folded:
+            return name
+        limit = 1 if len(name) < 8 else 2
+        distance = _edit_distance(folded, _fold(name), limit)
+        if distance <= limit and not _differs_in_digits_only(given, name) and (best is None or distance < best[0]):
+            best = (distance, name)
+    return best[1] if best else None
+
+
+def _fold(name: str) -> str:
+    return name.lower().replace("-", "_").replace(" ", "_")
+
+
+def _differs_in_digits_only(a: str, b: str) -> bool:
+    return len(a) == len(b) and all(x == y or (x.isdigit() and y.isdigit()) for x, y in zip(a, b, strict=True))
+
+
+def _edit_distance(a: str, b: str, limit: int) -> int:
+    """Damerau-Levenshtein (optimal string alignment) distance, or `limit + 1` once it is certainly over."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def _unknowns(value: Any, annotation: Any, where: str) -> Iterator[_Finding]:
+    """Walk `value` along `annotation` (already type-checked) and yield every key and value it does not know."""
+    shape = _shape(annotation)
+    if isinstance(value, Mapping):
+        value = cast("Mapping[str, Any]", value)
+        typed = _pick(value, shape.objects)
+        if typed is None:
+            if shape.mapping_of is not None:
+                for key, item in value.items():
+                    yield from _unknowns(item, shape.mapping_of, f"{where}.{key}")
+            return
+        if isinstance(typed, _Fallback):
+            yield _Finding(f"{where}.{typed.key}", "value", value.get(typed.key), typed.known)
+            return
+        hints, passthrough = _hints(typed), _is_passthrough(typed)
+        for key, item in value.items():
+            if key in hints:
+                yield from _unknowns(item, hints[key], f"{where}.{key}" if where else key)
+            elif not passthrough:
+                yield _Finding(f"{where}.{key}" if where else key, "field", item, tuple(sorted(hints)))
+    elif isinstance(value, list | tuple) and shape.items is not None:
+        for index, item in enumerate(cast("list[Any]", value)):
+            yield from _unknowns(item, shape.items, f"{where}[{index}]")
+    elif isinstance(value, str) and shape.literals and value not in shape.literals and shape.open_str:
+        yield _Finding(where, "value", value, shape.literals)
+
+
+@dataclasses.dataclass(frozen=True)
+class _Shape:
+    """What an annotation allows, flattened: TypedDicts, literal strings, list items, mapping values."""
+
+    objects: tuple[Any, ...] = ()
+    literals: tuple[str, ...] = ()
+    open_str: bool = False
+    items: Any = None
+    mapping_of: Any = None
+
+
+@dataclasses.dataclass(frozen=True)
+class _Fallback:
+    """The member a tagged union falls back to for an unknown tag (`key` names the tag, `known` the tags)."""
+
+    key: str
+    known: tuple[str, ...]
+
+
+_SHAPES: dict[int, tuple[Any, _Shape]] = {}
+
+
+def _shape(annotation: Any) -> _Shape:
+    cached = _SHAPES.get(id(annotation))
+    if cached is not None and cached[0] is annotation:
+        return cached[1]
+    objects: list[Any] = []
+    literals: list[str] = []
+    open_str = False
+    items: Any = None
+    mapping_of: Any = None
+    for member in _flatten(annotation):
+        origin = typing.get_origin(member)
+        if typing_extensions.is_typeddict(member):
+            objects.append(member)
+        elif origin is typing.Literal:
+            literals += [arg for arg in typing.get_args(member) if isinstance(arg, str)]
+        elif member is str:
+            open_str = True
+        elif origin in (list, tuple, Sequence, Iterable):
+            items = items or (typing.get_args(member) or (None,))[0]
+        elif origin in (dict, Mapping) and len(typing.get_args(member)) == 2:
+            mapping_of = mapping_of or typing.get_args(member)[1]
+    shape = _Shape(tuple(objects), tuple(dict.fromkeys(literals)), open_str, items, mapping_of)
+    _SHAPES[id(annotation)] = (annotation, shape)
+    return shape
+
+
+def _flatten(annotation: Any) -> list[Any]:
+    """The members of an annotation: through Annotated, Required/NotRequired, unions and type aliases."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _flatten(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType) or str(origin).endswith(("Required", "NotRequired")):
+        return [member for arg in typing.get_args(annotation) for member in _flatten(arg)]
+    if isinstance(annotation, typing_extensions.TypeAliasType):
+        return _flatten(annotation.__value__)
+    return [annotation]
+
+
+def _pick(value: Mapping[str, Any], objects: tuple[Any, ...]) -> Any:
+    """The TypedDict among `objects` that describes `value`: the one whose tag (`type`, `id`, ...) matches,
+    else the fallback member (an unknown tag), else the only or best-overlapping one."""
+    if not objects:
+        return None
+    if len(objects) == 1:
+        return objects[0]
+    tags = _tags(objects)
+    if tags is not None:
+        key, by_tag, fallback = tags
+        member = by_tag.get(value.get(key))
+        if member is not None:
+            return member
+        if fallback is not None:
+            return _Fallback(key, tuple(by_tag))
+    return max(objects, key=lambda typ: len(_hints(typ).keys() & value.keys()))
+
+
+@functools.cache
+def _tags(objects: tuple[Any, ...]) -> tuple[str, dict[Any, Any], Any] | None:
+    """(key, tag -> member, fallback member) when `objects` are told apart by one `Literal` key."""
+    for key in _hints(objects[0]):
+        by_tag: dict[Any, Any] = {}
+        fallback = None
+        for typ in objects:
+            shape = _shape(_hints(typ).get(key))
+            if shape.literals and not shape.open_str:
+                by_tag.update(dict.fromkeys(shape.literals, typ))
+            elif shape.open_str and fallback is None:
+                fallback = typ
+            else:
+                break
+        else:
+            return key, by_tag, fallback
+    return None
+
+
+@functools.cache
+def _is_passthrough(typ: Any) -> bool:
+    config = getattr(typ, "__pydantic_config__", None) or {}
+    extra = config.get("json_schema_extra")
+    return isinstance(extra, dict) and cast("dict[str, Any]", extra).get("additionalProperties") is True
+
+
+# -------------------------------------------------------------------------------- pydantic's refusals
 
 
 def _to_validation_error(exc: pydantic.ValidationError, params_type: type[Any]) -> OpenRouterValidationError:
@@ -141,8 +456,8 @@ def _walk(loc: tuple[Any, ...], params_type: type[Any]) -> tuple[list[str], list
 
 
 def _is_tag_of(tag: str, typ: Any) -> bool:
-    id_type = _hints(typ).get("id")
-    literals = typing.get_args(_unwrap([id_type])[0]) if id_type is not None else ()
+    hints = _hints(typ)
+    literals = [value for key in ("id", "type") if key in hints for value in _shape(hints[key]).literals]
     return getattr(typ, "__name__", None) == tag or tag in literals
 
 
@@ -157,23 +472,18 @@ def _keys_at(path: list[str], params_type: type[Any]) -> set[str]:
 
 
 def _hints(typ: Any) -> dict[str, Any]:
-    if typing_extensions.is_typeddict(typ):
-        return typing.get_type_hints(typ, include_extras=True)
-    return {}
+    """The field annotations of a TypedDict (empty for anything else), computed once per type."""
+    return _typeddict_hints(typ) if typing_extensions.is_typeddict(typ) else {}
+
+
+@functools.cache
+def _typeddict_hints(typ: Any) -> dict[str, Any]:
+    return typing.get_type_hints(typ, include_extras=True)
 
 
 def _unwrap(annotations: list[Any]) -> list[Any]:
     """Flatten Annotated/Required/unions into the candidate types."""
-    out: list[Any] = []
-    for ann in annotations:
-        origin = typing.get_origin(ann)
-        if origin is typing.Annotated:
-            out += _unwrap([typing.get_args(ann)[0]])
-        elif origin in (typing.Union, types.UnionType) or str(origin).endswith(("Required", "NotRequired")):
-            out += _unwrap(list(typing.get_args(ann)))
-        else:
-            out.append(ann)
-    return out
+    return [member for ann in annotations for member in _flatten(ann)]
 
 
 def _element_types(current: list[Any]) -> list[Any]:

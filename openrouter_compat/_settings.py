@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from . import _constants as C
+from ._extras import VALIDATION_MODES, ValidationMode
 from ._ledger import CostLedger, cost_limit
 from ._retry import RetryPolicy
 from .lib.model_names import to_openrouter_model
@@ -33,6 +34,12 @@ class OpenRouterSettings:
     """Send bare OpenAI names (`gpt-4o-mini`) as `openai/gpt-4o-mini`."""
     retry_policy: RetryPolicy = dataclasses.field(default_factory=RetryPolicy)
     """How requests are retried (its `max_retries` seeds the client's; `with_options(max_retries=)` overrides)."""
+    validation: ValidationMode = "warn"
+    """`strict`: refuse unknown fields and values too; `warn`: send them with a warning; `off`: check nothing."""
+    router_metadata: bool = False
+    """Ask for `openrouter_metadata` (routing details) on every response (`X-OpenRouter-Metadata: enabled`)."""
+    response_cache: bool | None = None
+    """Opt in (`True`) or out (`False`) of OpenRouter's response cache (`X-OpenRouter-Cache`); None: not sent."""
 
     @classmethod
     def resolve(
@@ -57,9 +64,31 @@ class OpenRouterSettings:
             app_categories=_categories(app_categories) if app_categories is not None else base.app_categories,
         )
 
+    def with_request_options(
+        self,
+        *,
+        validation: ValidationMode | None = None,
+        router_metadata: bool | None = None,
+        response_cache: bool | None = None,
+    ) -> OpenRouterSettings:
+        """A copy with the given validation mode and header opt-ins; None keeps the current value."""
+        if validation is not None and validation not in VALIDATION_MODES:
+            raise ValueError(f"validation must be one of {', '.join(VALIDATION_MODES)}, not {validation!r}")
+        return dataclasses.replace(
+            self,
+            validation=validation if validation is not None else self.validation,
+            router_metadata=router_metadata if router_metadata is not None else self.router_metadata,
+            response_cache=response_cache if response_cache is not None else self.response_cache,
+        )
+
     def attribution_headers(self) -> dict[str, str]:
-        """`HTTP-Referer`, `X-OpenRouter-Title` (and the older `X-Title`), `X-OpenRouter-Categories`."""
+        """The headers these settings add to every request: `HTTP-Referer`, `X-OpenRouter-Title` (and the
+        older `X-Title`), `X-OpenRouter-Categories`, and the `X-OpenRouter-Metadata`/`-Cache` opt-ins."""
         headers: dict[str, str] = {}
+        if self.router_metadata:
+            headers[C.HEADER_ROUTER_METADATA] = "enabled"
+        if self.response_cache is not None:
+            headers[C.HEADER_RESPONSE_CACHE] = "true" if self.response_cache else "false"
         if self.app_url:
             headers[C.HEADER_APP_URL] = self.app_url
         if self.app_title:

@@ -360,7 +360,7 @@ async def test_parse_and_stream_take_openrouter_fields_async(
 
 def test_helpers_validate_before_sending(client: OpenRouter, openrouter_emulator: Emulator) -> None:
     with pytest.raises(OpenRouterValidationError, match=r"provider\.sort"):
-        client.chat.completions.parse(model=MODEL, messages=HI, response_format=Weather, provider={"sort": "x"})  # type: ignore[typeddict-item]
+        client.chat.completions.parse(model=MODEL, messages=HI, response_format=Weather, provider={"sort": "pricee"})
     with pytest.raises(OpenRouterValidationError, match="top_k"):
         client.chat.completions.stream(model=MODEL, messages=HI, top_k=-1)
     assert openrouter_emulator.requests == []
@@ -370,7 +370,7 @@ async def test_helpers_validate_before_sending_async(
     async_client: AsyncOpenRouter, openrouter_emulator: Emulator
 ) -> None:
     with pytest.raises(OpenRouterValidationError, match=r"reasoning\.effort"):
-        await async_client.chat.completions.parse(model=MODEL, messages=HI, reasoning={"effort": "huge"})  # type: ignore[typeddict-item]
+        await async_client.chat.completions.parse(model=MODEL, messages=HI, reasoning={"effort": "hihg"})
     with pytest.raises(OpenRouterValidationError, match="plugins"):
-        async_client.chat.completions.stream(model=MODEL, messages=HI, plugins=[{"id": "nope"}])  # type: ignore[typeddict-item]
+        async_client.chat.completions.stream(model=MODEL, messages=HI, plugins=[{"id": "webb"}])
     assert openrouter_emulator.requests == []

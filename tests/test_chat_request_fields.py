@@ -185,43 +185,49 @@ async def test_extra_body_alone_is_not_validated_async(
 
 # ------------------------------------------------------------------------------------------ validation
 
-# (kwargs, field named in the error, fragment of what is allowed)
+# (kwargs, field named in the error, fragment of what is allowed): wrong types and near-typos. Values that are
+# merely unknown are sent with a warning (tests/test_forward_compat.py).
 INVALID: dict[str, tuple[dict[str, Any], str, str]] = {
     "unknown_provider_key": ({"provider": {"allow_fallback": True}}, "provider.allow_fallback", "allow_fallbacks"),
-    "sort_value": ({"provider": {"sort": "cheapest"}}, "provider.sort", "price"),
-    "sort_object_key": ({"provider": {"sort": {"by": "price", "order": "asc"}}}, "provider.sort.order", "partition"),
+    "sort_value": ({"provider": {"sort": "pric"}}, "provider.sort", "price"),
+    "sort_object_key": (
+        {"provider": {"sort": {"by": "price", "partiton": "none"}}},
+        "provider.sort.partiton",
+        "partition",
+    ),
     "wrong_type_order": ({"provider": {"order": "openai"}}, "provider.order", "list"),
     "negative_max_price": ({"provider": {"max_price": {"prompt": -1}}}, "provider.max_price.prompt", "0"),
     "percentile_key": (
-        {"provider": {"preferred_max_latency": {"p95": 1}}},
-        "provider.preferred_max_latency.p95",
+        {"provider": {"preferred_max_latency": {"P99": 1}}},
+        "provider.preferred_max_latency.P99",
         "p99",
     ),
-    "data_collection": ({"provider": {"data_collection": "maybe"}}, "provider.data_collection", "deny"),
-    "quantization": ({"provider": {"quantizations": ["fp7"]}}, "provider.quantizations[0]", "fp8"),
-    "reasoning_effort_in_reasoning": ({"reasoning": {"effort": "huge"}}, "reasoning.effort", "xhigh"),
-    "reasoning_unknown_key": ({"reasoning": {"budget": 10}}, "reasoning.budget", "max_tokens"),
+    "data_collection": ({"provider": {"data_collection": "dney"}}, "provider.data_collection", "deny"),
+    "quantization": ({"provider": {"quantizations": ["FP8"]}}, "provider.quantizations[0]", "fp8"),
+    "reasoning_effort_in_reasoning": ({"reasoning": {"effort": "hihg"}}, "reasoning.effort", "xhigh"),
+    "reasoning_unknown_key": ({"reasoning": {"max_token": 10}}, "reasoning.max_token", "max_tokens"),
     "reasoning_max_tokens_negative": ({"reasoning": {"max_tokens": -5}}, "reasoning.max_tokens", "0"),
-    "plugin_id": ({"plugins": [{"id": "websearch"}]}, "plugins[0]", "web"),
-    "plugin_option": ({"plugins": [{"id": "web", "engine": "bing"}]}, "plugins[0].engine", "exa"),
-    "plugin_unknown_option": ({"plugins": [{"id": "file-parser", "max_results": 3}]}, "plugins[0].max_results", "pdf"),
+    "plugin_id": ({"plugins": [{"id": "web-fecth"}]}, "plugins[0].id", "web-fetch"),
+    "plugin_option": ({"plugins": [{"id": "web", "engine": "exaa"}]}, "plugins[0].engine", "exa"),
+    "plugin_unknown_option": ({"plugins": [{"id": "file-parser", "pdff": {}}]}, "plugins[0].pdff", "pdf"),
+    "plugin_option_type": ({"plugins": [{"id": "auto-router", "pin_model": "yes"}]}, "plugins[0].pin_model", "bool"),
     "top_k_type": ({"top_k": "40"}, "top_k", "int"),
     "top_k_negative": ({"top_k": -1}, "top_k", "0"),
     "top_a_range": ({"top_a": 1.5}, "top_a", "1"),
     "min_p_range": ({"min_p": -0.1}, "min_p", "0"),
     "repetition_penalty_range": ({"repetition_penalty": 0}, "repetition_penalty", "0"),
-    "route": ({"route": "cheapest"}, "route", "fallback"),
+    "route": ({"route": "fallbak"}, "route", "fallback"),
     "models_type": ({"models": "openai/gpt-4o"}, "models", "list"),
     "include_reasoning_type": ({"include_reasoning": "yes"}, "include_reasoning", "bool"),
-    "verbosity": ({"verbosity": "loud"}, "verbosity", "medium"),
-    "reasoning_effort": ({"reasoning_effort": "extreme"}, "reasoning_effort", "xhigh"),
-    "service_tier": ({"service_tier": "gold"}, "service_tier", "flex"),
-    "modalities": ({"modalities": ["video"]}, "modalities[0]", "image"),
+    "verbosity": ({"verbosity": "medum"}, "verbosity", "medium"),
+    "reasoning_effort": ({"reasoning_effort": "hgih"}, "reasoning_effort", "xhigh"),
+    "service_tier": ({"service_tier": "flx"}, "service_tier", "flex"),
+    "modalities": ({"modalities": ["imgae"]}, "modalities[0]", "image"),
     "cache_control_type": ({"cache_control": {"type": "persistent"}}, "cache_control.type", "ephemeral"),
-    "cache_control_ttl": ({"cache_control": {"type": "ephemeral", "ttl": "2h"}}, "cache_control.ttl", "1h"),
+    "cache_control_ttl": ({"cache_control": {"type": "ephemeral", "ttl": "1H"}}, "cache_control.ttl", "1h"),
     "session_id_too_long": ({"session_id": "x" * 300}, "session_id", "256"),
     "usage_key": ({"usage": {"inclde": True}}, "usage.inclde", "include"),
-    "debug_key": ({"debug": {"echo": True}}, "debug.echo", "echo_upstream_body"),
+    "debug_key": ({"debug": {"echo_upstream_bdy": True}}, "debug.echo_upstream_bdy", "echo_upstream_body"),
     "transforms_type": ({"transforms": "middle-out"}, "transforms", "list"),
 }
 
@@ -259,9 +265,9 @@ async def test_invalid_value_is_refused_before_sending_async(
 
 def test_validation_error_names_value_and_suggestion(client: OpenRouter, openrouter_emulator: Emulator) -> None:
     with pytest.raises(OpenRouterValidationError) as info:
-        client.chat.completions.create(model=MODEL, messages=MESSAGES, provider={"sort": "cheapest"})
-    assert info.value.value == "cheapest"
-    assert "'cheapest'" in str(info.value)
+        client.chat.completions.create(model=MODEL, messages=MESSAGES, provider={"sort": "throughtput"})
+    assert info.value.value == "throughtput"
+    assert "'throughtput' (did you mean 'throughput'?)" in str(info.value)
     for allowed in ("price", "throughput", "latency"):
         assert allowed in str(info.value)
     with pytest.raises(OpenRouterValidationError) as unknown:

@@ -42,7 +42,7 @@ async def test_aembed_query(client: OpenRouter, async_client: AsyncOpenRouter, o
 def test_invalid_extra_is_refused_before_sending(
     client: OpenRouter, async_client: AsyncOpenRouter, openrouter_emulator: Emulator
 ) -> None:
-    embeddings = _embeddings(client, async_client, provider={"sort": "cheapest"})
+    embeddings = _embeddings(client, async_client, provider={"sort": "pric"})
     with pytest.raises(OpenRouterValidationError, match=r"provider\.sort"):
         embeddings.embed_query("x")
     assert openrouter_emulator.requests_to("/embeddings") == []

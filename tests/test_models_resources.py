@@ -385,7 +385,7 @@ async def test_async_embeddings_invalid_provider_fails_before_sending(
     async_client: AsyncOpenRouter, openrouter_emulator: Emulator
 ) -> None:
     with pytest.raises(OpenRouterValidationError, match=r"provider\.sort"):
-        await async_client.embeddings.create(input="x", model="m", provider={"sort": "cheapest"})  # type: ignore[arg-type]
+        await async_client.embeddings.create(input="x", model="m", provider={"sort": "pric"})
     assert openrouter_emulator.requests == []
 
 

@@ -46,14 +46,16 @@ EXTRAS: dict[str, Any] = {
 
 INVALID: list[tuple[str, dict[str, Any]]] = [
     ("provider.sortt", {"provider": {"sortt": "price"}}),
-    ("provider.sort", {"provider": {"sort": "cheapest"}}),
+    ("provider.sort", {"provider": {"sort": "pric"}}),
     ("models", {"models": "openai/gpt-5-nano"}),
-    ("route", {"route": "random"}),
-    ("plugins[0]", {"plugins": [{"id": "nope"}]}),
+    ("route", {"route": "sorrt"}),
+    ("plugins[0].id", {"plugins": [{"id": "moderaton"}]}),
+    ("plugins[0].pin_model", {"plugins": [{"id": "auto-router", "pin_model": "yes"}]}),
     ("reasoning.max_tokens", {"reasoning": {"max_tokens": -1}}),
-    ("reasoning.effort", {"reasoning": {"effort": "extreme"}}),
-    ("reasoning.generate_summary", {"reasoning": {"generate_summary": "auto"}}),
+    ("reasoning.effort", {"reasoning": {"effort": "hihg"}}),
     ("session_id", {"session_id": "x" * 257}),
+    ("top_k", {"top_k": float("inf")}),
+    ("frequency_penalty", {"frequency_penalty": "high"}),
 ]
 
 

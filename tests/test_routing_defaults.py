@@ -126,9 +126,9 @@ def test_invalid_defaults_fail_at_with_routing(client: OpenRouter, openrouter_em
     with pytest.raises(OpenRouterValidationError, match="sortt"):
         client.with_routing(provider={"sortt": "price"})  # type: ignore[typeddict-unknown-key]
     with pytest.raises(OpenRouterValidationError, match="effort"):
-        client.with_routing(reasoning={"effort": "extreme"})  # type: ignore[typeddict-item]
-    with pytest.raises(OpenRouterValidationError, match="nonsense"):
-        client.with_routing(nonsense=1)
+        client.with_routing(reasoning={"effort": "hihg"})
+    with pytest.raises(OpenRouterValidationError, match="did you mean 'session_id'"):
+        client.with_routing(sesion_id="s")
     assert openrouter_emulator.requests == []
 
 

@@ -21,7 +21,7 @@ def prepare_kwargs(settings: OpenRouterSettings, kwargs: dict[str, Any], params_
     model-name mapping are applied later, to every request, by the client's `_prepare_options`.
     """
     fields = pop_fields(kwargs, params_type)
-    validate_fields(fields, params_type)
+    validate_fields(fields, params_type, mode=settings.validation)
     defaults = select_fields(settings.request_defaults, params_type) if settings.request_defaults else None
     extra_body = kwargs.get("extra_body")
     if fields or defaults:

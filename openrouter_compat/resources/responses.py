@@ -15,9 +15,10 @@ from openai._types import Omit, omit
 from openai.resources.responses import responses as openai_responses
 from typing_extensions import Unpack, override
 
+from .._extras import check_fields
 from .._streaming_responses import AsyncResponseEventStream, ResponseEventStream
 from ..types.responses.response import Response
-from ..types.responses.response_create_params import OpenRouterResponseParams, ResponseCreateKwargs
+from ..types.responses.response_create_params import OpenRouterResponseParams, ResponseCreateKwargs, ResponseToolFields
 from ._prepare import prepare_kwargs
 
 if TYPE_CHECKING:
@@ -64,6 +65,7 @@ class Responses(openai_responses.Responses):
         self, *, stream: Literal[False] | Literal[True] | Omit | None = omit, **kwargs: Any
     ) -> Response | ResponseEventStream:
         """Create a model response; OpenRouter fields are validated before anything is sent."""
+        check_fields(kwargs, ResponseToolFields, mode=self._client._openrouter.validation)
         kwargs = prepare_kwargs(self._client._openrouter, kwargs, OpenRouterResponseParams)
         result = super().create(stream=stream, **kwargs)
         return cast("Response | ResponseEventStream", result)
@@ -104,6 +106,7 @@ class AsyncResponses(openai_responses.AsyncResponses):
         self, *, stream: Literal[False] | Literal[True] | Omit | None = omit, **kwargs: Any
     ) -> Response | AsyncResponseEventStream:
         """Create a model response; OpenRouter fields are validated before anything is sent."""
+        check_fields(kwargs, ResponseToolFields, mode=self._client._openrouter.validation)
         kwargs = prepare_kwargs(self._client._openrouter, kwargs, OpenRouterResponseParams)
         result = await super().create(stream=stream, **kwargs)
         return cast("Response | AsyncResponseEventStream", result)

@@ -3,15 +3,14 @@ OpenRouter's extras. One TypedDict each, shared by the sync and async resources 
 
 from __future__ import annotations
 
-from typing import Literal
-
 import httpx2
 from openai._types import Body, Headers, NotGiven, Omit, Query, SequenceNotStr
 from openai.types.chat import ChatCompletionStreamOptionsParam
-from pydantic import ConfigDict, with_config
+from pydantic import with_config
 from typing_extensions import TypedDict
 
-from .openrouter_request_params import OpenRouterRequestParams, OpenRouterSamplingParams
+from ._open import OPEN
+from .openrouter_request_params import OpenRouterRequestParams, OpenRouterSamplingParams, Route
 from .plugin import Plugin
 from .provider_preferences import ProviderPreferences
 from .reasoning_config import ReasoningConfig
@@ -20,7 +19,7 @@ from .request_options import TraceConfig, UsageConfig
 __all__ = ["CompletionCreateKwargs", "OpenRouterCompletionParams"]
 
 
-@with_config(ConfigDict(extra="forbid"))
+@with_config(OPEN)
 class OpenRouterCompletionParams(OpenRouterRequestParams, OpenRouterSamplingParams, total=False):
     """The OpenRouter fields of a legacy text completion request (validated before sending)."""
 
@@ -49,7 +48,7 @@ class CompletionCreateKwargs(TypedDict, total=False):
     # OpenRouter's extras.
     provider: ProviderPreferences | Omit
     models: list[str] | Omit
-    route: Literal["fallback", "sort"] | Omit | None
+    route: Route | Omit | None
     plugins: list[Plugin] | Omit
     reasoning: ReasoningConfig | Omit
     usage: UsageConfig | Omit

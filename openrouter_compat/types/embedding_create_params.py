@@ -9,15 +9,16 @@ from typing import Literal, Required
 import httpx2
 from openai._types import Body, Headers, NotGiven, Omit, Query
 from openai.types.chat import ChatCompletionContentPartParam
-from pydantic import ConfigDict, with_config
+from pydantic import with_config
 from typing_extensions import TypedDict
 
+from ._open import OPEN
 from .provider_preferences import ProviderPreferences
 
 __all__ = ["EmbeddingCreateKwargs", "EmbeddingMultimodalInput", "OpenRouterEmbeddingParams"]
 
 
-@with_config(ConfigDict(extra="forbid"))
+@with_config(OPEN)
 class OpenRouterEmbeddingParams(TypedDict, total=False):
     """The OpenRouter-only body fields of `POST /embeddings`, validated before sending."""
 

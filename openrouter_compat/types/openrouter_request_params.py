@@ -6,31 +6,34 @@ type and bounds are written once.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeAlias
 
-from pydantic import ConfigDict, Field, with_config
+from pydantic import Field, with_config
 from typing_extensions import TypedDict
 
+from ._open import OPEN
 from .plugin import Plugin
 from .provider_preferences import ProviderPreferences
 from .request_options import TraceConfig, UsageConfig
 
-__all__ = ["OpenRouterRequestParams", "OpenRouterSamplingParams"]
+__all__ = ["OpenRouterRequestParams", "OpenRouterSamplingParams", "Route"]
+
+Route: TypeAlias = Literal["fallback", "sort"] | str
 
 
-@with_config(ConfigDict(extra="forbid"))
+@with_config(OPEN)
 class OpenRouterRequestParams(TypedDict, total=False):
     """Routing fields OpenRouter accepts on every inference endpoint (chat, completions, responses)."""
 
     provider: ProviderPreferences
     models: list[str]
-    route: Literal["fallback", "sort"] | None
+    route: Route | None
     plugins: list[Plugin]
     session_id: Annotated[str, Field(max_length=256)]
     trace: TraceConfig
 
 
-@with_config(ConfigDict(extra="forbid"))
+@with_config(OPEN)
 class OpenRouterSamplingParams(TypedDict, total=False):
     """Sampling and accounting fields of the token-level endpoints (chat and legacy text completions)."""
 

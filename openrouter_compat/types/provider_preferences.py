@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, TypeAlias
+from typing import Annotated, Any, Literal, TypeAlias
 
-from pydantic import ConfigDict, Field, with_config
+from pydantic import Field, with_config
 from typing_extensions import TypedDict
+
+from ._open import OPEN
 
 __all__ = [
     "DataCollection",
@@ -17,23 +19,24 @@ __all__ = [
     "Quantization",
 ]
 
-ProviderSort: TypeAlias = Literal["price", "throughput", "latency", "exacto"]
-Quantization: TypeAlias = Literal[
-    "int4", "int8", "fp4", "mxfp4", "nvfp4", "fp6", "fp8", "mxfp8", "fp16", "bf16", "fp32", "unknown"
-]
-DataCollection: TypeAlias = Literal["allow", "deny"]
+# Open enums (`Literal[...] | str`): known values autocomplete, newer ones type-check and are sent with a warning.
+ProviderSort: TypeAlias = Literal["price", "throughput", "latency", "exacto"] | str
+Quantization: TypeAlias = (
+    Literal["int4", "int8", "fp4", "mxfp4", "nvfp4", "fp6", "fp8", "mxfp8", "fp16", "bf16", "fp32", "unknown"] | str
+)
+DataCollection: TypeAlias = Literal["allow", "deny"] | str
 _NonNegative = Annotated[float, Field(ge=0)]
 
 
-@with_config(ConfigDict(extra="forbid"))
+@with_config(OPEN)
 class ProviderSortConfig(TypedDict, total=False):
     """The object form of `sort`: what to sort by, and whether to sort within each model or across all."""
 
     by: ProviderSort | None
-    partition: Literal["model", "none"] | None
+    partition: Literal["model", "none"] | str | None
 
 
-@with_config(ConfigDict(extra="forbid"))
+@with_config(OPEN)
 class MaxPrice(TypedDict, total=False):
     """Hard price ceilings in USD: per million tokens for prompt/completion, per unit for the rest."""
 
@@ -44,7 +47,7 @@ class MaxPrice(TypedDict, total=False):
     request: _NonNegative | str
 
 
-@with_config(ConfigDict(extra="forbid"))
+@with_config(OPEN)
 class PercentileThresholds(TypedDict, total=False):
     """Thresholds per latency/throughput percentile over the last five minutes."""
 
@@ -54,7 +57,7 @@ class PercentileThresholds(TypedDict, total=False):
     p99: _NonNegative
 
 
-@with_config(ConfigDict(extra="forbid"))
+@with_config(OPEN)
 class ProviderPreferences(TypedDict, total=False):
     """Provider routing; every key is optional and `None` means "use the account default"."""
 
@@ -75,3 +78,5 @@ class ProviderPreferences(TypedDict, total=False):
     """Older (2025) name of `preferred_min_throughput`."""
     max_latency: _NonNegative | None
     """Older (2025) name of `preferred_max_latency`."""
+    options: dict[str, dict[str, Any]]
+    """Per-provider passthrough options, keyed by provider slug (e.g. `{"anthropic": {...}}`), sent as given."""

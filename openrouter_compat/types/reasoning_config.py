@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, TypeAlias
 
-from pydantic import ConfigDict, Field, with_config
+from pydantic import Field, with_config
 from typing_extensions import TypedDict
+
+from ._open import OPEN
 
 __all__ = ["ReasoningConfig", "ReasoningEffort"]
 
-ReasoningEffort: TypeAlias = Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+ReasoningEffort: TypeAlias = Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"] | str
+"""Open: newer efforts type-check and are sent with a warning."""
 
 
-@with_config(ConfigDict(extra="forbid"))
+@with_config(OPEN)
 class ReasoningConfig(TypedDict, total=False):
     """Use `effort` or `max_tokens`, not both; `exclude` hides the reasoning but still bills it."""
 
@@ -20,6 +23,6 @@ class ReasoningConfig(TypedDict, total=False):
     max_tokens: Annotated[int, Field(ge=0)] | None
     exclude: bool
     enabled: bool
-    summary: Literal["auto", "concise", "detailed"] | None
-    context: Literal["auto", "all_turns", "current_turn"]
-    mode: Literal["standard", "pro"]
+    summary: Literal["auto", "concise", "detailed"] | str | None
+    context: Literal["auto", "all_turns", "current_turn"] | str
+    mode: Literal["standard", "pro"] | str

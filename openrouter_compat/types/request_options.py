@@ -4,32 +4,34 @@ from __future__ import annotations
 
 from typing import Literal, Required, TypeAlias
 
-from pydantic import ConfigDict, with_config
+from pydantic import with_config
 from typing_extensions import TypedDict
+
+from ._open import OPEN, PASSTHROUGH
 
 __all__ = ["CacheControl", "DebugOptions", "ImageConfig", "Modality", "ServiceTier", "TraceConfig", "UsageConfig"]
 
-Modality: TypeAlias = Literal["text", "image", "audio"]
-ServiceTier: TypeAlias = Literal["auto", "default", "fast", "flex", "priority", "scale"]
+Modality: TypeAlias = Literal["text", "image", "audio"] | str
+ServiceTier: TypeAlias = Literal["auto", "default", "fast", "flex", "priority", "scale"] | str
 ImageConfig: TypeAlias = dict[str, str | int | float | list[str | int | float]]
 """Provider-specific image options; documented keys are `aspect_ratio` ("16:9") and `image_size` ("2K")."""
 
 
-@with_config(ConfigDict(extra="forbid"))
+@with_config(OPEN)
 class UsageConfig(TypedDict, total=False):
     """Legacy opt-in for usage accounting; OpenRouter now always returns usage."""
 
     include: bool
 
 
-@with_config(ConfigDict(extra="forbid"))
+@with_config(OPEN)
 class DebugOptions(TypedDict, total=False):
     """Streaming only: the first chunk echoes the body OpenRouter sent upstream."""
 
     echo_upstream_body: bool
 
 
-@with_config(ConfigDict(extra="allow"))
+@with_config(PASSTHROUGH)
 class TraceConfig(TypedDict, total=False):
     """Observability trace ids; extra keys are passed through to your observability destination."""
 
@@ -40,9 +42,9 @@ class TraceConfig(TypedDict, total=False):
     parent_span_id: str
 
 
-@with_config(ConfigDict(extra="forbid"))
+@with_config(OPEN)
 class CacheControl(TypedDict, total=False):
     """Automatic prompt caching for the whole request."""
 
     type: Required[Literal["ephemeral"]]
-    ttl: Literal["5m", "1h"]
+    ttl: Literal["5m", "1h"] | str

@@ -16,19 +16,21 @@ from openai.types.chat import ChatCompletionMessageParam, ParsedChatCompletion, 
 from openai.types.shared.chat_model import ChatModel
 from typing_extensions import Unpack, override
 
-from ..._extras import merge_body, pop_fields, validate_fields
+from ..._extras import check_fields, merge_body, pop_fields, validate_fields
 from ..._streaming import AsyncChatCompletionStream, ChatCompletionStream
 from ...lib.chat_stream_helper import AsyncChatCompletionStreamManagerWrapper, ChatCompletionStreamManagerWrapper
 from ...types.chat.chat_completion import ChatCompletion
 from ...types.chat.completion_create_params import (
     ChatCompletionCreateKwargs,
     ChatCompletionParseKwargs,
+    ChatToolFields,
     OpenRouterChatParams,
 )
 from .._prepare import prepare_kwargs
 
 if TYPE_CHECKING:
     from ..._client import AsyncOpenRouter, OpenRouter
+    from ..._settings import OpenRouterSettings
 
 __all__ = [
     "AsyncCompletions",
@@ -40,11 +42,18 @@ __all__ = [
 ]
 
 
-def _fields_into_extra_body(kwargs: dict[str, Any]) -> dict[str, Any]:
+def _prepare_create(settings: OpenRouterSettings, kwargs: dict[str, Any]) -> dict[str, Any]:
+    """`tools` checked in place (`openai`'s helpers read them), then OpenRouter's fields into `extra_body`."""
+    check_fields(kwargs, ChatToolFields, mode=settings.validation)
+    return prepare_kwargs(settings, kwargs, OpenRouterChatParams)
+
+
+def _fields_into_extra_body(settings: OpenRouterSettings, kwargs: dict[str, Any]) -> dict[str, Any]:
     """For `stream()`, which calls `create`: validate OpenRouter's fields now and pass them on in `extra_body`
     (under the caller's own `extra_body`); `create` then applies the client defaults, budget and model once."""
+    check_fields(kwargs, ChatToolFields, mode=settings.validation)
     fields = pop_fields(kwargs, OpenRouterChatParams)
-    validate_fields(fields, OpenRouterChatParams)
+    validate_fields(fields, OpenRouterChatParams, mode=settings.validation)
     if fields:
         kwargs["extra_body"] = merge_body(fields, kwargs.get("extra_body"))
     return kwargs
@@ -105,7 +114,7 @@ class Completions(openai_completions.Completions):
         **kwargs: Any,
     ) -> ChatCompletion | ChatCompletionStream:
         """Create a chat completion; OpenRouter fields are validated before anything is sent."""
-        kwargs = prepare_kwargs(self._client._openrouter, {"model": model, **kwargs}, OpenRouterChatParams)
+        kwargs = _prepare_create(self._client._openrouter, {"model": model, **kwargs})
         result = super().create(messages=messages, stream=stream, **kwargs)
         return cast("ChatCompletion | ChatCompletionStream", result)
 
@@ -119,7 +128,7 @@ class Completions(openai_completions.Completions):
         **kwargs: Unpack[ChatCompletionParseKwargs],
     ) -> ParsedChatCompletion[ResponseFormatT]:
         """`openai`'s structured-output helper; OpenRouter fields typed and validated as in `create`."""
-        prepared = prepare_kwargs(self._client._openrouter, {"model": model, **kwargs}, OpenRouterChatParams)
+        prepared = _prepare_create(self._client._openrouter, {"model": model, **kwargs})
         return super().parse(messages=messages, response_format=response_format, **prepared)
 
     @override
@@ -132,7 +141,7 @@ class Completions(openai_completions.Completions):
         **kwargs: Unpack[ChatCompletionParseKwargs],
     ) -> ChatCompletionStreamManager[ResponseFormatT]:
         """`openai`'s streaming helper; OpenRouter fields typed, `reasoning_details`/citations merged correctly."""
-        prepared = _fields_into_extra_body(dict(kwargs))
+        prepared = _fields_into_extra_body(self._client._openrouter, dict(kwargs))
         manager = super().stream(messages=messages, model=model, response_format=response_format, **prepared)
         return ChatCompletionStreamManagerWrapper(manager)
 
@@ -192,7 +201,7 @@ class AsyncCompletions(openai_completions.AsyncCompletions):
         **kwargs: Any,
     ) -> ChatCompletion | AsyncChatCompletionStream:
         """Create a chat completion; OpenRouter fields are validated before anything is sent."""
-        kwargs = prepare_kwargs(self._client._openrouter, {"model": model, **kwargs}, OpenRouterChatParams)
+        kwargs = _prepare_create(self._client._openrouter, {"model": model, **kwargs})
         result = await super().create(messages=messages, stream=stream, **kwargs)
         return cast("ChatCompletion | AsyncChatCompletionStream", result)
 
@@ -206,7 +215,7 @@ class AsyncCompletions(openai_completions.AsyncCompletions):
         **kwargs: Unpack[ChatCompletionParseKwargs],
     ) -> ParsedChatCompletion[ResponseFormatT]:
         """`openai`'s structured-output helper; OpenRouter fields typed and validated as in `create`."""
-        prepared = prepare_kwargs(self._client._openrouter, {"model": model, **kwargs}, OpenRouterChatParams)
+        prepared = _prepare_create(self._client._openrouter, {"model": model, **kwargs})
         return await super().parse(messages=messages, response_format=response_format, **prepared)
 
     @override
@@ -219,7 +228,7 @@ class AsyncCompletions(openai_completions.AsyncCompletions):
         **kwargs: Unpack[ChatCompletionParseKwargs],
     ) -> AsyncChatCompletionStreamManager[ResponseFormatT]:
         """`openai`'s streaming helper; OpenRouter fields typed, `reasoning_details`/citations merged correctly."""
-        prepared = _fields_into_extra_body(dict(kwargs))
+        prepared = _fields_into_extra_body(self._client._openrouter, dict(kwargs))
         manager = super().stream(messages=messages, model=model, response_format=response_format, **prepared)
         return AsyncChatCompletionStreamManagerWrapper(manager)
 

@@ -4,7 +4,7 @@ OpenRouter's extras. One TypedDict each, shared by the sync and async resources 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Literal
+from typing import Literal, TypeAlias
 
 import httpx2
 from openai._types import Body, Headers, NotGiven, Omit, Query, SequenceNotStr
@@ -17,31 +17,35 @@ from openai.types.chat import (
     completion_create_params,
 )
 from openai.types.shared_params.metadata import Metadata
-from pydantic import ConfigDict, with_config
+from pydantic import with_config
 from typing_extensions import TypedDict
 
-from ..openrouter_request_params import OpenRouterRequestParams, OpenRouterSamplingParams
+from .._open import OPEN
+from ..openrouter_request_params import OpenRouterRequestParams, OpenRouterSamplingParams, Route
 from ..plugin import Plugin
 from ..provider_preferences import ProviderPreferences
 from ..reasoning_config import ReasoningConfig, ReasoningEffort
 from ..request_options import CacheControl, DebugOptions, ImageConfig, Modality, ServiceTier, TraceConfig, UsageConfig
+from ..server_tools import ChatTool, ServerToolChoice, StopServerToolsWhen
 
 __all__ = [
     "ChatCompletionCreateKwargs",
     "ChatCompletionParseKwargs",
+    "ChatToolFields",
     "OpenRouterChatParams",
     "OpenRouterRequestParams",
     "Verbosity",
 ]
 
-Verbosity = Literal["low", "medium", "high", "xhigh", "max"]
+Verbosity: TypeAlias = Literal["low", "medium", "high", "xhigh", "max"] | str
 
 
-@with_config(ConfigDict(extra="forbid"))
+@with_config(OPEN)
 class OpenRouterChatParams(OpenRouterRequestParams, OpenRouterSamplingParams, total=False):
     """Fields that exist only on OpenRouter's chat completions, or take wider values there than on OpenAI."""
 
     reasoning: ReasoningConfig
+    stop_server_tools_when: list[StopServerToolsWhen]
     include_reasoning: bool
     debug: DebugOptions
     image_config: ImageConfig
@@ -51,6 +55,13 @@ class OpenRouterChatParams(OpenRouterRequestParams, OpenRouterSamplingParams, to
     verbosity: Verbosity | None
     modalities: list[Modality] | None
     service_tier: ServiceTier | None
+
+
+@with_config(OPEN)
+class ChatToolFields(TypedDict, total=False):
+    """`openai` fields OpenRouter widens, validated but left for `openai` to send (its helpers read them)."""
+
+    tools: list[ChatTool]
 
 
 class ChatCompletionParseKwargs(TypedDict, total=False):
@@ -83,8 +94,8 @@ class ChatCompletionParseKwargs(TypedDict, total=False):
     store: bool | Omit | None
     stream_options: ChatCompletionStreamOptionsParam | Omit | None
     temperature: float | Omit | None
-    tool_choice: ChatCompletionToolChoiceOptionParam | Omit
-    tools: Iterable[ChatCompletionToolUnionParam] | Omit
+    tool_choice: ChatCompletionToolChoiceOptionParam | ServerToolChoice | Omit
+    tools: Iterable[ChatCompletionToolUnionParam | ChatTool] | Omit
     top_logprobs: int | Omit | None
     top_p: float | Omit | None
     user: str | Omit
@@ -93,9 +104,10 @@ class ChatCompletionParseKwargs(TypedDict, total=False):
     # OpenRouter's extras.
     provider: ProviderPreferences | Omit
     models: list[str] | Omit
-    route: Literal["fallback", "sort"] | Omit | None
+    route: Route | Omit | None
     plugins: list[Plugin] | Omit
     reasoning: ReasoningConfig | Omit
+    stop_server_tools_when: list[StopServerToolsWhen] | Omit
     include_reasoning: bool | Omit
     usage: UsageConfig | Omit
     transforms: list[str] | Omit

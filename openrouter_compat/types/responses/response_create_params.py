@@ -4,7 +4,7 @@ OpenRouter's routing extras. One TypedDict each, shared by the sync and async re
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Literal
+from typing import Annotated, Literal
 
 import httpx2
 from openai._types import Body, Headers, NotGiven, Omit, Query
@@ -16,23 +16,24 @@ from openai.types.responses import (
     ToolParam,
     response_create_params,
 )
-from openai.types.responses.service_tier import ServiceTier
 from openai.types.shared_params.metadata import Metadata
 from openai.types.shared_params.reasoning import Reasoning
 from openai.types.shared_params.responses_model import ResponsesModel
-from pydantic import ConfigDict, with_config
+from pydantic import Field, with_config
 from typing_extensions import TypedDict
 
-from ..openrouter_request_params import OpenRouterRequestParams
+from .._open import OPEN
+from ..openrouter_request_params import OpenRouterRequestParams, Route
 from ..plugin import Plugin
 from ..provider_preferences import ProviderPreferences
 from ..reasoning_config import ReasoningConfig
-from ..request_options import TraceConfig
+from ..request_options import CacheControl, DebugOptions, ImageConfig, Modality, ServiceTier, TraceConfig
+from ..server_tools import ResponsesTool, ServerToolChoice, StopServerToolsWhen
 
-__all__ = ["OpenRouterResponseParams", "ResponseCreateKwargs"]
+__all__ = ["OpenRouterResponseParams", "ResponseCreateKwargs", "ResponseToolFields"]
 
 
-@with_config(ConfigDict(extra="forbid"))
+@with_config(OPEN)
 class OpenRouterResponseParams(OpenRouterRequestParams, total=False):
     """The OpenRouter fields of a Responses request, validated before sending.
 
@@ -40,6 +41,21 @@ class OpenRouterResponseParams(OpenRouterRequestParams, total=False):
     """
 
     reasoning: ReasoningConfig | None
+    stop_server_tools_when: list[StopServerToolsWhen]
+    cache_control: CacheControl
+    debug: DebugOptions
+    image_config: ImageConfig
+    modalities: list[Modality] | None
+    top_k: Annotated[int, Field(ge=0)]
+    frequency_penalty: Annotated[float, Field(ge=-2, le=2)] | None
+    presence_penalty: Annotated[float, Field(ge=-2, le=2)] | None
+
+
+@with_config(OPEN)
+class ResponseToolFields(TypedDict, total=False):
+    """`tools` as OpenRouter widens it (server tools), validated but left for `openai` to send."""
+
+    tools: list[ResponsesTool]
 
 
 class ResponseCreateKwargs(TypedDict, total=False):
@@ -67,16 +83,16 @@ class ResponseCreateKwargs(TypedDict, total=False):
     prompt_cache_options: response_create_params.PromptCacheOptions | Omit
     prompt_cache_retention: Literal["in_memory", "24h"] | Omit | None
     reasoning: ReasoningConfig | Reasoning | Omit | None
-    """OpenRouter's `ReasoningConfig`; `openai`'s `Reasoning` is accepted statically for drop-in code, but
-    its deprecated `generate_summary` key is rejected before sending (OpenRouter does not take it)."""
+    """OpenRouter's `ReasoningConfig`; `openai`'s `Reasoning` is accepted statically for drop-in code (its
+    deprecated `generate_summary` key, unknown to OpenRouter, is sent with a warning)."""
     safety_identifier: str | Omit | None
     service_tier: ServiceTier | Omit | None
     store: bool | Omit | None
     stream_options: response_create_params.StreamOptions | Omit | None
     temperature: float | Omit | None
     text: ResponseTextConfigParam | Omit
-    tool_choice: response_create_params.ToolChoice | Omit
-    tools: Iterable[ToolParam] | Omit
+    tool_choice: response_create_params.ToolChoice | ServerToolChoice | Omit
+    tools: Iterable[ToolParam | ResponsesTool] | Omit
     top_logprobs: int | Omit | None
     top_p: float | Omit | None
     truncation: Literal["auto", "disabled"] | Omit | None
@@ -84,10 +100,18 @@ class ResponseCreateKwargs(TypedDict, total=False):
     # OpenRouter's extras.
     provider: ProviderPreferences | Omit
     models: list[str] | Omit
-    route: Literal["fallback", "sort"] | Omit | None
+    route: Route | Omit | None
     plugins: list[Plugin] | Omit
     session_id: str | Omit
     trace: TraceConfig | Omit
+    stop_server_tools_when: list[StopServerToolsWhen] | Omit
+    cache_control: CacheControl | Omit
+    debug: DebugOptions | Omit
+    image_config: ImageConfig | Omit
+    modalities: list[Modality] | Omit | None
+    top_k: int | Omit
+    frequency_penalty: float | Omit | None
+    presence_penalty: float | Omit | None
     # Per-request transport options, as on every `openai` method.
     extra_headers: Headers | None
     extra_query: Query | None
