@@ -99,12 +99,15 @@ def check_fields(kwargs: Mapping[str, Any], params_type: Any, *, mode: Validatio
     """`validate_fields` over the entries of `kwargs` that `params_type` declares, leaving them in `kwargs` (for
     `openai`'s own arguments OpenRouter widens, e.g. `tools`, which `openai`'s helpers read). Lazy iterables
     are not consumed: only lists and tuples are checked."""
-    given = {
-        name: list(value) if isinstance(value, tuple) else value
-        for name, value in select_fields(kwargs, params_type).items()
-        if isinstance(value, list | tuple)
+    given: dict[str, Any] = {
+        name: list(_items(value)) for name, value in select_fields(kwargs, params_type).items() if _items(value)
     }
     validate_fields(given, params_type, mode=mode)
+
+
+def _items(value: object) -> list[Any]:
+    """The items of a list or tuple (an empty list for anything else, e.g. a generator not to consume)."""
+    return list(cast("list[Any]", value)) if isinstance(value, list | tuple) else []
 
 
 def check_sendable(value: Any, where: str = "") -> None:
@@ -121,7 +124,7 @@ def check_sendable(value: Any, where: str = "") -> None:
         if not math.isfinite(value):
             _unsendable(where, value, "JSON has no infinity or NaN")
     elif isinstance(value, Mapping):
-        for key, item in value.items():
+        for key, item in cast("Mapping[object, Any]", value).items():
             if not isinstance(key, str):
                 _unsendable(where, key, "object keys must be strings")
             check_sendable(item, f"{where}.{key}" if where else key)
@@ -381,8 +384,8 @@ def _tags(objects: tuple[Any, ...]) -> tuple[str, dict[Any, Any], Any] | None:
 
 @functools.cache
 def _is_passthrough(typ: Any) -> bool:
-    config = getattr(typ, "__pydantic_config__", None) or {}
-    extra = config.get("json_schema_extra")
+    config: Mapping[str, Any] = getattr(typ, "__pydantic_config__", None) or {}
+    extra: Any = config.get("json_schema_extra")
     return isinstance(extra, dict) and cast("dict[str, Any]", extra).get("additionalProperties") is True
 
 

@@ -9,7 +9,7 @@ one key whose unknown tags select the fallback member instead of failing.
 from __future__ import annotations
 
 import typing
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 from pydantic import ConfigDict, Discriminator, Tag
 
@@ -30,14 +30,20 @@ def open_union(key: str, *members: Any, fallback: Any) -> Any:
             tags[tag] = member
 
     def discriminate(value: Any) -> str:
-        tag = value.get(key) if isinstance(value, dict) else None
+        tag: object = cast("dict[str, object]", value).get(key) if isinstance(value, dict) else None
         return tag if isinstance(tag, str) and tag in tags else FALLBACK_TAG
 
-    union: Any = None
-    for tag, member in [*tags.items(), (FALLBACK_TAG, fallback)]:
-        tagged: Any = Annotated.__class_getitem__((member, Tag(tag)))  # type: ignore[attr-defined]
-        union = tagged if union is None else union | tagged
-    return Annotated[union, Discriminator(discriminate)]
+    tagged: list[Any] = [_annotated(member, Tag(tag)) for tag, member in [*tags.items(), (FALLBACK_TAG, fallback)]]
+    union: Any = tagged[0]
+    for member in tagged[1:]:
+        union = union | member
+    return _annotated(union, Discriminator(discriminate))
+
+
+def _annotated(typ: Any, marker: object) -> Any:
+    """`Annotated[typ, marker]` for a `typ` known only at run time."""
+    annotated: Any = Annotated
+    return annotated[typ, marker]
 
 
 def _literal_values(member: Any, key: str) -> tuple[str, ...]:
