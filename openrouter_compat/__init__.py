@@ -35,6 +35,7 @@ from ._retry import DEFAULT_RETRY_STATUSES, RetryEvent, RetryPolicy
 from ._streaming import AsyncChatCompletionStream, AsyncCompletionStream, ChatCompletionStream, CompletionStream
 from ._streaming_responses import AsyncResponseEventStream, ResponseEventStream
 from ._version import __version__
+from ._warnings import OpenRouterUnknownFieldWarning
 from .lib.chat_accumulator import ChatCompletionAccumulator
 from .lib.reasoning import assistant_message_param
 
@@ -63,6 +64,7 @@ __all__ = [
     "OpenRouterAPIError",
     "OpenRouterConfigError",
     "OpenRouterError",
+    "OpenRouterUnknownFieldWarning",
     "OpenRouterValidationError",
     "PayloadTooLargeError",
     "PaymentRequiredError",
