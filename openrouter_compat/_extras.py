@@ -167,6 +167,8 @@ class _Finding:
     kind: Literal["field", "value"]
     value: Any
     known: tuple[str, ...]
+    closed: bool = False
+    """A value outside a closed `Literal` (only reachable for types pydantic did not check)."""
 
     @property
     def suggestion(self) -> str | None:
@@ -263,26 +265,34 @@ def _unknowns(value: Any, annotation: Any, where: str) -> Iterator[_Finding]:
     shape = _shape(annotation)
     if isinstance(value, Mapping):
         value = cast("Mapping[str, Any]", value)
-        typed = _pick(value, shape.objects)
-        if typed is None:
-            if shape.mapping_of is not None:
-                for key, item in value.items():
-                    yield from _unknowns(item, shape.mapping_of, f"{where}.{key}")
-            return
-        if isinstance(typed, _Fallback):
-            yield _Finding(f"{where}.{typed.key}", "value", value.get(typed.key), typed.known)
-            return
-        hints, passthrough = _hints(typed), _is_passthrough(typed)
-        for key, item in value.items():
-            if key in hints:
-                yield from _unknowns(item, hints[key], f"{where}.{key}" if where else key)
-            elif not passthrough:
-                yield _Finding(f"{where}.{key}" if where else key, "field", item, tuple(sorted(hints)))
+        candidates = _candidates(value, shape.objects)
+        if not candidates and shape.mapping_of is not None:
+            for key, item in value.items():
+                yield from _unknowns(item, shape.mapping_of, f"{where}.{key}")
+        first: list[_Finding] | None = None
+        for typed in candidates:  # the first member that knows everything, else what the likeliest lacks
+            findings = list(_object_unknowns(value, typed, where))
+            if not findings:
+                return
+            first = findings if first is None else first
+        yield from first or ()
     elif isinstance(value, list | tuple) and shape.items is not None:
         for index, item in enumerate(cast("list[Any]", value)):
             yield from _unknowns(item, shape.items, f"{where}[{index}]")
-    elif isinstance(value, str) and shape.literals and value not in shape.literals and shape.open_str:
-        yield _Finding(where, "value", value, shape.literals)
+    elif isinstance(value, str) and shape.literals and value not in shape.literals:
+        yield _Finding(where, "value", value, shape.literals, closed=not shape.open_str)
+
+
+def _object_unknowns(value: Mapping[str, Any], typed: Any, where: str) -> Iterator[_Finding]:
+    if isinstance(typed, _Fallback):
+        yield _Finding(f"{where}.{typed.key}", "value", value.get(typed.key), typed.known)
+        return
+    hints, passthrough = _hints(typed), _is_passthrough(typed)
+    for key, item in value.items():
+        if key in hints:
+            yield from _unknowns(item, hints[key], f"{where}.{key}" if where else key)
+        elif not passthrough:
+            yield _Finding(f"{where}.{key}" if where else key, "field", item, tuple(sorted(hints)))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -298,10 +308,11 @@ class _Shape:
 
 @dataclasses.dataclass(frozen=True)
 class _Fallback:
-    """The member a tagged union falls back to for an unknown tag (`key` names the tag, `known` the tags)."""
+    """An unknown tag (`key`, one of `known` expected) that selects `member`, an `Unknown*` fallback."""
 
     key: str
     known: tuple[str, ...]
+    member: Any
 
 
 _SHAPES: dict[int, tuple[Any, _Shape]] = {}
@@ -345,34 +356,36 @@ def _flatten(annotation: Any) -> list[Any]:
     return [annotation]
 
 
-def _pick(value: Mapping[str, Any], objects: tuple[Any, ...]) -> Any:
-    """The TypedDict among `objects` that describes `value`: the one whose tag (`type`, `id`, ...) matches,
-    else the fallback member (an unknown tag), else the only or best-overlapping one."""
-    if not objects:
-        return None
-    if len(objects) == 1:
-        return objects[0]
+def _candidates(value: Mapping[str, Any], objects: tuple[Any, ...]) -> list[Any]:
+    """The TypedDicts among `objects` that may describe `value`, likeliest first: those whose tag (`type`,
+    `id`, ...) matches, then a typed fallback (e.g. `type: str`); an unknown tag gives a `_Fallback` (the
+    value is new) when the fallback is an `Unknown*`; untagged unions go by overlap of keys."""
+    if len(objects) <= 1:
+        return list(objects)
     tags = _tags(objects)
     if tags is not None:
         key, by_tag, fallback = tags
-        member = by_tag.get(value.get(key))
-        if member is not None:
-            return member
+        matched = list(by_tag.get(value.get(key), ()))
+        if fallback is not None and not _is_passthrough(fallback):
+            return [*matched, fallback]
+        if matched:
+            return matched
         if fallback is not None:
-            return _Fallback(key, tuple(by_tag))
-    return max(objects, key=lambda typ: len(_hints(typ).keys() & value.keys()))
+            return [_Fallback(key, tuple(by_tag), fallback)]
+    return sorted(reversed(objects), key=lambda typ: -len(_hints(typ).keys() & value.keys()))
 
 
 @functools.cache
-def _tags(objects: tuple[Any, ...]) -> tuple[str, dict[Any, Any], Any] | None:
+def _tags(objects: tuple[Any, ...]) -> tuple[str, dict[Any, tuple[Any, ...]], Any] | None:
     """(key, tag -> member, fallback member) when `objects` are told apart by one `Literal` key."""
     for key in _hints(objects[0]):
-        by_tag: dict[Any, Any] = {}
+        by_tag: dict[Any, tuple[Any, ...]] = {}
         fallback = None
         for typ in objects:
             shape = _shape(_hints(typ).get(key))
             if shape.literals and not shape.open_str:
-                by_tag.update(dict.fromkeys(shape.literals, typ))
+                for tag in shape.literals:
+                    by_tag[tag] = (typ, *by_tag.get(tag, ()))  # a later member (ours) before `openai`'s
             elif shape.open_str and fallback is None:
                 fallback = typ
             else:

@@ -46,7 +46,7 @@ class CompletionCreateKwargs(TypedDict, total=False):
     top_p: float | Omit | None
     user: str | Omit
     # OpenRouter's extras.
-    provider: ProviderPreferences | Omit
+    provider: ProviderPreferences | Omit | None
     models: list[str] | Omit
     route: Route | Omit | None
     plugins: list[Plugin] | Omit

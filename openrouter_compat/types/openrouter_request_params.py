@@ -25,7 +25,7 @@ Route: TypeAlias = Literal["fallback", "sort"] | str
 class OpenRouterRequestParams(TypedDict, total=False):
     """Routing fields OpenRouter accepts on every inference endpoint (chat, completions, responses)."""
 
-    provider: ProviderPreferences
+    provider: ProviderPreferences | None
     models: list[str]
     route: Route | None
     plugins: list[Plugin]

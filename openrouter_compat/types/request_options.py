@@ -9,7 +9,16 @@ from typing_extensions import TypedDict
 
 from ._open import OPEN, PASSTHROUGH
 
-__all__ = ["CacheControl", "DebugOptions", "ImageConfig", "Modality", "ServiceTier", "TraceConfig", "UsageConfig"]
+__all__ = [
+    "CacheControl",
+    "DebugOptions",
+    "ImageConfig",
+    "Modality",
+    "PromptCacheOptions",
+    "ServiceTier",
+    "TraceConfig",
+    "UsageConfig",
+]
 
 Modality: TypeAlias = Literal["text", "image", "audio"] | str
 ServiceTier: TypeAlias = Literal["auto", "default", "fast", "flex", "priority", "scale"] | str
@@ -48,3 +57,10 @@ class CacheControl(TypedDict, total=False):
 
     type: Required[Literal["ephemeral"]]
     ttl: Literal["5m", "1h"] | str
+
+
+class PromptCacheOptions(TypedDict, total=False):
+    """`prompt_cache_options` as OpenRouter takes it: `mode` and a `ttl` string (e.g. "30m")."""
+
+    mode: Literal["implicit", "explicit"] | str
+    ttl: str

@@ -12,7 +12,8 @@ from openai._types import Omit, omit
 from openai.lib._parsing import ResponseFormatT
 from openai.lib.streaming.chat import AsyncChatCompletionStreamManager, ChatCompletionStreamManager
 from openai.resources.chat import completions as openai_completions
-from openai.types.chat import ChatCompletionMessageParam, ParsedChatCompletion, completion_create_params
+from openai.types.chat import ChatCompletionMessageParam as OpenAIChatCompletionMessageParam
+from openai.types.chat import ParsedChatCompletion, completion_create_params
 from openai.types.shared.chat_model import ChatModel
 from typing_extensions import Unpack, override
 
@@ -20,6 +21,7 @@ from ..._extras import check_fields, merge_body, pop_fields, validate_fields
 from ..._streaming import AsyncChatCompletionStream, ChatCompletionStream
 from ...lib.chat_stream_helper import AsyncChatCompletionStreamManagerWrapper, ChatCompletionStreamManagerWrapper
 from ...types.chat.chat_completion import ChatCompletion
+from ...types.chat.chat_completion_message_param import ChatCompletionMessageParam
 from ...types.chat.completion_create_params import (
     ChatCompletionCreateKwargs,
     ChatCompletionParseKwargs,
@@ -40,6 +42,11 @@ __all__ = [
     "CompletionsWithRawResponse",
     "CompletionsWithStreamingResponse",
 ]
+
+
+def _as_openai(messages: Iterable[ChatCompletionMessageParam]) -> Iterable[OpenAIChatCompletionMessageParam]:
+    """OpenRouter's wider messages, as `openai`'s methods are typed (they send messages as given)."""
+    return cast("Iterable[OpenAIChatCompletionMessageParam]", messages)
 
 
 def _prepare_create(settings: OpenRouterSettings, kwargs: dict[str, Any]) -> dict[str, Any]:
@@ -115,7 +122,7 @@ class Completions(openai_completions.Completions):
     ) -> ChatCompletion | ChatCompletionStream:
         """Create a chat completion; OpenRouter fields are validated before anything is sent."""
         kwargs = _prepare_create(self._client._openrouter, {"model": model, **kwargs})
-        result = super().create(messages=messages, stream=stream, **kwargs)
+        result = super().create(messages=_as_openai(messages), stream=stream, **kwargs)
         return cast("ChatCompletion | ChatCompletionStream", result)
 
     @override
@@ -129,7 +136,7 @@ class Completions(openai_completions.Completions):
     ) -> ParsedChatCompletion[ResponseFormatT]:
         """`openai`'s structured-output helper; OpenRouter fields typed and validated as in `create`."""
         prepared = _prepare_create(self._client._openrouter, {"model": model, **kwargs})
-        return super().parse(messages=messages, response_format=response_format, **prepared)
+        return super().parse(messages=_as_openai(messages), response_format=response_format, **prepared)
 
     @override
     def stream(
@@ -142,7 +149,9 @@ class Completions(openai_completions.Completions):
     ) -> ChatCompletionStreamManager[ResponseFormatT]:
         """`openai`'s streaming helper; OpenRouter fields typed, `reasoning_details`/citations merged correctly."""
         prepared = _fields_into_extra_body(self._client._openrouter, dict(kwargs))
-        manager = super().stream(messages=messages, model=model, response_format=response_format, **prepared)
+        manager = super().stream(
+            messages=_as_openai(messages), model=model, response_format=response_format, **prepared
+        )
         return ChatCompletionStreamManagerWrapper(manager)
 
 
@@ -202,7 +211,7 @@ class AsyncCompletions(openai_completions.AsyncCompletions):
     ) -> ChatCompletion | AsyncChatCompletionStream:
         """Create a chat completion; OpenRouter fields are validated before anything is sent."""
         kwargs = _prepare_create(self._client._openrouter, {"model": model, **kwargs})
-        result = await super().create(messages=messages, stream=stream, **kwargs)
+        result = await super().create(messages=_as_openai(messages), stream=stream, **kwargs)
         return cast("ChatCompletion | AsyncChatCompletionStream", result)
 
     @override
@@ -216,7 +225,7 @@ class AsyncCompletions(openai_completions.AsyncCompletions):
     ) -> ParsedChatCompletion[ResponseFormatT]:
         """`openai`'s structured-output helper; OpenRouter fields typed and validated as in `create`."""
         prepared = _prepare_create(self._client._openrouter, {"model": model, **kwargs})
-        return await super().parse(messages=messages, response_format=response_format, **prepared)
+        return await super().parse(messages=_as_openai(messages), response_format=response_format, **prepared)
 
     @override
     def stream(
@@ -229,7 +238,9 @@ class AsyncCompletions(openai_completions.AsyncCompletions):
     ) -> AsyncChatCompletionStreamManager[ResponseFormatT]:
         """`openai`'s streaming helper; OpenRouter fields typed, `reasoning_details`/citations merged correctly."""
         prepared = _fields_into_extra_body(self._client._openrouter, dict(kwargs))
-        manager = super().stream(messages=messages, model=model, response_format=response_format, **prepared)
+        manager = super().stream(
+            messages=_as_openai(messages), model=model, response_format=response_format, **prepared
+        )
         return AsyncChatCompletionStreamManagerWrapper(manager)
 
 

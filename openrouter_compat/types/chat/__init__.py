@@ -2,6 +2,7 @@
 
 from .chat_completion import ChatCompletion, Choice
 from .chat_completion_chunk import ChatCompletionChunk, ChoiceDelta, ChunkChoice
+from .chat_completion_content_part_param import ChatCompletionContentPartParam
 from .chat_completion_message import (
     Annotation,
     ChatCompletionMessage,
@@ -11,13 +12,16 @@ from .chat_completion_message import (
     URLCitation,
     URLCitationAnnotation,
 )
+from .chat_completion_message_param import ChatCompletionMessageParam
 
 __all__ = [
     "Annotation",
     "ChatCompletion",
     "ChatCompletionChunk",
+    "ChatCompletionContentPartParam",
     "ChatCompletionMessage",
     "ChatCompletionMessageFunctionToolCall",
+    "ChatCompletionMessageParam",
     "ChoiceDelta",
     "Choice",
     "ChunkChoice",

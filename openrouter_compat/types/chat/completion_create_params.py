@@ -4,7 +4,7 @@ OpenRouter's extras. One TypedDict each, shared by the sync and async resources 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Literal, TypeAlias
+from typing import Literal, Required, TypeAlias
 
 import httpx2
 from openai._types import Body, Headers, NotGiven, Omit, Query, SequenceNotStr
@@ -25,7 +25,16 @@ from ..openrouter_request_params import OpenRouterRequestParams, OpenRouterSampl
 from ..plugin import Plugin
 from ..provider_preferences import ProviderPreferences
 from ..reasoning_config import ReasoningConfig, ReasoningEffort
-from ..request_options import CacheControl, DebugOptions, ImageConfig, Modality, ServiceTier, TraceConfig, UsageConfig
+from ..request_options import (
+    CacheControl,
+    DebugOptions,
+    ImageConfig,
+    Modality,
+    PromptCacheOptions,
+    ServiceTier,
+    TraceConfig,
+    UsageConfig,
+)
 from ..server_tools import ChatTool, ServerToolChoice, StopServerToolsWhen
 
 __all__ = [
@@ -33,6 +42,8 @@ __all__ = [
     "ChatCompletionParseKwargs",
     "ChatToolFields",
     "OpenRouterChatParams",
+    "ResponseFormatGrammar",
+    "ResponseFormatPython",
     "OpenRouterRequestParams",
     "Verbosity",
 ]
@@ -55,6 +66,19 @@ class OpenRouterChatParams(OpenRouterRequestParams, OpenRouterSamplingParams, to
     verbosity: Verbosity | None
     modalities: list[Modality] | None
     service_tier: ServiceTier | None
+
+
+class ResponseFormatGrammar(TypedDict, total=False):
+    """Constrain the output with a grammar (e.g. GBNF/Lark), on models that support it."""
+
+    type: Required[Literal["grammar"]]
+    grammar: Required[str]
+
+
+class ResponseFormatPython(TypedDict, total=False):
+    """Ask for Python code as the output, on models that support it."""
+
+    type: Required[Literal["python"]]
 
 
 @with_config(OPEN)
@@ -84,7 +108,7 @@ class ChatCompletionParseKwargs(TypedDict, total=False):
     prediction: ChatCompletionPredictionContentParam | Omit | None
     presence_penalty: float | Omit | None
     prompt_cache_key: str | Omit | None
-    prompt_cache_options: completion_create_params.PromptCacheOptions | Omit
+    prompt_cache_options: completion_create_params.PromptCacheOptions | PromptCacheOptions | Omit
     prompt_cache_retention: Literal["in_memory", "24h"] | Omit | None
     reasoning_effort: ReasoningEffort | Omit | None
     safety_identifier: str | Omit | None
@@ -102,7 +126,7 @@ class ChatCompletionParseKwargs(TypedDict, total=False):
     verbosity: Verbosity | Omit | None
     web_search_options: completion_create_params.WebSearchOptions | Omit
     # OpenRouter's extras.
-    provider: ProviderPreferences | Omit
+    provider: ProviderPreferences | Omit | None
     models: list[str] | Omit
     route: Route | Omit | None
     plugins: list[Plugin] | Omit
@@ -130,4 +154,4 @@ class ChatCompletionParseKwargs(TypedDict, total=False):
 class ChatCompletionCreateKwargs(ChatCompletionParseKwargs, total=False):
     """Every optional keyword of `chat.completions.create` besides `messages`, `model` and `stream`."""
 
-    response_format: completion_create_params.ResponseFormat | Omit
+    response_format: completion_create_params.ResponseFormat | ResponseFormatGrammar | ResponseFormatPython | Omit

@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 import httpx2
 from openai._types import Body, Headers, NotGiven, Omit, Query
 from openai.types.responses import (
+    ResponseFormatTextConfigParam,
     ResponseIncludable,
     ResponseInputParam,
     ResponsePromptParam,
@@ -23,14 +24,23 @@ from pydantic import Field, with_config
 from typing_extensions import TypedDict
 
 from .._open import OPEN
+from ..chat.completion_create_params import Verbosity
 from ..openrouter_request_params import OpenRouterRequestParams, Route
 from ..plugin import Plugin
 from ..provider_preferences import ProviderPreferences
 from ..reasoning_config import ReasoningConfig
-from ..request_options import CacheControl, DebugOptions, ImageConfig, Modality, ServiceTier, TraceConfig
+from ..request_options import (
+    CacheControl,
+    DebugOptions,
+    ImageConfig,
+    Modality,
+    PromptCacheOptions,
+    ServiceTier,
+    TraceConfig,
+)
 from ..server_tools import ResponsesTool, ServerToolChoice, StopServerToolsWhen
 
-__all__ = ["OpenRouterResponseParams", "ResponseCreateKwargs", "ResponseToolFields"]
+__all__ = ["OpenRouterResponseParams", "ResponseCreateKwargs", "ResponseTextConfig", "ResponseToolFields"]
 
 
 @with_config(OPEN)
@@ -58,6 +68,13 @@ class ResponseToolFields(TypedDict, total=False):
     tools: list[ResponsesTool]
 
 
+class ResponseTextConfig(TypedDict, total=False):
+    """`text` with OpenRouter's wider `verbosity` (`xhigh`, `max`)."""
+
+    format: ResponseFormatTextConfigParam
+    verbosity: Verbosity | None
+
+
 class ResponseCreateKwargs(TypedDict, total=False):
     """Every keyword of `responses.create` besides `stream`."""
 
@@ -80,7 +97,7 @@ class ResponseCreateKwargs(TypedDict, total=False):
     previous_response_id: str | Omit | None
     prompt: ResponsePromptParam | Omit | None
     prompt_cache_key: str | Omit | None
-    prompt_cache_options: response_create_params.PromptCacheOptions | Omit
+    prompt_cache_options: response_create_params.PromptCacheOptions | PromptCacheOptions | Omit
     prompt_cache_retention: Literal["in_memory", "24h"] | Omit | None
     reasoning: ReasoningConfig | Reasoning | Omit | None
     """OpenRouter's `ReasoningConfig`; `openai`'s `Reasoning` is accepted statically for drop-in code (its
@@ -90,7 +107,7 @@ class ResponseCreateKwargs(TypedDict, total=False):
     store: bool | Omit | None
     stream_options: response_create_params.StreamOptions | Omit | None
     temperature: float | Omit | None
-    text: ResponseTextConfigParam | Omit
+    text: ResponseTextConfigParam | ResponseTextConfig | Omit
     tool_choice: response_create_params.ToolChoice | ServerToolChoice | Omit
     tools: Iterable[ToolParam | ResponsesTool] | Omit
     top_logprobs: int | Omit | None
@@ -98,7 +115,7 @@ class ResponseCreateKwargs(TypedDict, total=False):
     truncation: Literal["auto", "disabled"] | Omit | None
     user: str | Omit
     # OpenRouter's extras.
-    provider: ProviderPreferences | Omit
+    provider: ProviderPreferences | Omit | None
     models: list[str] | Omit
     route: Route | Omit | None
     plugins: list[Plugin] | Omit
