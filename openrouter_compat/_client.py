@@ -322,7 +322,7 @@ class _OpenRouterClientBase(BaseClient[Any, Any]):
         """How this client retries: the one source of its retry state; change it with `with_options()`."""
         return self._openrouter.retry_policy
 
-    @property  # type: ignore[override]  # openai's attribute, derived here from the retry policy
+    @property
     def max_retries(self) -> int:  # pyright: ignore[reportIncompatibleVariableOverride]
         """`retry_policy.max_retries` (setting it replaces the policy's, validated as `openai` validates it)."""
         return self._openrouter.retry_policy.max_retries
