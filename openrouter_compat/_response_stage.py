@@ -22,8 +22,10 @@ import openai
 import pydantic
 from openai._legacy_response import LegacyAPIResponse
 from openai._response import BaseAPIResponse
+from typing_extensions import TypeIs
 
 from ._exceptions import InvalidResponseError, error_in_200_body
+from ._json import is_object
 from ._ledger import CostLedger
 from ._response_metadata import ResponseMetadata, attach_metadata, metadata_of, observe_result
 from ._response_types import INFERENCE_TYPES, openrouter_stream_cls, openrouter_type, validate_fast
@@ -71,7 +73,7 @@ def parse_data(
     lenient path — as fallback), then given its metadata and ledger entry (bodies; streams track their own)."""
     target = openrouter_type(cast_to)
     streamed = is_event_stream(response)
-    if not isinstance(data, dict) and expects_object(target):
+    if not is_object(data) and expects_object(target):
         raise invalid_body(response, _describe_value(data), text=_text(response, data))
     if target in INFERENCE_TYPES and response.status_code == 200:
         # Stream chunks may lack choices (the final usage chunk of a legacy completion stream has `[]`).
@@ -200,13 +202,17 @@ def _response_of(result: object) -> httpx2.Response | None:
 
 def _settle_target(result: object) -> object:
     """What `settle` works on: the parsed value of a raw inference response (parsed now), else `result`."""
-    if isinstance(result, LegacyAPIResponse) and _parse_early(result):
+    if _is_raw(result) and _parse_early(result):
         try:
             parsed: object = result.parse()
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             raise decode_failure(result.http_response, exc) from exc
         return parsed
     return result
+
+
+def _is_raw(value: object) -> TypeIs[LegacyAPIResponse[Any]]:
+    return isinstance(value, LegacyAPIResponse)
 
 
 def _parse_early(raw: LegacyAPIResponse[Any]) -> bool:

@@ -10,7 +10,7 @@ the first chunk with output, so the client's retry loop can retry failures that 
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Iterable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import openai
@@ -162,8 +162,8 @@ async def aguarded(guard: StreamGuard[Any], chunks: AsyncIterator[_T]) -> AsyncI
             raise
         raise replacement from _cause(exc)
     finally:
-        aclose = getattr(chunks, "aclose", None)
-        if callable(aclose) and not getattr(chunks, "ag_running", False):
+        aclose: Callable[[], Awaitable[object]] | None = getattr(chunks, "aclose", None)
+        if aclose is not None and not getattr(chunks, "ag_running", False):
             await aclose()
         await guard.response.aclose()
 
