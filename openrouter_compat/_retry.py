@@ -82,6 +82,10 @@ class RetryPolicy:
     max_retry_after: float = 60.0
     on_retry: Callable[[RetryEvent], None] | None = dataclasses.field(default=None, compare=False)
     """Called before each retry's wait (for metrics); exceptions it raises propagate."""
+    poll_initial_backoff: float = 0.2
+    """`generations.retrieve(id, wait=...)`: the first pause between polls of stats not found yet (doubling)."""
+    poll_max_backoff: float = 2.0
+    """... and the longest pause between two polls."""
 
     def __post_init__(self) -> None:
         if self.max_retries < 0:
@@ -114,6 +118,17 @@ class RetryPolicy:
         if hint is not None and hint >= 0:
             return min(hint, self.max_retry_after)
         return self.backoff(retries_taken)
+
+    def poll_options(self) -> dict[str, Any]:
+        """tenacity options for polling a generation's stats (only a 404 is polled again); the caller adds the
+        stop condition (`stop_before_delay(wait)`)."""
+        return {
+            "retry": tenacity.retry_if_exception_type(openai.NotFoundError),
+            "wait": tenacity.wait_exponential(
+                multiplier=self.poll_initial_backoff, min=self.poll_initial_backoff, max=self.poll_max_backoff
+            ),
+            "reraise": True,
+        }
 
     def validated_max_retries(self, value: object) -> int:
         """`value` as a retry count, refused as `openai` refuses it (None: TypeError; negative: ValueError)."""

@@ -270,7 +270,6 @@ async def test_provider_error_2026_shape(api: Api) -> None:
 
 async def test_total_time_bound_stops_retrying(api: Api) -> None:
     api.emulator.queue(CHAT, Fault.rate_limited(retry_after=0.5), Fault.rate_limited(retry_after=0.5))
-    started = time.monotonic()
     with pytest.raises(orc.RateLimitError):
         await api.create(policy=fast_policy(max_retries=5, total_timeout=0.3))
     assert api.events == []  # the 0.5 s wait would pass the bound: no retry was scheduled, nothing slept

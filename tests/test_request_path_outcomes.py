@@ -397,3 +397,22 @@ def test_every_error_class_is_exported() -> None:
     for name in midstream:
         cls = getattr(orc, name)
         assert cls.__module__ == "openrouter_compat._exceptions" and issubclass(cls, orc.MidStreamError)
+
+
+async def test_the_generation_poll_is_a_policy_value(mode: Mode, openrouter_emulator: Emulator) -> None:
+    """Four 404s then the stats: the default poll (0.2 s doubling) would give up within `wait=3`; a client whose
+    policy polls every 0.05 s gets the stats."""
+    policy = dataclasses.replace(FAST, poll_initial_backoff=0.05, poll_max_backoff=0.05)
+    client = _client(mode, openrouter_emulator.base_url, api_key=openrouter_emulator.api_key, retry_policy=policy)
+    if isinstance(client, OpenRouter):
+        with client:
+            completion = client.chat.completions.create(model="openai/gpt-4o-mini", messages=MESSAGES)
+            openrouter_emulator.generation_not_ready_for = 4
+            generation = client.generations.retrieve(completion.id, wait=3)
+    else:
+        async with client:
+            completion = await client.chat.completions.create(model="openai/gpt-4o-mini", messages=MESSAGES)
+            openrouter_emulator.generation_not_ready_for = 4
+            generation = await client.generations.retrieve(completion.id, wait=3)
+    assert generation.id == completion.id
+    assert len(openrouter_emulator.requests_to("/generation")) == 5
