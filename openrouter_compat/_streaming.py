@@ -397,8 +397,11 @@ class AsyncChatCompletionStream(
 
     @override
     async def __aiter__(self) -> AsyncIterator[ChatCompletionChunk]:
-        async for item in self._iterator:
-            yield item  # type: ignore[misc]
+        try:
+            async for item in self._iterator:
+                yield item  # type: ignore[misc]
+        finally:  # finished, failed or left early (`break`): the connection goes back now, not at GC
+            await self.response.aclose()
 
 
 class CompletionStream(_GuardedStream[openai_completion.Completion], openai.Stream[openai_completion.Completion]):
@@ -424,5 +427,8 @@ class AsyncCompletionStream(
 
     @override
     async def __aiter__(self) -> AsyncIterator[Completion]:
-        async for item in self._iterator:
-            yield item  # type: ignore[misc]
+        try:
+            async for item in self._iterator:
+                yield item  # type: ignore[misc]
+        finally:  # finished, failed or left early (`break`): the connection goes back now, not at GC
+            await self.response.aclose()

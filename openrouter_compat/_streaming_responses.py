@@ -198,8 +198,11 @@ class AsyncResponseEventStream(openai.AsyncStream[_OpenAIEvent]):
 
     @override
     async def __aiter__(self) -> AsyncIterator[ResponseStreamEvent]:
-        async for item in self._iterator:
-            yield item
+        try:
+            async for item in self._iterator:
+                yield item
+        finally:  # finished, failed or left early (`break`): the connection goes back now, not at GC
+            await self.response.aclose()
 
     @override
     def __stream__(self) -> AsyncIterator[_OpenAIEvent]:

@@ -161,6 +161,26 @@ async def test_streams_left_early_with_async_with_are_released_async(healthy: Ho
         assert healthy.wait_open_at_most(1) <= 1
 
 
+async def test_streams_left_early_without_with_are_released_async(healthy: HostileServer) -> None:
+    """`async for ...: break` without `async with`: the connection goes back when the loop is left, not at GC."""
+    async with _async(healthy) as client:
+        for _ in range(CALLS):
+            stream = await client.chat.completions.create(model="m", messages=MESSAGES, stream=True)
+            async for _ in stream:
+                break
+            for _ in range(100):  # the loop's async-generator finalizer runs on the next turns of the event loop
+                if stream.response.is_closed:
+                    break
+                await asyncio.sleep(0.01)
+            assert stream.response.is_closed
+        assert _checked_out(client) == 0
+        for _ in range(500):
+            if healthy.open_connections <= 1:
+                break
+            await asyncio.sleep(0.02)
+        assert healthy.open_connections <= 1
+
+
 async def test_cancelled_calls_give_their_connections_back_async() -> None:
     """A call cancelled while waiting for the first output (`asyncio.wait_for`) leaves no connection checked out."""
     stalled = Reply.stream([ROLE, TEXT, DONE], pause=30)
@@ -193,22 +213,27 @@ from test_release import ERROR, DONE, MESSAGES, ROLE, TEXT, _async
 async def main():
     with HostileServer(lambda _: Reply.stream([ROLE, TEXT, ERROR, DONE])) as server:
         client = _async(server)
-        for _ in range(10):
+        for index in range(20):
             stream = await client.chat.completions.create(model="m", messages=MESSAGES, stream=True)
             try:
                 async for _chunk in stream:
-                    pass
+                    if index % 2:
+                        break  # left early, without `async with`
             except Exception:
                 pass
-        print("open", server.wait_open_at_most(0, 5))
+        for _ in range(250):
+            if server.open_connections == 0:
+                break
+            await asyncio.sleep(0.02)
+        print("open", server.open_connections)
 
 asyncio.run(main())
 """
 
 
-def test_no_async_generator_error_at_shutdown_after_errored_streams() -> None:
-    """Errored async streams iterated without `async with`: nothing left for the loop to finalize at shutdown
-    (it used to log "aclose(): asynchronous generator is already running")."""
+def test_no_async_generator_error_at_shutdown_after_errored_or_abandoned_streams() -> None:
+    """Errored and abandoned async streams without `async with`: every connection back, and nothing that makes
+    the loop log "aclose(): asynchronous generator is already running" (it did, for both)."""
     tests = str(Path(__file__).resolve().parent)
     script = textwrap.dedent(SCRIPT).format(tests=tests)
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False)
