@@ -234,9 +234,7 @@ def test_models_filters(openrouter_emulator: Emulator, catalogue: list[Any]) -> 
     per_m = Decimal(1_000_000)
     assert run("--free") == sorted(m.id for m in catalogue if m.is_free)
     assert run("--max-price", "0.2") == sorted(m.id for m in catalogue if m.pricing.prompt * per_m <= Decimal("0.2"))
-    assert run("--max-completion-price", "1") == sorted(
-        m.id for m in catalogue if m.pricing.completion * per_m <= 1
-    )
+    assert run("--max-completion-price", "1") == sorted(m.id for m in catalogue if m.pricing.completion * per_m <= 1)
     assert run("--min-context", "1m") == sorted(m.id for m in catalogue if (m.context_length or 0) >= 1_000_000)
     assert run("--min-context", "200k") == sorted(m.id for m in catalogue if (m.context_length or 0) >= 200_000)
     assert run("-s", "reasoning", "-s", "top_k") == sorted(m.id for m in catalogue if m.supports("reasoning", "top_k"))
@@ -382,7 +380,10 @@ def test_demo_json_summarises_the_tour() -> None:
 
 def test_environment_gives_the_base_url_and_key(openrouter_emulator: Emulator) -> None:
     result = invoke(
-        "key", "--json", OPENROUTER_API_KEY=openrouter_emulator.api_key, OPENROUTER_BASE_URL=openrouter_emulator.base_url
+        "key",
+        "--json",
+        OPENROUTER_API_KEY=openrouter_emulator.api_key,
+        OPENROUTER_BASE_URL=openrouter_emulator.base_url,
     )
     assert as_json(result)["label"]
     assert openrouter_emulator.last_request("/key").bearer == openrouter_emulator.api_key
