@@ -6,6 +6,7 @@ which checks that an error is one line with the documented exit code.
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from decimal import Decimal
@@ -14,8 +15,10 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
+from rich.console import Console
 
 from openrouter_compat import OpenRouter, __version__
+from openrouter_compat.cli import _chat as chat_module
 from openrouter_compat.cli._app import COMMANDS, cli
 from openrouter_compat.cli._errors import EXIT_CODES, ExitCode
 from openrouter_compat.testing import Emulator, Fault
@@ -144,6 +147,23 @@ def test_chat_shows_the_reasoning_on_stderr_and_can_hide_it(openrouter_emulator:
     assert hidden.stdout == "Echo: why?\n"
     assert len(hidden.stderr.splitlines()) == 1  # only the stats line
     assert "via Anthropic" in hidden.stderr
+
+
+def test_chat_spins_on_a_terminal_until_the_first_token(
+    openrouter_emulator: Emulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    terminal = io.StringIO()
+    monkeypatch.setattr(chat_module, "err_console", lambda: Console(file=terminal, force_terminal=True, width=200))
+    openrouter_emulator.stream_delay = 0.05
+    result = ok(invoke("chat", "hi", "-m", "anthropic/claude-sonnet-4.5", "-r", "low", emulator=openrouter_emulator))
+
+    assert result.stdout == "Echo: hi\n"
+    shown = terminal.getvalue()
+    spinner = shown.index("waiting for the first token")
+    cleared = shown.index("\x1b[2K", spinner)  # the spinner's line erased ...
+    assert cleared < shown.index("user")  # ... before the reasoning ("The user asked: hi. ...") is printed
+    assert "via Anthropic" in shown
+    assert "waiting" not in result.stderr + result.stdout  # never written where it is not a terminal
 
 
 def test_chat_reads_the_prompt_from_stdin(openrouter_emulator: Emulator) -> None:
@@ -445,6 +465,15 @@ def test_unexpected_error_is_one_line_unless_debugging(
     assert "OPENROUTER_COMPAT_DEBUG" in line
     with pytest.raises(RuntimeError, match="something broke"):
         invoke("key", emulator=openrouter_emulator, OPENROUTER_COMPAT_DEBUG="1")
+
+
+def test_interrupt_is_exit_code_130(openrouter_emulator: Emulator, monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("openrouter_compat.resources.key.KeyResource.retrieve", interrupted)
+    result = invoke("key", emulator=openrouter_emulator)
+    assert (result.exit_code, result.stderr) == (ExitCode.INTERRUPTED, "openrouter-compat: interrupted\n")
 
 
 def test_every_command_json_parses(openrouter_emulator: Emulator) -> None:

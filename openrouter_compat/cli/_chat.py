@@ -80,7 +80,7 @@ def chat(
     if options.json:
         emit_json(_summary(done))
     else:
-        err_console().print(_stats(done), style="dim", markup=False, highlight=False)
+        err_console().print(_stats(done), style="dim", markup=False, highlight=False, soft_wrap=True)
 
 
 def _prompt(prompt: str | None) -> str:
