@@ -56,43 +56,31 @@ def _remember(ctx: click.Context, param: click.Parameter, value: object) -> obje
     return value
 
 
+def _shared(*decls: str, **attrs: Any) -> Callable[[_Command], _Command]:
+    """One shared option: remembered in `CommonOptions` rather than passed to the command function."""
+    return click.option(*decls, expose_value=False, callback=_remember, **attrs)
+
+
 _OPTIONS = (
-    click.option(
-        "--json", "json", is_flag=True, expose_value=False, callback=_remember, help="Print JSON (for scripts)."
-    ),
-    click.option(
+    _shared("--json", "json", is_flag=True, help="Print JSON (for scripts)."),
+    _shared(
         "--base-url",
         envvar=ENV_BASE_URL,
         show_envvar=True,
-        expose_value=False,
-        callback=_remember,
         metavar="URL",
         help="API base URL [default: https://openrouter.ai/api/v1].",
     ),
-    click.option(
-        "--api-key",
-        envvar=ENV_API_KEY,
-        show_envvar=True,
-        expose_value=False,
-        callback=_remember,
-        metavar="KEY",
-        help="OpenRouter API key (never printed).",
+    _shared(
+        "--api-key", envvar=ENV_API_KEY, show_envvar=True, metavar="KEY", help="OpenRouter API key (never printed)."
     ),
-    click.option(
+    _shared(
         "--max-retries",
         type=click.IntRange(min=0),
-        expose_value=False,
-        callback=_remember,
         metavar="N",
         help="Retries of a failed request [default: the library's policy].",
     ),
-    click.option(
-        "--timeout",
-        type=click.FloatRange(min=0, min_open=True),
-        expose_value=False,
-        callback=_remember,
-        metavar="SECONDS",
-        help="Timeout of each request.",
+    _shared(
+        "--timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS", help="Timeout of each request."
     ),
 )
 
