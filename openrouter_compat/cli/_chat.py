@@ -32,7 +32,7 @@ DEFAULT_MODEL = "openrouter/auto"
 @click.option("-r", "--reasoning", "effort", type=click.Choice(get_args(ReasoningEffort)), help="Reasoning effort.")
 @click.option("--hide-reasoning", is_flag=True, help="Do not print the reasoning (it is still billed).")
 @click.option("--max-tokens", type=click.IntRange(min=1), metavar="N", help="Cap on the answer's tokens.")
-@click.option("-t", "--temperature", type=click.FloatRange(0, 2), help="Sampling temperature.")
+@click.option("-t", "--temperature", type=click.FloatRange(0, 2), metavar="T", help="Sampling temperature (0-2).")
 @click.option(
     "-p", "--provider", "providers", multiple=True, metavar="SLUG", help="Try this provider first (repeatable)."
 )
