@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import sys
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from openrouter_compat import OpenRouter, __version__
 from openrouter_compat.cli import _chat as chat_module
 from openrouter_compat.cli._app import COMMANDS, cli
 from openrouter_compat.cli._errors import EXIT_CODES, ExitCode
+from openrouter_compat.cli._lazy import LazyCommand, LazyGroup
 from openrouter_compat.testing import Emulator, Fault
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "cli.md"
@@ -489,3 +491,42 @@ def test_every_command_json_parses(openrouter_emulator: Emulator) -> None:
     mgmt = openrouter_emulator.management_key
     assert as_json(invoke("credits", "--json", emulator=openrouter_emulator, key=mgmt))
     assert as_json(invoke("demo", "--json"))
+
+
+# -- the lazy group: another module's command in one line -------------------------------------------------------
+
+
+def test_a_command_of_another_module_is_added_in_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "cli_plugin_for_test.py").write_text(
+        "import click\n"
+        "from openrouter_compat.cli._options import common_options, current_options\n\n"
+        "@click.command()\n@click.argument('who')\n@common_options\n"
+        "def hello(who):\n"
+        "    '''Say hello.'''\n"
+        "    click.echo(f'hello {who} json={current_options().json}')\n"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    group = LazyGroup(
+        name="openrouter-compat",
+        lazy_commands={
+            "hello": LazyCommand("cli_plugin_for_test:hello", "Say hello."),
+            "gone": LazyCommand("no_such_module_anywhere.command:cmd", "Not installed."),
+            "typo": LazyCommand("cli_plugin_for_test:helo", "Wrong attribute."),
+        },
+    )
+    runner = CliRunner()
+
+    listed = runner.invoke(group, ["--help"])
+    assert listed.exit_code == 0
+    assert re.search(r"hello\s+Say hello\.", listed.stdout)
+    assert re.search(r"gone\s+Not installed\.", listed.stdout)
+    assert "cli_plugin_for_test" not in sys.modules  # listing imported nothing
+
+    said = runner.invoke(group, ["hello", "world", "--json"])
+    assert (said.exit_code, said.stdout) == (0, "hello world json=True\n")
+    assert "cli_plugin_for_test" in sys.modules
+
+    for name, reason in (("gone", "No module named 'no_such_module_anywhere'"), ("typo", "has no 'helo'")):
+        result = runner.invoke(group, [name, "--any", "arguments"])
+        failed(result, ExitCode.USAGE, f"the {name!r} command is not available in this install", reason)
+    monkeypatch.delitem(sys.modules, "cli_plugin_for_test")
