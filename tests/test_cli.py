@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from click.testing import CliRunner, Result
 from rich.console import Console
 
@@ -530,3 +531,23 @@ def test_a_command_of_another_module_is_added_in_one_line(tmp_path: Path, monkey
         result = runner.invoke(group, [name, "--any", "arguments"])
         failed(result, ExitCode.USAGE, f"the {name!r} command is not available in this install", reason)
     monkeypatch.delitem(sys.modules, "cli_plugin_for_test")
+
+
+def test_models_on_the_real_2026_catalogue(openrouter_emulator: Emulator, real_traffic: Path) -> None:
+    """OpenRouter's recorded `GET /models` (served by the emulator as recorded): every model listed and sorted."""
+    recorded = yaml.safe_load((real_traffic / "llmor_models_list_2026.yaml").read_text())["interactions"][0]
+    body = json.loads(recorded["response"]["body"]["string"])
+    real = body["data"]
+    assert len(real) >= 3
+
+    openrouter_emulator.queue("/models", Fault.status(200, body=body))
+    data = as_json(invoke("models", "--json", "--sort", "price", emulator=openrouter_emulator))
+    assert sorted(m["id"] for m in data) == sorted(m["id"] for m in real)
+    prices = [Decimal(m["pricing"]["prompt"]) for m in data]
+    assert prices == sorted(prices)
+
+    openrouter_emulator.queue("/models", Fault.status(200, body=body))
+    table = ok(invoke("models", emulator=openrouter_emulator)).stdout
+    assert f"{len(real)} models" in table
+    for model in real:
+        assert model["id"] in table
