@@ -551,3 +551,30 @@ def test_models_on_the_real_2026_catalogue(openrouter_emulator: Emulator, real_t
     assert f"{len(real)} models" in table
     for model in real:
         assert model["id"] in table
+
+
+def test_models_with_varying_prices_sort_last_and_show_as_varies(openrouter_emulator: Emulator) -> None:
+    """OpenRouter prices routers such as `openrouter/auto` at `-1` (the routed model's price applies)."""
+    body = {
+        "data": [
+            {"id": "openrouter/auto", "name": "Auto Router", "pricing": {"prompt": "-1", "completion": "-1"}},
+            {"id": "acme/paid", "name": "Paid", "pricing": {"prompt": "0.000001", "completion": "0.000002"}},
+            {"id": "acme/free", "name": "Free", "pricing": {"prompt": "0", "completion": "0"}},
+        ]
+    }
+    openrouter_emulator.queue("/models", Fault.status(200, body=body))
+    assert ids(invoke("models", "--json", "--sort", "price", emulator=openrouter_emulator)) == [
+        "acme/free",
+        "acme/paid",
+        "openrouter/auto",
+    ]
+    openrouter_emulator.queue("/models", Fault.status(200, body=body))
+    assert ids(invoke("models", "--json", "--max-price", "5", emulator=openrouter_emulator)) == [
+        "acme/free",
+        "acme/paid",
+    ]
+    openrouter_emulator.queue("/models", Fault.status(200, body=body))
+    table = ok(invoke("models", emulator=openrouter_emulator)).stdout
+    auto = next(line for line in table.splitlines() if "openrouter/auto" in line)
+    assert auto.count("varies") == 2
+    assert "-1" not in auto

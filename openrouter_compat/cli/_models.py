@@ -48,12 +48,23 @@ def token_count(ctx: click.Context, param: click.Parameter, value: str | None) -
     return int(count)
 
 
+def _known(price: Decimal | None) -> Decimal | None:
+    """A price that is a price: None when absent or negative (OpenRouter's `-1`: varies with the routed model)."""
+    return price if price is not None and price >= 0 else None
+
+
+def _sort_price(price: Decimal | None) -> Decimal:
+    """A price as a sort key: unknown and varying prices last."""
+    known = _known(price)
+    return Decimal("Infinity") if known is None else known
+
+
 def _prompt_price(model: Model) -> Decimal:
-    return model.pricing.prompt if model.pricing is not None else Decimal("Infinity")
+    return _sort_price(model.pricing.prompt if model.pricing else None)
 
 
 def _completion_price(model: Model) -> Decimal:
-    return model.pricing.completion if model.pricing is not None else Decimal("Infinity")
+    return _sort_price(model.pricing.completion if model.pricing else None)
 
 
 SORT_KEYS: dict[str, Callable[[Model], Any]] = {
@@ -144,7 +155,8 @@ def _within(price: Decimal | None, limit: float | None) -> bool:
     """Whether a per-token price is at most `limit` dollars per million tokens (unknown prices fail a limit)."""
     if limit is None:
         return True
-    return price is not None and price * MILLION <= Decimal(str(limit))
+    known = _known(price)
+    return known is not None and known * MILLION <= Decimal(str(limit))
 
 
 def _has_modalities(model: Model, inputs: Sequence[str], outputs: Sequence[str]) -> bool:

@@ -52,8 +52,11 @@ def usd(amount: float | Decimal | None) -> str:
 
 
 def per_million(price: Decimal | None) -> str:
-    """A per-token price as dollars per million tokens (`$0.15`); `-` when unknown."""
-    return "-" if price is None else usd(price * MILLION)
+    """A per-token price as dollars per million tokens (`$0.15`); `-` when unknown, `varies` when negative
+    (OpenRouter's `-1` for routers such as `openrouter/auto`, whose price is the routed model's)."""
+    if price is None:
+        return "-"
+    return "varies" if price < 0 else usd(price * MILLION)
 
 
 def tokens(count: float | None) -> str:
