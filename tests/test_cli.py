@@ -14,15 +14,22 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import openai
 import pytest
 import yaml
 from click.testing import CliRunner, Result
 from rich.console import Console
 
-from openrouter_compat import OpenRouter, __version__
+from openrouter_compat import (
+    BudgetExceededError,
+    OpenRouter,
+    OpenRouterConfigError,
+    OpenRouterValidationError,
+    __version__,
+)
 from openrouter_compat.cli import _chat as chat_module
 from openrouter_compat.cli._app import COMMANDS, cli
-from openrouter_compat.cli._errors import EXIT_CODES, ExitCode
+from openrouter_compat.cli._errors import EXIT_CODES, ExitCode, describe
 from openrouter_compat.cli._lazy import LazyCommand, LazyGroup
 from openrouter_compat.testing import Emulator, Fault
 
@@ -179,6 +186,12 @@ def test_chat_reads_the_prompt_from_stdin(openrouter_emulator: Emulator) -> None
 def test_chat_without_a_prompt_is_a_usage_error(openrouter_emulator: Emulator) -> None:
     failed(invoke("chat", emulator=openrouter_emulator, input=""), ExitCode.USAGE, "the prompt is empty")
     failed(invoke("chat", "  ", emulator=openrouter_emulator), ExitCode.USAGE, "the prompt is empty")
+    assert openrouter_emulator.requests == []
+
+
+def test_chat_refuses_an_empty_model_or_provider(openrouter_emulator: Emulator) -> None:
+    failed(invoke("chat", "hi", "-m", " ", emulator=openrouter_emulator), ExitCode.USAGE, "'-m' / '--model'", "empty")
+    failed(invoke("chat", "hi", "-p", "openai", "-p", "", emulator=openrouter_emulator), ExitCode.USAGE, "--provider")
     assert openrouter_emulator.requests == []
 
 
@@ -578,3 +591,25 @@ def test_models_with_varying_prices_sort_last_and_show_as_varies(openrouter_emul
     auto = next(line for line in table.splitlines() if "openrouter/auto" in line)
     assert auto.count("varies") == 2
     assert "-1" not in auto
+
+
+@pytest.mark.parametrize(
+    ("error", "code", "text"),
+    [
+        (OpenRouterConfigError("no key"), ExitCode.USAGE, "no API key: pass --api-key or set OPENROUTER_API_KEY"),
+        (
+            OpenRouterValidationError("provider.sort: 'fast' is not one of ...", field="provider.sort", value="fast"),
+            ExitCode.USAGE,
+            "refused before sending: provider.sort: 'fast' is not one of ...",
+        ),
+        (BudgetExceededError("budget of $1 spent", spent=1, limit=1), ExitCode.PAYMENT, "budget of $1 spent"),
+        (openai.OpenAIError("odd"), ExitCode.API_ERROR, "OpenAIError: odd"),
+    ],
+)
+def test_library_errors_without_a_response_map_to_exit_codes(error: Exception, code: ExitCode, text: str) -> None:
+    assert describe(error) == (code, text)
+
+
+def test_other_errors_are_not_described() -> None:
+    assert describe(RuntimeError("a bug")) is None
+    assert describe(ValueError("a bug")) is None

@@ -25,16 +25,32 @@ __all__ = ["DEFAULT_MODEL", "chat"]
 DEFAULT_MODEL = "openrouter/auto"
 
 
+def _not_blank(ctx: click.Context, param: click.Parameter, value: str | tuple[str, ...]) -> str | tuple[str, ...]:
+    """Refuse an empty model id or provider slug before anything is sent."""
+    for text in (value,) if isinstance(value, str) else value:
+        if not text.strip():
+            raise click.BadParameter("must not be empty")
+    return value
+
+
 @click.command()
 @click.argument("prompt", required=False)
-@click.option("-m", "--model", default=DEFAULT_MODEL, show_default=True, help="Model id (author/slug).")
+@click.option(
+    "-m", "--model", default=DEFAULT_MODEL, show_default=True, callback=_not_blank, help="Model id (author/slug)."
+)
 @click.option("-s", "--system", metavar="TEXT", help="A system message before the prompt.")
 @click.option("-r", "--reasoning", "effort", type=click.Choice(get_args(ReasoningEffort)), help="Reasoning effort.")
 @click.option("--hide-reasoning", is_flag=True, help="Do not print the reasoning (it is still billed).")
 @click.option("--max-tokens", type=click.IntRange(min=1), metavar="N", help="Cap on the answer's tokens.")
 @click.option("-t", "--temperature", type=click.FloatRange(0, 2), metavar="T", help="Sampling temperature (0-2).")
 @click.option(
-    "-p", "--provider", "providers", multiple=True, metavar="SLUG", help="Try this provider first (repeatable)."
+    "-p",
+    "--provider",
+    "providers",
+    multiple=True,
+    metavar="SLUG",
+    callback=_not_blank,
+    help="Try this provider first (repeatable).",
 )
 @click.option("--sort", type=click.Choice(get_args(ProviderSort)), help="Route to the cheapest, fastest, ... provider.")
 @common_options
