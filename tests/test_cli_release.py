@@ -62,7 +62,7 @@ def test_wheel_metadata(dist: Path) -> None:
         assert f"Project-URL: {label}, https://" in metadata
     assert "Classifier: Typing :: Typed\n" in metadata
     assert "Provides-Extra: cli\n" in metadata
-    assert 'Requires-Dist: click>=8.1; extra == "cli"' in metadata
+    assert 'Requires-Dist: click>=8.2; extra == "cli"' in metadata
     assert "Description-Content-Type: text/markdown\n" in metadata
     assert "openrouter-compat = openrouter_compat.cli:main" in entry_points
     assert f"{info}/licenses/LICENSE" in names
