@@ -28,6 +28,7 @@ from openrouter_compat import (
     __version__,
 )
 from openrouter_compat.cli import _chat as chat_module
+from openrouter_compat.cli import _generation as generation_module
 from openrouter_compat.cli._app import COMMANDS, cli
 from openrouter_compat.cli._errors import EXIT_CODES, ExitCode, describe
 from openrouter_compat.cli._lazy import LazyCommand, LazyGroup
@@ -383,6 +384,16 @@ def test_generation_wait_polls_until_published(openrouter_emulator: Emulator) ->
     data = as_json(invoke("generation", chat["generation_id"], "--wait", "60", "--json", emulator=openrouter_emulator))
     assert data["id"] == chat["generation_id"]
     assert len(openrouter_emulator.requests_to("/generation")) >= 3
+
+
+def test_generation_wait_spins_on_a_terminal(openrouter_emulator: Emulator, monkeypatch: pytest.MonkeyPatch) -> None:
+    chat = as_json(invoke("chat", "hi", "-m", "openai/gpt-4o-mini", "--json", emulator=openrouter_emulator))
+    terminal = io.StringIO()
+    monkeypatch.setattr(generation_module, "err_console", lambda: Console(file=terminal, force_terminal=True))
+    openrouter_emulator.generation_not_ready_for = 1
+    result = ok(invoke("generation", chat["generation_id"], "--wait", "60", emulator=openrouter_emulator))
+    assert chat["generation_id"] in result.stdout
+    assert "waiting up to 60s for the stats" in terminal.getvalue()
 
 
 def test_generation_unknown(openrouter_emulator: Emulator) -> None:

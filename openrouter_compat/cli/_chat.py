@@ -18,7 +18,7 @@ from ..types import ProviderPreferences, ReasoningConfig
 from ..types.provider_preferences import ProviderSort
 from ..types.reasoning_config import ReasoningEffort
 from ._options import common_options, current_options
-from ._output import emit_json, err_console, out_console, tokens, usd
+from ._output import emit_json, err_console, out_console, tokens, usd, waiting
 
 __all__ = ["DEFAULT_MODEL", "chat"]
 
@@ -81,8 +81,9 @@ def chat(
         if sort:
             provider["sort"] = sort
     reasoning: ReasoningConfig | Omit = {"effort": effort} if effort else omit
-    with options.client() as client:
-        stream = client.chat.completions.create(
+    err = err_console()
+    with options.client() as client, waiting(err, "waiting for the first token...", quiet=options.json) as spinner:
+        stream = client.chat.completions.create(  # returns once the first output arrived (or the stream failed)
             model=model,
             messages=messages,
             stream=True,
@@ -92,11 +93,11 @@ def chat(
             temperature=temperature if temperature is not None else omit,
         )
         with stream:
-            done = _show(stream, quiet=options.json, show_reasoning=not hide_reasoning)
+            done = _show(stream, err, spinner, quiet=options.json, show_reasoning=not hide_reasoning)
     if options.json:
         emit_json(_summary(done))
     else:
-        err_console().print(_stats(done), style="dim", markup=False, highlight=False, soft_wrap=True)
+        err.print(_stats(done), style="dim", markup=False, highlight=False, soft_wrap=True)
 
 
 def _prompt(prompt: str | None) -> str:
@@ -112,13 +113,12 @@ def _prompt(prompt: str | None) -> str:
     return text
 
 
-def _show(stream: ChatCompletionStream, *, quiet: bool, show_reasoning: bool) -> ChatCompletionAccumulator:
-    """Print the stream as it arrives (nothing when `quiet`) and return what it carried."""
-    out, err = out_console(), err_console()
-    spinner: Status | None = None
-    if not quiet and err.is_terminal:
-        spinner = err.status("waiting for the first token...", spinner="dots")
-        spinner.start()
+def _show(
+    stream: ChatCompletionStream, err: Console, spinner: Status | None, *, quiet: bool, show_reasoning: bool
+) -> ChatCompletionAccumulator:
+    """Print the stream as it arrives (nothing when `quiet`), stopping `spinner` at the first token;
+    return what the stream carried."""
+    out = out_console()
     state = _Printed()
     try:
         for chunk in stream:
@@ -138,7 +138,7 @@ def _show(stream: ChatCompletionStream, *, quiet: bool, show_reasoning: bool) ->
                 state.answer_tail = delta.content[-1]
     finally:
         if spinner is not None:
-            spinner.stop()
+            spinner.stop()  # before the error line, if the stream failed
         state.close_reasoning(err)
         if state.answer_tail not in ("", "\n"):
             out.file.write("\n")

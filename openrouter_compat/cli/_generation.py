@@ -6,7 +6,7 @@ import click
 
 from ..types.generation import Generation
 from ._options import common_options, current_options
-from ._output import details_table, emit_json, out_console, tokens, usd
+from ._output import details_table, emit_json, err_console, out_console, tokens, usd, waiting
 
 __all__ = ["generation"]
 
@@ -27,7 +27,8 @@ def generation(generation_id: str, wait: float) -> None:
     if not generation_id.strip():
         raise click.BadParameter("the generation id is empty", param_hint="'ID'")
     options = current_options()
-    with options.client() as client:
+    quiet = options.json or wait <= 0
+    with options.client() as client, waiting(err_console(), f"waiting up to {wait:g}s for the stats...", quiet=quiet):
         stats = client.generations.retrieve(generation_id, wait=wait)
     if options.json:
         emit_json(stats.to_dict(mode="json"))

@@ -22,7 +22,7 @@ from .._exceptions import NotFoundError
 from ..types.model import Model
 from ..types.model_endpoints import ModelEndpoint
 from ._options import common_options, current_options
-from ._output import MILLION, details_table, emit_json, out_console, per_million, tokens
+from ._output import MILLION, details_table, emit_json, err_console, out_console, per_million, tokens, waiting
 
 __all__ = ["SORT_KEYS", "model", "models", "token_count"]
 
@@ -142,7 +142,9 @@ def models(
         ]
         found = [m for m in found if all(check(m) for check in checks)]
         if providers:
-            found = _served_by(client, found, providers)
+            text = f"looking up the endpoints of {len(found)} models..."
+            with waiting(err_console(), text, quiet=options.json):
+                found = _served_by(client, found, providers)
     found.sort(key=SORT_KEYS[sort], reverse=desc)
     shown = found[:limit] if limit else found
     if options.json:

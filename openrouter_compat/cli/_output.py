@@ -3,18 +3,20 @@ scripts, and the formats of money, prices and token counts."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Generator, Iterable
 from decimal import Decimal
 
 import click
 from rich.console import Console
+from rich.status import Status
 from rich.table import Table
 
 from .._secrets import scrub_data
 
-__all__ = ["details_table", "emit_json", "err_console", "out_console", "per_million", "tokens", "usd"]
+__all__ = ["details_table", "emit_json", "err_console", "out_console", "per_million", "tokens", "usd", "waiting"]
 
 _PIPE_WIDTH = 160
 """Width of tables written to a pipe or file (a terminal's own width is used otherwise)."""
@@ -72,3 +74,18 @@ def details_table(rows: Iterable[tuple[str, object]], *, title: str | None = Non
     for label, value in rows:
         table.add_row(label, "-" if value is None else str(value))
     return table
+
+
+@contextlib.contextmanager
+def waiting(console: Console, text: str, *, quiet: bool = False) -> Generator[Status | None]:
+    """A spinner on `console` while the block runs (None, and nothing shown, when quiet or not a terminal);
+    the block may stop it earlier."""
+    if quiet or not console.is_terminal:
+        yield None
+        return
+    status = console.status(text, spinner="dots")
+    status.start()
+    try:
+        yield status
+    finally:
+        status.stop()
