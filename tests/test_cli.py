@@ -36,7 +36,10 @@ from openrouter_compat.testing import Emulator, Fault
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "cli.md"
 REAL_SHAPED_KEY = "sk-or-v1-" + "a1b2c3d4" * 8
-CLEAN_ENV: dict[str, str | None] = {"OPENROUTER_API_KEY": None, "OPENROUTER_BASE_URL": None}
+CLEAN_ENV: dict[str, str | None] = dict.fromkeys(
+    # OpenRouter's variables, and what makes Rich treat a pipe as a terminal or change its width
+    ("OPENROUTER_API_KEY", "OPENROUTER_BASE_URL", "FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "COLUMNS")
+)
 
 
 def invoke(

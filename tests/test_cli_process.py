@@ -20,8 +20,12 @@ SCRIPT = Path(sys.executable).with_name("openrouter-compat")
 
 
 def clean_env() -> dict[str, str]:
-    """This process's environment without OpenRouter's variables (the commands must not need them)."""
-    return {name: value for name, value in os.environ.items() if not name.startswith("OPENROUTER_")}
+    """This process's environment without OpenRouter's variables (the commands must not need them) and
+    without what makes Rich treat a pipe as a terminal."""
+    dropped = ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "COLUMNS")
+    return {
+        name: value for name, value in os.environ.items() if not name.startswith("OPENROUTER_") and name not in dropped
+    }
 
 
 def run(*argv: str) -> subprocess.CompletedProcess[str]:

@@ -25,6 +25,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ImportError:
         print(INSTALL_HINT, file=sys.stderr)
         return 2
-    from ._app import run
+    from ._app import run  # imports Click: only once it is known to be installed
 
     return run(argv)
