@@ -372,7 +372,8 @@ def _candidates(value: Mapping[str, Any], objects: tuple[Any, ...]) -> list[Any]
             return matched
         if fallback is not None:
             return [_Fallback(key, tuple(by_tag), fallback)]
-    return sorted(reversed(objects), key=lambda typ: -len(_hints(typ).keys() & value.keys()))
+    ranked = sorted(enumerate(objects), key=lambda item: (-len(_hints(item[1]).keys() & value.keys()), -item[0]))
+    return [typ for _, typ in ranked]  # most keys in common first; on a tie the later member (ours)
 
 
 @functools.cache

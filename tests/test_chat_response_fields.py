@@ -190,7 +190,7 @@ RICH_COMPLETION: dict[str, Any] = {
                     {"type": "reasoning.text", "text": "Draw a cat.", "format": "google-gemini-v1", "index": 0},
                     {"type": "reasoning.summary", "summary": "Cat", "format": "openai-responses-v1", "index": 1},
                     {"type": "reasoning.encrypted", "data": "gAAAAB==", "id": "rs_1", "index": 2},
-                    {"type": "reasoning.server_tool_call", "index": 3, "name": "search", "payload": {"q": "cat"}},
+                    {"type": "reasoning.brand_new_kind", "index": 3, "name": "search", "payload": {"q": "cat"}},
                 ],
                 "images": [{"type": "image_url", "image_url": {"url": "data:image/png;base64,iVBORw0KGgo="}}],
                 "annotations": [
@@ -307,7 +307,7 @@ def _check_rich(result: ChatCompletion) -> None:
     assert isinstance(summary, ReasoningDetailSummary) and summary.summary == "Cat" and summary.index == 1
     assert isinstance(encrypted, ReasoningDetailEncrypted) and encrypted.data == "gAAAAB==" and encrypted.id == "rs_1"
     assert isinstance(unknown, ReasoningDetailUnknown)
-    assert unknown.type == "reasoning.server_tool_call" and unknown.index == 3
+    assert unknown.type == "reasoning.brand_new_kind" and unknown.index == 3
     assert unknown.model_extra == {"name": "search", "payload": {"q": "cat"}}
     assert unknown.to_dict() == RICH_COMPLETION["choices"][0]["message"]["reasoning_details"][3]
     [image] = message.images or []

@@ -9,10 +9,11 @@ from openai.types.responses import response as openai_response
 from openai.types.responses import response_output_item as openai_output_item
 from openai.types.responses import response_reasoning_item as openai_reasoning_item
 from openai.types.responses import response_usage as openai_usage
+from pydantic import field_validator
 
 from ..._response_metadata import WithResponseMetadata
 from ..shared.usage import ServerToolUseDetails
-from ._union import replace_members
+from ._union import known_tags, replace_members
 
 __all__ = [
     "InputTokensDetails",
@@ -20,7 +21,9 @@ __all__ = [
     "ResponseCostDetails",
     "ResponseOutputItem",
     "ResponseReasoningItem",
+    "ResponseServerToolItem",
     "ResponseUsage",
+    "UnknownResponseOutputItem",
 ]
 
 
@@ -35,13 +38,52 @@ class ResponseReasoningItem(openai_reasoning_item.ResponseReasoningItem):
     signature: str | None = None
 
 
+_KNOWN_ITEM_TYPES = known_tags(openai_output_item.ResponseOutputItem)
+
+
+class ResponseServerToolItem(BaseModel):
+    """An output item of an OpenRouter server tool (`type` is `openrouter:web_search`, `openrouter:bash`, ...):
+    what the tool did, kept whole (each tool's own fields are attributes, e.g. `item.action`)."""
+
+    type: str
+    id: str | None = None
+    status: str | None = None
+
+    @field_validator("type")
+    @classmethod
+    def _is_server_tool(cls, value: str) -> str:
+        if not value.startswith("openrouter:"):
+            raise ValueError("not an OpenRouter server-tool item")
+        return value
+
+
+class UnknownResponseOutputItem(BaseModel):
+    """An output item this client does not know yet: its `type` and every field kept, never parsed into
+    another class."""
+
+    type: str
+
+    @field_validator("type")
+    @classmethod
+    def _is_unknown(cls, value: str) -> str:
+        if value in _KNOWN_ITEM_TYPES or value.startswith("openrouter:"):
+            raise ValueError("a known item type")
+        return value
+
+
 if TYPE_CHECKING:
     # Statically: openai's items or ours (narrow with `isinstance(item, ResponseReasoningItem)`).
-    ResponseOutputItem: TypeAlias = ResponseReasoningItem | openai_output_item.ResponseOutputItem
+    ResponseOutputItem: TypeAlias = (
+        ResponseReasoningItem
+        | ResponseServerToolItem
+        | UnknownResponseOutputItem
+        | openai_output_item.ResponseOutputItem
+    )
 else:
     ResponseOutputItem: TypeAlias = replace_members(
         openai_output_item.ResponseOutputItem,
         {openai_reasoning_item.ResponseReasoningItem: ResponseReasoningItem},
+        first=(ResponseServerToolItem, UnknownResponseOutputItem),
     )
 
 

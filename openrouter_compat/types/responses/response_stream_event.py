@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TypeAlias
 
+from openai._models import BaseModel
 from openai.types import responses as openai_responses
 from openai.types.responses import response_stream_event as openai_stream_event
+from pydantic import field_validator
 
 from ..shared.error_object import ErrorObject
-from ._union import replace_members
+from ._union import known_tags, replace_members
 from .response import Response, ResponseOutputItem
 
 __all__ = [
@@ -27,6 +29,7 @@ __all__ = [
     "ResponseOutputItemDoneEvent",
     "ResponseQueuedEvent",
     "ResponseStreamEvent",
+    "UnknownResponseStreamEvent",
 ]
 
 
@@ -76,6 +79,23 @@ class ResponseErrorEvent(openai_responses.ResponseErrorEvent):
     error: ErrorObject | None = None
 
 
+_KNOWN_EVENT_TYPES = known_tags(openai_stream_event.ResponseStreamEvent)
+
+
+class UnknownResponseStreamEvent(BaseModel):
+    """A stream event this client does not know yet: its `type` and every field kept (never parsed into
+    another event class); the stream goes on."""
+
+    type: str
+
+    @field_validator("type")
+    @classmethod
+    def _is_unknown(cls, value: str) -> str:
+        if value in _KNOWN_EVENT_TYPES:
+            raise ValueError("a known event type")
+        return value
+
+
 _OURS: dict[type, type] = {
     openai_responses.ResponseCreatedEvent: ResponseCreatedEvent,
     openai_responses.ResponseQueuedEvent: ResponseQueuedEvent,
@@ -102,7 +122,10 @@ if TYPE_CHECKING:
         | ResponseOutputItemDoneEvent
         | ResponseFunctionCallArgumentsDoneEvent
         | ResponseErrorEvent
+        | UnknownResponseStreamEvent
         | openai_stream_event.ResponseStreamEvent
     )
 else:
-    ResponseStreamEvent: TypeAlias = replace_members(openai_stream_event.ResponseStreamEvent, _OURS)
+    ResponseStreamEvent: TypeAlias = replace_members(
+        openai_stream_event.ResponseStreamEvent, _OURS, first=(UnknownResponseStreamEvent,)
+    )

@@ -4,6 +4,7 @@ from .error_object import ErrorObject
 from .reasoning_detail import (
     ReasoningDetail,
     ReasoningDetailEncrypted,
+    ReasoningDetailServerToolCall,
     ReasoningDetailSummary,
     ReasoningDetailText,
     ReasoningDetailUnknown,
@@ -17,6 +18,7 @@ __all__ = [
     "PromptTokensDetails",
     "ReasoningDetail",
     "ReasoningDetailEncrypted",
+    "ReasoningDetailServerToolCall",
     "ReasoningDetailSummary",
     "ReasoningDetailText",
     "ReasoningDetailUnknown",

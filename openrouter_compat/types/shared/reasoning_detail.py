@@ -12,6 +12,7 @@ from ..._json import is_object
 __all__ = [
     "ReasoningDetail",
     "ReasoningDetailEncrypted",
+    "ReasoningDetailServerToolCall",
     "ReasoningDetailSummary",
     "ReasoningDetailText",
     "ReasoningDetailUnknown",
@@ -47,13 +48,24 @@ class ReasoningDetailEncrypted(_ReasoningDetailBase):
     data: str | None = None
 
 
+class ReasoningDetailServerToolCall(_ReasoningDetailBase):
+    """A server tool OpenRouter ran during the reasoning (`openrouter:web_search`, ...): its call and result."""
+
+    type: Literal["reasoning.server_tool_call"]
+    tool_name: str | None = None
+    arguments: str | None = None
+    """The call's arguments, as JSON text."""
+    result: str | None = None
+    tool_call_id: str | None = None
+
+
 class ReasoningDetailUnknown(_ReasoningDetailBase):
-    """A kind this library does not know yet (e.g. `reasoning.server_tool_call`); every field is kept."""
+    """A kind this library does not know yet; its `type` and every field are kept."""
 
     type: str
 
 
-_KNOWN = frozenset({"reasoning.text", "reasoning.summary", "reasoning.encrypted"})
+_KNOWN = frozenset({"reasoning.text", "reasoning.summary", "reasoning.encrypted", "reasoning.server_tool_call"})
 
 
 def _tag(value: object) -> str:
@@ -65,6 +77,7 @@ ReasoningDetail: TypeAlias = Annotated[
     Annotated[ReasoningDetailText, Tag("reasoning.text")]
     | Annotated[ReasoningDetailSummary, Tag("reasoning.summary")]
     | Annotated[ReasoningDetailEncrypted, Tag("reasoning.encrypted")]
+    | Annotated[ReasoningDetailServerToolCall, Tag("reasoning.server_tool_call")]
     | Annotated[ReasoningDetailUnknown, Tag("unknown")],
     Discriminator(_tag),
 ]

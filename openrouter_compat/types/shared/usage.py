@@ -33,6 +33,8 @@ class CostDetails(BaseModel):
     upstream_inference_cost: float | None = None
     upstream_inference_prompt_cost: float | None = None
     upstream_inference_completions_cost: float | None = None
+    server_tool_cost: float | None = None
+    """What the server tools of the request (web search, fetch, ...) cost, in credits (USD)."""
 
 
 class ServerToolUse(BaseModel):
