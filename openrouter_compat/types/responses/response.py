@@ -72,13 +72,10 @@ class UnknownResponseOutputItem(BaseModel):
 
 
 if TYPE_CHECKING:
-    # Statically: openai's items or ours (narrow with `isinstance(item, ResponseReasoningItem)`).
-    ResponseOutputItem: TypeAlias = (
-        ResponseReasoningItem
-        | ResponseServerToolItem
-        | UnknownResponseOutputItem
-        | openai_output_item.ResponseOutputItem
-    )
+    # Statically: openai's items or ours (narrow with `isinstance(item, ResponseReasoningItem)`). At run time a
+    # server-tool item is a `ResponseServerToolItem` and an unknown one an `UnknownResponseOutputItem`; they are
+    # left out of the static union, which must stay within `openai`'s (test them with `isinstance`).
+    ResponseOutputItem: TypeAlias = ResponseReasoningItem | openai_output_item.ResponseOutputItem
 else:
     ResponseOutputItem: TypeAlias = replace_members(
         openai_output_item.ResponseOutputItem,

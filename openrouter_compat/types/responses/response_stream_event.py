@@ -110,7 +110,9 @@ _OURS: dict[type, type] = {
 }
 
 if TYPE_CHECKING:
-    # Statically: our events or openai's (narrow with `isinstance(event, ResponseCompletedEvent)`).
+    # Statically: our events or openai's (narrow with `isinstance(event, ResponseCompletedEvent)`). At run time
+    # an event of a type we do not know is an `UnknownResponseStreamEvent`; it is left out of the static union
+    # because our streams subclass `openai`'s `Stream[ResponseStreamEvent]` (test it with `isinstance`).
     ResponseStreamEvent: TypeAlias = (
         ResponseCreatedEvent
         | ResponseQueuedEvent
@@ -122,7 +124,6 @@ if TYPE_CHECKING:
         | ResponseOutputItemDoneEvent
         | ResponseFunctionCallArgumentsDoneEvent
         | ResponseErrorEvent
-        | UnknownResponseStreamEvent
         | openai_stream_event.ResponseStreamEvent
     )
 else:
