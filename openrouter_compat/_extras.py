@@ -112,27 +112,38 @@ def _items(value: object) -> list[Any]:
 
 def check_sendable(value: Any, where: str = "") -> None:
     """Refuse what JSON cannot carry: inf/nan, lone surrogates, non-string keys, Decimal and other objects."""
-    if isinstance(value, str):
+    kind = type(value)
+    if kind is str:
         if not value.isascii():
-            try:
-                value.encode("utf-8")
-            except UnicodeEncodeError as exc:
-                _unsendable(where, value, f"a lone surrogate at index {exc.start} (not valid UTF-8)")
-    elif isinstance(value, bool | int | None | datetime.date | pydantic.BaseModel):
-        return
-    elif isinstance(value, float):
-        if not math.isfinite(value):
-            _unsendable(where, value, "JSON has no infinity or NaN")
-    elif isinstance(value, Mapping):
+            _check_utf8(value, where)
+    elif kind is dict or (kind is not list and isinstance(value, Mapping)):
         for key, item in cast("Mapping[object, Any]", value).items():
-            if not isinstance(key, str):
+            if type(key) is not str and not isinstance(key, str):
                 _unsendable(where, key, "object keys must be strings")
             check_sendable(item, f"{where}.{key}" if where else key)
-    elif isinstance(value, list | tuple):
+    elif kind is list or kind is tuple:
         for index, item in enumerate(cast("list[Any]", value)):
             check_sendable(item, f"{where}[{index}]")
-    else:
+    elif kind is float:
+        if not math.isfinite(value):
+            _unsendable(where, value, "JSON has no infinity or NaN")
+    elif kind is int or kind is bool or value is None:
+        return
+    elif isinstance(value, str):  # subclasses (str enums, ...): the same rules, on the slower path
+        check_sendable(str(value), where)
+    elif isinstance(value, float):
+        check_sendable(float(value), where)
+    elif isinstance(value, list | tuple):
+        check_sendable(list(cast("list[Any]", value)), where)
+    elif not isinstance(value, int | datetime.date | pydantic.BaseModel):
         _unsendable(where, value, f"a {type(value).__name__} is not a JSON value (use a float, int or str)")
+
+
+def _check_utf8(value: str, where: str) -> None:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        _unsendable(where, value, f"a lone surrogate at index {exc.start} (not valid UTF-8)")
 
 
 def _unsendable(where: str, value: object, why: str) -> typing.NoReturn:
@@ -263,7 +274,11 @@ def _edit_distance(a: str, b: str, limit: int) -> int:
 def _unknowns(value: Any, annotation: Any, where: str) -> Iterator[_Finding]:
     """Walk `value` along `annotation` (already type-checked) and yield every key and value it does not know."""
     shape = _shape(annotation)
-    if isinstance(value, Mapping):
+    kind = type(value)
+    if kind is str:
+        if shape.literals and value not in shape.literals:
+            yield _Finding(where, "value", value, shape.literals, closed=not shape.open_str)
+    elif kind is dict or (kind is not list and isinstance(value, Mapping)):
         value = cast("Mapping[str, Any]", value)
         candidates = _candidates(value, shape.objects)
         if not candidates and shape.mapping_of is not None:
@@ -276,10 +291,10 @@ def _unknowns(value: Any, annotation: Any, where: str) -> Iterator[_Finding]:
                 return
             first = findings if first is None else first
         yield from first or ()
-    elif isinstance(value, list | tuple) and shape.items is not None:
+    elif (kind is list or kind is tuple) and shape.items is not None:
         for index, item in enumerate(cast("list[Any]", value)):
             yield from _unknowns(item, shape.items, f"{where}[{index}]")
-    elif isinstance(value, str) and shape.literals and value not in shape.literals:
+    elif isinstance(value, str) and shape.literals and value not in shape.literals:  # a str subclass
         yield _Finding(where, "value", value, shape.literals, closed=not shape.open_str)
 
 

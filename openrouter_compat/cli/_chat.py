@@ -15,8 +15,8 @@ from rich.status import Status
 from .._streaming import ChatCompletionStream
 from ..lib.chat_accumulator import ChatCompletionAccumulator
 from ..types import ProviderPreferences, ReasoningConfig
-from ..types.provider_preferences import ProviderSort
-from ..types.reasoning_config import ReasoningEffort
+from ..types.provider_preferences import KnownProviderSort, ProviderSort
+from ..types.reasoning_config import KnownReasoningEffort, ReasoningEffort
 from ._options import common_options, current_options
 from ._output import emit_json, err_console, out_console, tokens, usd, waiting
 
@@ -39,7 +39,9 @@ def _not_blank(ctx: click.Context, param: click.Parameter, value: str | tuple[st
     "-m", "--model", default=DEFAULT_MODEL, show_default=True, callback=_not_blank, help="Model id (author/slug)."
 )
 @click.option("-s", "--system", metavar="TEXT", help="A system message before the prompt.")
-@click.option("-r", "--reasoning", "effort", type=click.Choice(get_args(ReasoningEffort)), help="Reasoning effort.")
+@click.option(
+    "-r", "--reasoning", "effort", type=click.Choice(get_args(KnownReasoningEffort)), help="Reasoning effort."
+)
 @click.option("--hide-reasoning", is_flag=True, help="Do not print the reasoning (it is still billed).")
 @click.option("--max-tokens", type=click.IntRange(min=1), metavar="N", help="Cap on the answer's tokens.")
 @click.option("-t", "--temperature", type=click.FloatRange(0, 2), metavar="T", help="Sampling temperature (0-2).")
@@ -52,7 +54,9 @@ def _not_blank(ctx: click.Context, param: click.Parameter, value: str | tuple[st
     callback=_not_blank,
     help="Try this provider first (repeatable).",
 )
-@click.option("--sort", type=click.Choice(get_args(ProviderSort)), help="Route to the cheapest, fastest, ... provider.")
+@click.option(
+    "--sort", type=click.Choice(get_args(KnownProviderSort)), help="Route to the cheapest, fastest, ... provider."
+)
 @common_options
 def chat(
     *,

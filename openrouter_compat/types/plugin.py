@@ -112,29 +112,30 @@ class WebFetchPlugin(TypedDict, total=False):
 
 
 @with_config(OPEN)
-class AutoRouterPlugin(TypedDict, total=False):
-    """Options for `openrouter/auto`: which models it may pick and how much it may spend."""
+class _AutoRouterOptions(TypedDict, total=False):
+    """What the auto routers share: which models they may pick and how much they may spend."""
 
-    id: Required[Literal["auto-router"]]
     enabled: bool
     allowed_models: list[str]
     excluded_models: list[str]
     cost_tier: CostTier
     cost_quality_tradeoff: Annotated[float, Field(ge=0, le=10)]
+
+
+@with_config(OPEN)
+class AutoRouterPlugin(_AutoRouterOptions, total=False):
+    """Options for `openrouter/auto`."""
+
+    id: Required[Literal["auto-router"]]
     pin_model: bool
     """Keep the model the router picked for the rest of the session."""
 
 
 @with_config(OPEN)
-class AutoBetaRouterPlugin(TypedDict, total=False):
-    """The next-generation auto router (`auto-beta-router`); same options as `auto-router`."""
+class AutoBetaRouterPlugin(_AutoRouterOptions, total=False):
+    """The next-generation auto router (`auto-beta-router`)."""
 
     id: Required[Literal["auto-beta-router"]]
-    enabled: bool
-    allowed_models: list[str]
-    excluded_models: list[str]
-    cost_tier: CostTier
-    cost_quality_tradeoff: Annotated[float, Field(ge=0, le=10)]
 
 
 @with_config(OPEN)

@@ -11,6 +11,7 @@ from ._open import OPEN
 
 __all__ = [
     "DataCollection",
+    "KnownProviderSort",
     "MaxPrice",
     "PercentileThresholds",
     "ProviderPreferences",
@@ -20,7 +21,8 @@ __all__ = [
 ]
 
 # Open enums (`Literal[...] | str`): known values autocomplete, newer ones type-check and are sent with a warning.
-ProviderSort: TypeAlias = Literal["price", "throughput", "latency", "exacto"] | str
+KnownProviderSort: TypeAlias = Literal["price", "throughput", "latency", "exacto"]
+ProviderSort: TypeAlias = KnownProviderSort | str
 Quantization: TypeAlias = (
     Literal["int4", "int8", "fp4", "mxfp4", "nvfp4", "fp6", "fp8", "mxfp8", "fp16", "bf16", "fp32", "unknown"] | str
 )

@@ -9,9 +9,10 @@ from typing_extensions import TypedDict
 
 from ._open import OPEN
 
-__all__ = ["ReasoningConfig", "ReasoningEffort"]
+__all__ = ["KnownReasoningEffort", "ReasoningConfig", "ReasoningEffort"]
 
-ReasoningEffort: TypeAlias = Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"] | str
+KnownReasoningEffort: TypeAlias = Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+ReasoningEffort: TypeAlias = KnownReasoningEffort | str
 """Open: newer efforts type-check and are sent with a warning."""
 
 
