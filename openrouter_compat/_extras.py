@@ -112,7 +112,7 @@ def _items(value: object) -> list[Any]:
 
 def check_sendable(value: Any, where: str = "") -> None:
     """Refuse what JSON cannot carry: inf/nan, lone surrogates, non-string keys, Decimal and other objects."""
-    kind = type(value)
+    kind = cast("type[object]", type(value))
     if kind is str:
         if not value.isascii():
             _check_utf8(value, where)
@@ -274,7 +274,7 @@ def _edit_distance(a: str, b: str, limit: int) -> int:
 def _unknowns(value: Any, annotation: Any, where: str) -> Iterator[_Finding]:
     """Walk `value` along `annotation` (already type-checked) and yield every key and value it does not know."""
     shape = _shape(annotation)
-    kind = type(value)
+    kind = cast("type[object]", type(value))
     if kind is str:
         if shape.literals and value not in shape.literals:
             yield _Finding(where, "value", value, shape.literals, closed=not shape.open_str)
