@@ -29,7 +29,7 @@ def main() -> None:
         )
         print(f"{completion.model} via {completion.provider}: {completion.choices[0].message.content}")
 
-        mistake: Any = {"sort": "cheapest"}  # a typo a type checker would catch; at run time it is caught too
+        mistake: Any = {"sort": "pric"}  # a typo of "price": refused before sending, "did you mean"
         try:
             client.chat.completions.create(
                 model="openai/gpt-4o-mini", messages=[{"role": "user", "content": "hi"}], provider=mistake

@@ -50,6 +50,8 @@ class ResponseMetadata:
     """Credits (USD) charged, from `usage.cost`; falls back to a cost header should OpenRouter ever send one."""
     headers: Mapping[str, str] = dataclasses.field(default_factory=dict[str, str])
     """Only the headers of interest: `x-generation-id`, `x-ratelimit-*`, `x-openrouter-cache-*`, `retry-after`."""
+    router_metadata: Any = None
+    """The body's `openrouter_metadata` (`RouterMetadata`), sent when the client has `router_metadata=True`."""
 
     @property
     def cost_decimal(self) -> Decimal | None:
@@ -127,6 +129,7 @@ def build_metadata(
     provider: str | None = None,
     model: str | None = None,
     usage: Any = None,
+    router_metadata: Any = None,
 ) -> ResponseMetadata:
     """Combine headers and body fields; the `X-Generation-Id` header wins over the body `id`."""
     kept = interesting_headers(headers)
@@ -140,6 +143,7 @@ def build_metadata(
         usage=usage,
         cost=float(cost) if cost is not None else None,
         headers=kept,
+        router_metadata=router_metadata,
     )
 
 
@@ -154,6 +158,7 @@ def metadata_from_result(result: object, headers: Mapping[str, str]) -> Response
         provider=provider if isinstance(provider, str) else None,
         model=model if isinstance(model, str) else None,
         usage=getattr(result, "usage", None),
+        router_metadata=getattr(result, "openrouter_metadata", None),
     )
 
 

@@ -176,7 +176,7 @@ async def test_chat_streaming_structured_parse_async(
 
 
 def test_chat_raw_refuses_bad_fields_before_sending(client: OpenRouter, openrouter_emulator: Emulator) -> None:
-    bad: Any = {"sort": "cheapest"}
+    bad: Any = {"sort": "pric"}
     with pytest.raises(OpenRouterValidationError):
         client.with_raw_response.chat.completions.create(model=MODEL, messages=HI, provider=bad)
     with (
@@ -230,7 +230,7 @@ async def test_chat_streaming_response_async(async_client: AsyncOpenRouter, open
 
 
 async def test_chat_raw_async_refuses_bad_fields(async_client: AsyncOpenRouter, openrouter_emulator: Emulator) -> None:
-    bad: Any = {"effort": "huge"}
+    bad: Any = {"effort": "hihg"}
     with pytest.raises(OpenRouterValidationError):
         await async_client.with_raw_response.chat.completions.create(model=MODEL, messages=HI, reasoning=bad)
     assert openrouter_emulator.requests_to("/chat/completions") == []

@@ -141,7 +141,7 @@ async def test_call_values_win_over_defaults_and_extra_body_wins_over_both_on_po
 
 
 async def test_a_hand_built_body_is_validated_before_sending(mode: Mode, openrouter_emulator: Emulator) -> None:
-    body = {"model": MODEL, "messages": MESSAGES, "provider": {"sort": "cheapest"}}
+    body = {"model": MODEL, "messages": MESSAGES, "provider": {"sort": "pric"}}
     with pytest.raises(orc.OpenRouterValidationError) as caught:
         if mode == "sync":
             with OpenRouter(**_options(openrouter_emulator)) as client:

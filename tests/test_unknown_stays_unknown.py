@@ -174,3 +174,28 @@ def test_streamed_annotations_are_the_message_class() -> None:
     [streamed] = chunk.choices[0].delta.annotations or []
     [whole] = message.annotations or []
     assert type(streamed) is type(whole) is URLCitationAnnotation
+
+
+def test_router_metadata_is_typed_and_on_openrouter() -> None:
+    from openrouter_compat._response_metadata import metadata_from_result
+    from openrouter_compat.types.shared import RouterMetadata
+
+    routed = {
+        "requested": "openrouter/auto",
+        "strategy": "auto",
+        "attempts": [{"model": "openai/gpt-4o-mini", "provider": "OpenAI", "status": 200}],
+        "endpoints": {
+            "total": 3,
+            "available": [{"provider": "OpenAI", "model": "openai/gpt-4o-mini", "selected": True}],
+        },
+        "brand_new": 1,
+    }
+    completion = ChatCompletion.model_validate({**COMPLETION, "openrouter_metadata": routed})
+    metadata = completion.openrouter_metadata
+    assert isinstance(metadata, RouterMetadata) and metadata.strategy == "auto"
+    assert metadata.attempts is not None and metadata.attempts[0].provider == "OpenAI"
+    assert metadata.endpoints is not None and metadata.endpoints.available is not None
+    assert metadata.to_dict() == routed, "fields OpenRouter adds later are kept"
+    assert metadata_from_result(completion, {"x-openrouter-cache-status": "HIT"}).router_metadata is metadata
+    response = Response.model_validate({**RESPONSE, "openrouter_metadata": routed})
+    assert isinstance(response.openrouter_metadata, RouterMetadata)

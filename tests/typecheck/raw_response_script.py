@@ -111,13 +111,13 @@ async def other_resources_async(client: AsyncOpenRouter) -> Response:
 def misuse(client: OpenRouter, aio: AsyncOpenRouter) -> None:
     raw = client.with_raw_response
     chat = raw.chat.completions
-    chat.create(model="m", messages=MSGS, provider={"sort": "cheapest"})  # expect-error: raw_sort
+    chat.create(model="m", messages=MSGS, provider={"sort": 5})  # expect-error: raw_sort
     client.chat.completions.with_streaming_response.create(model="m", messages=MSGS, top_k="4")  # expect-error: top_k
     aio.with_raw_response.chat.completions.create(model="m", messages=MSGS, provider={"ordr": []})  # expect-error: typo
     stream: ChatCompletionStream = chat.create(model="m", messages=MSGS).parse()  # expect-error: not_a_stream
     print(chat.create(model="m", messages=MSGS).parse().usage.cost)  # expect-error: usage_may_be_none
     raw.responses.create(model="m", input="hi", provider={"allow_fallback": True})  # expect-error: responses_provider
-    client.completions.with_raw_response.create(model="m", prompt="", reasoning={"effort": "x"})  # expect-error: effort
+    client.completions.with_raw_response.create(model="m", prompt="", reasoning={"effort": 3})  # expect-error: effort
     client.with_streaming_response.embeddings.create(model="m", input="a", input_type=1)  # expect-error: input_type
-    chat.parse(model="m", messages=MSGS, response_format=Weather, provider={"sort": "x"})  # expect-error: parse_sort
+    chat.parse(model="m", messages=MSGS, response_format=Weather, provider={"sort": 1})  # expect-error: parse_sort
     assert stream

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from openai.types.chat import chat_completion
 
 from ..._response_metadata import WithResponseMetadata
 from ..shared.error_object import ErrorObject
+from ..shared.router_metadata import RouterMetadata
 from ..shared.usage import Usage
 from .chat_completion_message import ChatCompletionMessage
 
@@ -28,4 +27,4 @@ class ChatCompletion(chat_completion.ChatCompletion, WithResponseMetadata):
     choices: list[Choice]  # type: ignore[assignment]
     provider: str | None = None
     usage: Usage | None = None
-    openrouter_metadata: dict[str, Any] | None = None
+    openrouter_metadata: RouterMetadata | None = None

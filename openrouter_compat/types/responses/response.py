@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 from openai._models import BaseModel
 from openai.types.responses import response as openai_response
@@ -12,6 +12,7 @@ from openai.types.responses import response_usage as openai_usage
 from pydantic import field_validator
 
 from ..._response_metadata import WithResponseMetadata
+from ..shared.router_metadata import RouterMetadata
 from ..shared.usage import ServerToolUseDetails
 from ._union import known_tags, replace_members
 
@@ -120,5 +121,5 @@ class Response(openai_response.Response, WithResponseMetadata):
     """Always false: OpenRouter keeps no response state (send reasoning items back in `input` instead)."""
     error_type: str | None = None
     """OpenRouter's error category when the response carries `error` (e.g. `rate_limit_exceeded`)."""
-    openrouter_metadata: dict[str, Any] | None = None
+    openrouter_metadata: RouterMetadata | None = None
     """Routing details, sent when the request has the `X-OpenRouter-Metadata: enabled` header."""

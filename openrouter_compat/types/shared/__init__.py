@@ -9,9 +9,14 @@ from .reasoning_detail import (
     ReasoningDetailText,
     ReasoningDetailUnknown,
 )
+from .router_metadata import RouterAttempt, RouterEndpoint, RouterEndpoints, RouterMetadata
 from .usage import CompletionTokensDetails, CostDetails, PromptTokensDetails, ServerToolUse, ServerToolUseDetails, Usage
 
 __all__ = [
+    "RouterAttempt",
+    "RouterEndpoint",
+    "RouterEndpoints",
+    "RouterMetadata",
     "CompletionTokensDetails",
     "CostDetails",
     "ErrorObject",
