@@ -31,6 +31,7 @@ from typing_extensions import override
 from . import _constants as C
 from ._exceptions import OpenRouterConfigError, error_in_200_body, make_status_error
 from ._extras import validate_fields
+from ._http import default_async_http_client, default_http_client
 from ._ledger import CostLedger
 from ._response_metadata import ensure_metadata, observe_result
 from ._response_types import INFERENCE_TYPES, openrouter_stream_cls, openrouter_type, validate_fast
@@ -352,14 +353,15 @@ class OpenRouter(_OpenRouterClientBase, openai.OpenAI):
         )
         headers = {**self._openrouter.attribution_headers(), **(default_headers or {})}
         kwargs.pop("_extra_kwargs", None)
+        url = _resolve_base_url(base_url)
         super().__init__(
             api_key=_resolve_api_key(api_key),
-            base_url=_resolve_base_url(base_url),
+            base_url=url,
             timeout=timeout,
             max_retries=self._openrouter.retry_policy.max_retries,
             default_headers=headers,
             default_query=default_query,
-            http_client=http_client,
+            http_client=default_http_client(url, timeout) if http_client is None else http_client,
             _strict_response_validation=_strict_response_validation,
             **kwargs,
         )
@@ -652,14 +654,15 @@ class AsyncOpenRouter(_OpenRouterClientBase, openai.AsyncOpenAI):
         )
         headers = {**self._openrouter.attribution_headers(), **(default_headers or {})}
         kwargs.pop("_extra_kwargs", None)
+        url = _resolve_base_url(base_url)
         super().__init__(
             api_key=_resolve_api_key(api_key),
-            base_url=_resolve_base_url(base_url),
+            base_url=url,
             timeout=timeout,
             max_retries=self._openrouter.retry_policy.max_retries,
             default_headers=headers,
             default_query=default_query,
-            http_client=http_client,
+            http_client=default_async_http_client(url, timeout) if http_client is None else http_client,
             _strict_response_validation=_strict_response_validation,
             **kwargs,
         )
