@@ -8,7 +8,7 @@ Standard library only, so a fresh clone needs nothing but Python 3.11+ and the p
     python3 dev.py lint        # ruff check, ruff format --check, mypy --strict, pyright (strict)
     python3 dev.py fmt         # ruff format + ruff check --fix
     python3 dev.py example X   # examples/X.py
-    python3 dev.py bench       # benchmarks/bench_overhead.py (extra arguments go to it)
+    python3 dev.py bench       # benchmarks/run.py: the benchmark suite (extra arguments go to it)
     python3 dev.py setup       # only create/refresh .venv
 
 The venv is (re)installed with `pip install -e '.[dev]'` only when pyproject.toml changed since the last
@@ -107,7 +107,7 @@ def cmd_example(args: list[str]) -> int:
 
 
 def cmd_bench(args: list[str]) -> int:
-    return run([str(PYTHON), "benchmarks/bench_overhead.py", *args])
+    return run([str(PYTHON), "benchmarks/run.py", *args])
 
 
 def cmd_setup(args: list[str]) -> int:
