@@ -38,41 +38,57 @@ RESOURCE_LAZY = sorted(
 )
 
 
-def _modules_after(code: str) -> list[str]:
-    """The modules a fresh interpreter has loaded after running `code` (json on the last line of its stdout)."""
-    script = f"import sys\n{code}\nimport json\nprint(json.dumps(sorted(sys.modules)))"
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True)
-    return list(json.loads(done.stdout.splitlines()[-1]))
+STAGES = {
+    "package": "import openrouter_compat",
+    "plugin": "import openrouter_compat.testing.pytest_plugin",
+    "client class": "from openrouter_compat import AsyncOpenRouter, OpenRouter",
+    "clients built": "client = OpenRouter(api_key='sk-or-v1-x')\nAsyncOpenRouter(api_key='sk-or-v1-x')",
+    "models resource": "client.models",
+}
+"""Steps run in order in one fresh interpreter; after each, the modules it has loaded are recorded."""
+
+
+@pytest.fixture(scope="module")
+def loaded() -> dict[str, list[str]]:
+    """Stage -> the modules loaded by then, from one fresh interpreter (a module imported once stays imported)."""
+    lines = ["import json, sys", "seen = {}"]
+    for stage, code in STAGES.items():
+        lines += [code, f"seen[{stage!r}] = sorted(sys.modules)"]
+    lines.append("print(json.dumps(seen))")
+    done = subprocess.run(
+        [sys.executable, "-c", "\n".join(lines)], capture_output=True, text=True, timeout=300, check=True
+    )
+    return dict(json.loads(done.stdout.splitlines()[-1]))
 
 
 def _heavy(modules: list[str], heavy: tuple[str, ...] = HEAVY) -> list[str]:
     return [name for name in modules if any(name == h or name.startswith(h + ".") for h in heavy)]
 
 
-def test_import_package_loads_nothing_heavy() -> None:
-    modules = _modules_after("import openrouter_compat")
+def test_import_package_loads_nothing_heavy(loaded: dict[str, list[str]]) -> None:
+    modules = loaded["package"]
     assert _heavy(modules, (*HEAVY, "openai", "openrouter_compat._client", "openrouter_compat.types")) == []
     assert "openrouter_compat" in modules
 
 
-def test_building_clients_loads_no_resource_and_no_responses_stream_machinery() -> None:
-    code = (
-        "from openrouter_compat import AsyncOpenRouter, OpenRouter\n"
-        "OpenRouter(api_key='sk-or-v1-x').close()\n"
-        "AsyncOpenRouter(api_key='sk-or-v1-x')\n"
-    )
-    modules = _modules_after(code)
-    assert (
-        _heavy(modules, ("openai.lib.streaming.responses", "openrouter_compat.resources", "openrouter_compat.testing"))
-        == []
-    )
+def test_pytest_plugin_module_loads_neither_the_client_nor_the_emulator(loaded: dict[str, list[str]]) -> None:
+    """Every pytest run in a project that has the package installed imports this module (`pytest11`)."""
+    modules = loaded["plugin"]
+    assert _heavy(modules, ("openrouter_compat._client", "openrouter_compat.testing._emulator", "openai")) == []
+    assert "openrouter_compat.testing.pytest_plugin" in modules
+
+
+def test_building_clients_loads_no_resource_and_no_responses_stream_machinery(loaded: dict[str, list[str]]) -> None:
+    modules = loaded["clients built"]
+    heavy = ("openai.lib.streaming.responses", "openrouter_compat.resources", "openrouter_compat.testing._emulator")
+    assert _heavy(modules, heavy) == []
     assert "openrouter_compat._client" in modules
 
 
-def test_a_resource_loads_on_first_use_and_only_its_own() -> None:
-    modules = _modules_after("from openrouter_compat import OpenRouter\nOpenRouter(api_key='sk-or-v1-x').models")
-    loaded = [name for name in modules if name.startswith("openrouter_compat.resources.") and "._" not in name]
-    assert loaded == ["openrouter_compat.resources.models"]  # and its private helpers (_platform, ...)
+def test_a_resource_loads_on_first_use_and_only_its_own(loaded: dict[str, list[str]]) -> None:
+    modules = loaded["models resource"]
+    ours = [name for name in modules if name.startswith("openrouter_compat.resources.") and "._" not in name]
+    assert ours == ["openrouter_compat.resources.models"]  # and its private helpers (_platform, ...)
     assert "openai.lib.streaming.responses" not in modules
 
 
@@ -144,13 +160,6 @@ def test_star_import_gives_every_public_name() -> None:
     exec("from openrouter_compat import *", namespace)
     assert set(openrouter_compat.__all__) <= set(namespace)
     assert namespace["OpenRouter"] is importlib.import_module("openrouter_compat._client").OpenRouter
-
-
-def test_pytest_plugin_module_loads_neither_the_client_nor_the_emulator() -> None:
-    """Every pytest run in a project that has the package installed imports this module (`pytest11`)."""
-    modules = _modules_after("import openrouter_compat.testing.pytest_plugin")
-    heavy = _heavy(modules, ("openrouter_compat._client", "openrouter_compat.testing._emulator", "openai"))
-    assert heavy == []
 
 
 @pytest.mark.parametrize("package", LAZY_PACKAGES, ids=lambda p: p.__name__)
