@@ -70,7 +70,7 @@ def stream_body(chunks: int) -> bytes:
     """`chunks` SSE events in all: content chunks, then the finish chunk and the usage chunk, then `[DONE]`."""
     usage = {**COMPLETION["usage"], "completion_tokens": chunks}  # type: ignore[dict-item]
     first = _chunk({"role": "assistant", "content": "", "reasoning": None})
-    token = _chunk({"content": "tok "})
+    # every chunk's text differs (LiteLLM refuses a stream that repeats one chunk)
     tail = (
         _chunk({"content": ""}, "stop")
         + b"data: "
@@ -88,7 +88,13 @@ def stream_body(chunks: int) -> bytes:
         ).encode()
         + b"\n\n"
     )
-    return b": OPENROUTER PROCESSING\n\n" + first + token * max(0, chunks - 3) + tail + b"data: [DONE]\n\n"
+    return (
+        b": OPENROUTER PROCESSING\n\n"
+        + first
+        + b"".join(_chunk({"content": f"t{i} "}) for i in range(max(0, chunks - 3)))
+        + tail
+        + b"data: [DONE]\n\n"
+    )
 
 
 def models_body(count: int) -> bytes:

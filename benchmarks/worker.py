@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import http.client
 import json
+import os
 import resource
 import sys
 import time
@@ -23,6 +24,8 @@ from typing import Any
 API_KEY = "sk-or-v1-bench"
 MODEL = "openai/gpt-4o-mini"
 MESSAGES = [{"role": "user", "content": "Benchmark: say something short."}]
+OFFLINE = {"LITELLM_LOCAL_MODEL_COST_MAP": "True", "LITELLM_TELEMETRY": "False"}
+"""LiteLLM fetches a model price list from the internet at import unless told not to; nothing here goes out."""
 
 
 class Contender:
@@ -138,10 +141,16 @@ def _openrouter_sdk(url: str) -> Contender:
             count += 1
         return count
 
+    holder: dict[str, Any] = {}
+
+    async def aopen() -> None:  # its async HTTP client belongs to one event loop: a new SDK client per run
+        holder["a"] = OpenRouter(api_key=API_KEY, server_url=url)
+
     c = Contender()
     c.call = lambda: client.chat.send(model=MODEL, messages=MESSAGES)
     c.stream = stream
-    c.acall = lambda: client.chat.send_async(model=MODEL, messages=MESSAGES)
+    c.acall = lambda: holder["a"].chat.send_async(model=MODEL, messages=MESSAGES)
+    c.aopen = aopen
     c.models = lambda: len(client.models.list().result.data)
     c.construct = lambda: OpenRouter(api_key=API_KEY, server_url=url)
     return c
@@ -149,7 +158,7 @@ def _openrouter_sdk(url: str) -> Contender:
 
 def _litellm(url: str) -> Contender:
     """LiteLLM's `openrouter/` route, pointed at the benchmark server."""
-    import litellm  # type: ignore[import-not-found]
+    import litellm  # type: ignore[import-not-found]  # LITELLM_LOCAL_MODEL_COST_MAP set in main(): no fetch
 
     options = {"model": f"openrouter/{MODEL}", "api_base": url, "api_key": API_KEY}
 
@@ -246,6 +255,7 @@ def run(c: Contender, command: dict[str, Any]) -> dict[str, Any]:
 
 def main() -> None:
     name, url = sys.argv[1], sys.argv[2]
+    os.environ.update(OFFLINE)
     try:
         contender = make(name, url)
         contender.call()
