@@ -103,8 +103,8 @@ class Context:
             return None if base is None else f"{base}.{node.attr.value}"
         return None
 
-    def add_import(self, module: str, name: str | None = None) -> None:
-        AddImportsVisitor.add_needed_import(self.codemod, module, name)
+    def add_import(self, module: str, name: str | None = None, asname: str | None = None) -> None:
+        AddImportsVisitor.add_needed_import(self.codemod, module, name, asname)
 
     def drop_import(self, module: str, name: str | None = None) -> None:
         """Drop the import if nothing uses it any more (libcst checks at the end)."""

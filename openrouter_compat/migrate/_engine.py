@@ -10,9 +10,12 @@ import libcst as cst
 from libcst.metadata import MetadataWrapper
 
 from ._context import Context, Finding, Rule
+from ._rule_langchain import LangChainRule
+from ._rule_litellm import LiteLLMRule
+from ._rule_official import OfficialSDKRule
 from ._rule_openai import OpenAISDKRule
 
-RULES: tuple[type[Rule], ...] = (OpenAISDKRule,)
+RULES: tuple[type[Rule], ...] = (OpenAISDKRule, OfficialSDKRule, LangChainRule, LiteLLMRule)
 
 
 @dataclasses.dataclass

@@ -62,6 +62,14 @@ OFFICIAL_METHODS: dict[tuple[str, str], tuple[tuple[str, ...], bool]] = {
     ("providers", "list"): (("providers", "list"), True),
 }
 
+OFFICIAL_RESOURCES = frozenset({
+    "chat", "responses", "beta", "embeddings", "models", "endpoints", "providers", "api_keys", "credits",
+    "generations", "analytics", "batch", "byok", "files", "guardrails", "images", "video_generation", "tts", "stt",
+    "rerank", "presets", "observability", "organization", "workspaces", "private_endpoints", "oauth", "scim",
+    "vault", "tools", "datasets", "benchmarks", "classifications", "containers", "decisions", "externalusers",
+})
+"""Sub-clients of the official SDK (`OR/sdk.py`); a call on any other attribute is not the SDK's."""
+
 OFFICIAL_CONSTRUCTOR = {
     "api_key": "api_key",
     "http_referer": "app_url",
