@@ -12,10 +12,11 @@ from libcst.metadata import MetadataWrapper
 from ._context import Context, Finding, Rule
 from ._rule_langchain import LangChainRule
 from ._rule_litellm import LiteLLMRule
+from ._rule_loops import LoopsRule
 from ._rule_official import OfficialSDKRule
 from ._rule_openai import OpenAISDKRule
 
-RULES: tuple[type[Rule], ...] = (OpenAISDKRule, OfficialSDKRule, LangChainRule, LiteLLMRule)
+RULES: tuple[type[Rule], ...] = (OpenAISDKRule, OfficialSDKRule, LangChainRule, LiteLLMRule, LoopsRule)
 
 
 @dataclasses.dataclass
@@ -63,12 +64,13 @@ def _run(source: str) -> FileOutcome:
         rule = rule_type(ctx)
         if not rule.applies(module):
             continue
-        ctx.sources.add(rule.source)
+        if rule.source:
+            ctx.sources.add(rule.source)
         before = module
         module = MetadataWrapper(module).visit(rule)
         lines = _line_map(source, before.code)
         findings += [dataclasses.replace(f, line=lines.get(f.line, f.line)) for f in rule.findings]
-        if module.code == before.code and not rule.findings:
+        if rule.source and module.code == before.code and not rule.findings:
             findings.append(Finding(1, f"{rule.source}: nothing here the tool can rewrite; see docs/migration.md", True))
         ctx.rescan(module)
     module = ctx.finish_imports(module)
