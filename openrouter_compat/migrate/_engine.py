@@ -74,8 +74,11 @@ def _run(source: str) -> FileOutcome:
             findings.append(Finding(1, f"{rule.source}: nothing here the tool can rewrite; see docs/migration.md", True))
         ctx.rescan(module)
     module = ctx.finish_imports(module)
+    result = module.code
+    if result.startswith("\n") and not source.startswith("\n"):
+        result = result.lstrip("\n")  # an import removed from the first line leaves its blank line behind
     findings.sort(key=lambda f: (f.line, not f.hand))
-    return FileOutcome(source, module.code, _unique(findings), frozenset(ctx.sources))
+    return FileOutcome(source, result, _unique(findings), frozenset(ctx.sources))
 
 
 def _line_map(original: str, current: str) -> dict[int, int]:

@@ -172,6 +172,7 @@ class LangChainRule(Rule):
                 value = value.args[0].value
             env = env_read(value)
             if env is not None and env[0] == DEFAULT_KEY_ENV:
+                self.ctx.drop_import("os")
                 return []
             return [make_arg("api_key", value)]
         self.ctx.add_import("os")

@@ -178,6 +178,7 @@ class LiteLLMRule(Rule):
         api_key = kwarg(updated_node, "api_key")
         if api_key is not None and (env := env_read(api_key.value)) is not None and env[0] == DEFAULT_KEY_ENV:
             api_key = None
+            self.ctx.drop_import("os")
         args: list[cst.Arg] = []
         positional = [a for a in updated_node.args if a.keyword is None]
         names = ["model", "messages"]

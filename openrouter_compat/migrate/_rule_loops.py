@@ -9,7 +9,7 @@ from ._cst import dotted
 
 API_METHODS = frozenset({"create", "send", "send_async", "invoke", "ainvoke", "completion", "acompletion", "parse"})
 RETRY_ADVICE = (
-    "home-made retry loop around an API call (left as is): the client already retries 408/409/429/5xx and "
+    "home-made retry loop around an API call (left as is): the client already retries 408/429/5xx and "
     "dropped connections with backoff and Retry-After; tune it with retry_policy=RetryPolicy(max_retries=...) "
     "and drop the loop"
 )

@@ -277,6 +277,7 @@ class OfficialSDKRule(Rule):
         for arg in call.args:
             name = arg.keyword.value if arg.keyword is not None else ""
             if name == "api_key" and (env := env_read(arg.value)) is not None and env[0] == DEFAULT_KEY_ENV:
+                self.ctx.drop_import("os")
                 continue
             if name == "timeout_ms":
                 args.append(make_arg("timeout", ms_to_seconds(arg.value)))

@@ -68,6 +68,7 @@ class OpenAISDKRule(Rule):
             if name == "base_url" and self._default_base_url(arg.value):
                 continue
             if name == "api_key" and (env := env_read(arg.value)) is not None and env[0] == DEFAULT_KEY_ENV:
+                self.ctx.drop_import("os")
                 continue
             if name == "default_headers" and isinstance(arg.value, cst.Dict):
                 rest, found, placeholders = split_attribution(arg.value)
