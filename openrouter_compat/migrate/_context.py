@@ -120,8 +120,12 @@ class Context:
         return name
 
     def finish_imports(self, module: cst.Module) -> cst.Module:
-        module = AddImportsVisitor(self.codemod).transform_module(module)
-        return RemoveImportsVisitor(self.codemod).transform_module(module)
+        """Apply the imports asked for (each visitor runs a scope analysis: only when there is work)."""
+        if self.codemod.scratch.get(AddImportsVisitor.CONTEXT_KEY):
+            module = AddImportsVisitor(self.codemod).transform_module(module)
+        if self.codemod.scratch.get(RemoveImportsVisitor.CONTEXT_KEY):
+            module = RemoveImportsVisitor(self.codemod).transform_module(module)
+        return module
 
 
 class Rule(cst.CSTTransformer):

@@ -87,7 +87,10 @@ def replace_args(call: cst.Call, args: Sequence[cst.Arg]) -> cst.Call:
     if separator is None:
         separator = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
     last = old[-1] if old else None
-    fixed = [arg.with_changes(comma=separator, whitespace_after_arg=cst.SimpleWhitespace("")) for arg in new[:-1]]
+    fixed = []
+    for arg in new[:-1]:
+        own = arg.comma if isinstance(arg.comma, cst.Comma) and (last is None or arg.comma is not last.comma) else None
+        fixed.append(arg.with_changes(comma=own or separator, whitespace_after_arg=cst.SimpleWhitespace("")))
     if last is None:
         fixed.append(new[-1])
     else:
