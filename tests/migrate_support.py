@@ -9,7 +9,7 @@ import pytest
 
 pytest.importorskip("libcst", reason="the migrate extra (libcst, click) is not installed")
 
-from openrouter_compat.migrate import FileOutcome, migrate_source  # noqa: E402
+from openrouter_compat.migrate import FileOutcome, migrate_source
 
 
 def migrate(code: str) -> FileOutcome:

@@ -8,9 +8,9 @@ import pytest
 
 pytest.importorskip("libcst", reason="the migrate extra (libcst, click) is not installed")
 
-from click.testing import CliRunner  # noqa: E402
+from click.testing import CliRunner
 
-from openrouter_compat.migrate.command import Exit, migrate_command  # noqa: E402
+from openrouter_compat.migrate.command import Exit, migrate_command
 
 CONVERTIBLE = 'from openai import OpenAI\n\nclient = OpenAI(base_url="https://openrouter.ai/api/v1", api_key="k")\n'
 CONVERTED = 'from openrouter_compat import OpenRouter\n\nclient = OpenRouter(api_key="k")\n'

@@ -19,7 +19,7 @@ import pytest
 
 pytest.importorskip("libcst", reason="the migrate extra (libcst, click) is not installed")
 
-from openrouter_compat.migrate import FileOutcome, migrate_source  # noqa: E402
+from openrouter_compat.migrate import FileOutcome, migrate_source
 
 ROOT = Path(__file__).resolve().parent / "migration_corpus"
 MANIFEST = json.loads((ROOT / "manifest.json").read_text(encoding="utf-8"))["files"]

@@ -12,9 +12,9 @@ import pytest
 pytest.importorskip("libcst", reason="the migrate extra (libcst, click) is not installed")
 pytest.importorskip("langchain_openai")
 
-from openrouter_compat import _constants as C  # noqa: E402
-from openrouter_compat.migrate import migrate_source  # noqa: E402
-from openrouter_compat.testing import Emulator  # noqa: E402
+from openrouter_compat import _constants as C
+from openrouter_compat.migrate import migrate_source
+from openrouter_compat.testing import Emulator
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "migration.md"
 BLOCK = re.compile(r'```(?:python|text) title="(before|after|report)"\n(.*?)```', re.S)
@@ -45,8 +45,16 @@ IDS = [f"example-{n}" for n in range(1, len(EXAMPLES) + 1)]
 
 def test_every_source_has_examples() -> None:
     befores = "\n".join(e.before for e in EXAMPLES)
-    for marker in ("from openai import OpenAI", "from openai import AsyncOpenAI", "from openrouter import",
-                   "send_async", "litellm", "acompletion", "langchain_openai", "langchain_openrouter"):
+    for marker in (
+        "from openai import OpenAI",
+        "from openai import AsyncOpenAI",
+        "from openrouter import",
+        "send_async",
+        "litellm",
+        "acompletion",
+        "langchain_openai",
+        "langchain_openrouter",
+    ):
         assert marker in befores
     assert len(EXAMPLES) >= 10
 
@@ -60,7 +68,10 @@ def test_the_tool_turns_before_into_after(example: Example) -> None:
     assert report == (example.report or "")
 
 
-@pytest.mark.parametrize("example", [e for e in EXAMPLES if e.after], ids=[i for i, e in zip(IDS, EXAMPLES) if e.after])
+RUNNABLE = [(i, e) for i, e in zip(IDS, EXAMPLES, strict=True) if e.after]
+
+
+@pytest.mark.parametrize("example", [e for _, e in RUNNABLE], ids=[i for i, _ in RUNNABLE])
 def test_after_runs_against_the_emulator(
     example: Example, openrouter_emulator: Emulator, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -70,7 +81,7 @@ def test_after_runs_against_the_emulator(
     monkeypatch.setenv(C.ENV_BASE_URL, openrouter_emulator.base_url)
     for name in (C.ENV_APP_URL, C.ENV_APP_TITLE, C.ENV_APP_CATEGORIES):
         monkeypatch.delenv(name, raising=False)  # an example may set one: restored after the test
-    exec(compile(example.after, "<docs/migration.md>", "exec"), {"__name__": "__main__"})  # noqa: S102
+    exec(compile(example.after, "<docs/migration.md>", "exec"), {"__name__": "__main__"})
     printed = capsys.readouterr().out
     if "print(" in example.after:
         assert printed.strip()

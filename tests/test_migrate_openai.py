@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from migrate_support import after, dedent, hand_lines, migrate, notes
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import libcst as cst
 
 from ._context import Rule
-from ._cst import kwarg, keywords, make_arg, replace_args, string_value
+from ._cst import keywords, kwarg, make_arg, replace_args, string_value
 from ._facts import ATTRIBUTION_HEADERS, BODY_FIELDS, is_placeholder
 
 

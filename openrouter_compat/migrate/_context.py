@@ -7,7 +7,7 @@ import dataclasses
 import libcst as cst
 from libcst.codemod import CodemodContext
 from libcst.codemod.visitors import AddImportsVisitor, RemoveImportsVisitor
-from libcst.metadata import PositionProvider
+from libcst.metadata import CodeRange, PositionProvider
 
 from ._cst import string_value
 
@@ -140,7 +140,9 @@ class Rule(cst.CSTTransformer):
         self.findings: list[Finding] = []
 
     def line(self, node: cst.CSTNode) -> int:
-        return self.get_metadata(PositionProvider, node).start.line
+        position = self.get_metadata(PositionProvider, node)
+        assert isinstance(position, CodeRange)
+        return position.start.line
 
     def hand(self, node: cst.CSTNode, message: str) -> None:
         self.findings.append(Finding(self.line(node), message, True))

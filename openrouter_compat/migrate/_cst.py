@@ -24,10 +24,7 @@ def dotted(node: cst.BaseExpression) -> str | None:
 
 def string_value(node: cst.BaseExpression | None, constants: dict[str, str] | None = None) -> str | None:
     """The value of a plain string literal (or of a module constant bound to one)."""
-    if isinstance(node, cst.SimpleString):
-        value = node.evaluated_value
-        return value if isinstance(value, str) else None
-    if isinstance(node, cst.ConcatenatedString):
+    if isinstance(node, cst.SimpleString | cst.ConcatenatedString):
         value = node.evaluated_value
         return value if isinstance(value, str) else None
     if isinstance(node, cst.Name) and constants is not None:
@@ -42,10 +39,14 @@ def env_read(node: cst.BaseExpression | None) -> tuple[str, cst.BaseExpression |
         if name is None:
             return None
         return name, node.args[1].value if len(node.args) > 1 else None
-    if isinstance(node, cst.Subscript) and dotted(node.value) in ("os.environ", "environ"):
-        if len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index):
-            name = string_value(node.slice[0].slice.value)
-            return None if name is None else (name, None)
+    if (
+        isinstance(node, cst.Subscript)
+        and dotted(node.value) in ("os.environ", "environ")
+        and len(node.slice) == 1
+        and isinstance(node.slice[0].slice, cst.Index)
+    ):
+        name = string_value(node.slice[0].slice.value)
+        return None if name is None else (name, None)
     return None
 
 
@@ -87,7 +88,7 @@ def replace_args(call: cst.Call, args: Sequence[cst.Arg]) -> cst.Call:
     if separator is None:
         separator = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
     last = old[-1] if old else None
-    fixed = []
+    fixed: list[cst.Arg] = []
     for arg in new[:-1]:
         own = arg.comma if isinstance(arg.comma, cst.Comma) and (last is None or arg.comma is not last.comma) else None
         fixed.append(arg.with_changes(comma=own or separator, whitespace_after_arg=cst.SimpleWhitespace("")))

@@ -10,6 +10,8 @@ import libcst as cst
 from libcst.metadata import MetadataWrapper
 
 from ._context import Context, Finding, Rule
+
+__all__ = ["FileOutcome", "Finding", "migrate_source"]
 from ._rule_langchain import LangChainRule
 from ._rule_litellm import LiteLLMRule
 from ._rule_loops import LoopsRule
@@ -71,7 +73,9 @@ def _run(source: str) -> FileOutcome:
         lines = _line_map(source, before.code)
         findings += [dataclasses.replace(f, line=lines.get(f.line, f.line)) for f in rule.findings]
         if rule.source and module.code == before.code and not rule.findings:
-            findings.append(Finding(1, f"{rule.source}: nothing here the tool can rewrite; see docs/migration.md", True))
+            findings.append(
+                Finding(1, f"{rule.source}: nothing here the tool can rewrite; see docs/migration.md", True)
+            )
         ctx.rescan(module)
     module = ctx.finish_imports(module)
     result = module.code
@@ -92,5 +96,4 @@ def _line_map(original: str, current: str) -> dict[int, int]:
 
 
 def _unique(findings: list[Finding]) -> list[Finding]:
-    seen: set[Finding] = set()
-    return [f for f in findings if not (f in seen or seen.add(f))]
+    return list(dict.fromkeys(findings))

@@ -62,12 +62,45 @@ OFFICIAL_METHODS: dict[tuple[str, str], tuple[tuple[str, ...], bool]] = {
     ("providers", "list"): (("providers", "list"), True),
 }
 
-OFFICIAL_RESOURCES = frozenset({
-    "chat", "responses", "beta", "embeddings", "models", "endpoints", "providers", "api_keys", "credits",
-    "generations", "analytics", "batch", "byok", "files", "guardrails", "images", "video_generation", "tts", "stt",
-    "rerank", "presets", "observability", "organization", "workspaces", "private_endpoints", "oauth", "scim",
-    "vault", "tools", "datasets", "benchmarks", "classifications", "containers", "decisions", "externalusers",
-})
+OFFICIAL_RESOURCES = frozenset(
+    {
+        "chat",
+        "responses",
+        "beta",
+        "embeddings",
+        "models",
+        "endpoints",
+        "providers",
+        "api_keys",
+        "credits",
+        "generations",
+        "analytics",
+        "batch",
+        "byok",
+        "files",
+        "guardrails",
+        "images",
+        "video_generation",
+        "tts",
+        "stt",
+        "rerank",
+        "presets",
+        "observability",
+        "organization",
+        "workspaces",
+        "private_endpoints",
+        "oauth",
+        "scim",
+        "vault",
+        "tools",
+        "datasets",
+        "benchmarks",
+        "classifications",
+        "containers",
+        "decisions",
+        "externalusers",
+    }
+)
 """Sub-clients of the official SDK (`OR/sdk.py`); a call on any other attribute is not the SDK's."""
 
 OFFICIAL_CONSTRUCTOR = {
@@ -100,11 +133,20 @@ OFFICIAL_ERRORS: dict[str, tuple[str, str]] = {
 }
 """Official SDK error class -> (module, our class)."""
 
-OFFICIAL_ERROR_ATTRIBUTES = {"body": ("response", "text"), "raw_response": ("response",), "headers": ("response", "headers")}
+OFFICIAL_ERROR_ATTRIBUTES = {
+    "body": ("response", "text"),
+    "raw_response": ("response",),
+    "headers": ("response", "headers"),
+}
 """Attributes of an official SDK error whose value sits elsewhere on ours (`e.body` is the raw text there)."""
 
-OFFICIAL_MESSAGE_CLASSES = {"UserMessage": "user", "SystemMessage": "system", "AssistantMessage": "assistant",
-                            "ToolResponseMessage": "tool", "DeveloperMessage": "developer"}
+OFFICIAL_MESSAGE_CLASSES = {
+    "UserMessage": "user",
+    "SystemMessage": "system",
+    "AssistantMessage": "assistant",
+    "ToolResponseMessage": "tool",
+    "DeveloperMessage": "developer",
+}
 OFFICIAL_TYPE_ALIASES = {
     "MessageTypedDict": ("openai.types.chat", "ChatCompletionMessageParam"),
     "ChatMessagesTypedDict": ("openai.types.chat", "ChatCompletionMessageParam"),
@@ -131,13 +173,49 @@ LANGCHAIN_TO_CLIENT = {
     "http_client": "http_client",
 }
 """`ChatOpenAI` fields that only configure the client it would build, and the client's argument."""
-LANGCHAIN_OPENROUTER_ROUTING = {"openrouter_provider": "provider", "reasoning": "reasoning", "models": "models",
-                                "route": "route", "plugins": "plugins", "transforms": "transforms"}
+LANGCHAIN_OPENROUTER_ROUTING = {
+    "openrouter_provider": "provider",
+    "reasoning": "reasoning",
+    "models": "models",
+    "route": "route",
+    "plugins": "plugins",
+    "transforms": "transforms",
+}
 """`langchain_openrouter.ChatOpenRouter` request fields -> `with_routing()` arguments."""
-LANGCHAIN_OPENROUTER_CLIENT = {"api_key": "api_key", "openrouter_api_key": "api_key", "base_url": "base_url",
-                               "openrouter_api_base": "base_url", "app_url": "app_url", "app_title": "app_title",
-                               "timeout": "timeout", "request_timeout": "timeout", "max_retries": "max_retries"}
-LANGCHAIN_OPENROUTER_KEPT = frozenset({"model", "model_name", "temperature", "max_tokens", "top_p", "streaming",
-                                       "stop", "n", "seed", "frequency_penalty", "presence_penalty", "logprobs",
-                                       "top_logprobs", "logit_bias", "model_kwargs", "callbacks", "tags",
-                                       "metadata", "verbose", "cache", "rate_limiter", "disable_streaming"})
+LANGCHAIN_OPENROUTER_CLIENT = {
+    "api_key": "api_key",
+    "openrouter_api_key": "api_key",
+    "base_url": "base_url",
+    "openrouter_api_base": "base_url",
+    "app_url": "app_url",
+    "app_title": "app_title",
+    "timeout": "timeout",
+    "request_timeout": "timeout",
+    "max_retries": "max_retries",
+}
+LANGCHAIN_OPENROUTER_KEPT = frozenset(
+    {
+        "model",
+        "model_name",
+        "temperature",
+        "max_tokens",
+        "top_p",
+        "streaming",
+        "stop",
+        "n",
+        "seed",
+        "frequency_penalty",
+        "presence_penalty",
+        "logprobs",
+        "top_logprobs",
+        "logit_bias",
+        "model_kwargs",
+        "callbacks",
+        "tags",
+        "metadata",
+        "verbose",
+        "cache",
+        "rate_limiter",
+        "disable_streaming",
+    }
+)

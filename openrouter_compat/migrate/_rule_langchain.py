@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from ._chat import split_attribution
 from ._context import Rule
 from ._cst import dotted, env_read, kwarg, make_arg, parse_expression, replace_args, string_value
 from ._facts import (
@@ -23,7 +24,6 @@ from ._facts import (
     is_default_base_url,
     is_openrouter_url,
 )
-from ._chat import split_attribution
 
 BASE_KWARGS = ("base_url", "openai_api_base")
 KEY_KWARGS = ("api_key", "openai_api_key")
@@ -68,7 +68,7 @@ class LangChainRule(Rule):
         return updated_node
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        defaults = {}
+        defaults: dict[str, str] = {}
         for param in [*node.params.params, *node.params.kwonly_params]:
             text = string_value(param.default, self.ctx.constants) if param.default is not None else None
             if text is not None:
@@ -132,12 +132,18 @@ class LangChainRule(Rule):
         if not is_openrouter:
             return updated_node
         if func in self.old_chat_openai or (subclass and self.classes[-1] == "old"):
-            self.hand(original_node, "ChatOpenAI from langchain_community/langchain.chat_models (deprecated): import "
-                      "it from langchain_openai, then run the migration again")
+            self.hand(
+                original_node,
+                "ChatOpenAI from langchain_community/langchain.chat_models (deprecated): import "
+                "it from langchain_openai, then run the migration again",
+            )
             return updated_node
         if not self.pending or self.unsafe:
-            self.hand(original_node, "ChatOpenAI(...) inside an expression that cannot take a statement before it: "
-                      "build OpenRouter()/AsyncOpenRouter() clients first and pass client=/root_client=/...")
+            self.hand(
+                original_node,
+                "ChatOpenAI(...) inside an expression that cannot take a statement before it: "
+                "build OpenRouter()/AsyncOpenRouter() clients first and pass client=/root_client=/...",
+            )
             return updated_node
         client_args = self._key_args(original_node)
         if base is not None:
@@ -176,16 +182,20 @@ class LangChainRule(Rule):
                 return []
             return [make_arg("api_key", value)]
         self.ctx.add_import("os")
-        self.note(call, f"the key was read from {OPENAI_KEY_ENV} (LangChain's default) and still is; store it as "
-                  f"{DEFAULT_KEY_ENV} and drop api_key= to use ours")
+        self.note(
+            call,
+            f"the key was read from {OPENAI_KEY_ENV} (LangChain's default) and still is; store it as "
+            f"{DEFAULT_KEY_ENV} and drop api_key= to use ours",
+        )
         return [make_arg("api_key", parse_expression(f'os.environ["{OPENAI_KEY_ENV}"]'))]
 
     def _lc_openrouter(self, original: cst.Call, call: cst.Call) -> cst.BaseExpression:
         if not self.pending or self.unsafe:
             self.hand(original, "ChatOpenRouter(...) inside an expression: convert by hand (see docs/migration.md)")
             return call
-        client_args = self._key_args(original) if any(kwarg(original, k) for k in ("api_key", "openrouter_api_key")) \
-            else []
+        client_args = (
+            self._key_args(original) if any(kwarg(original, k) for k in ("api_key", "openrouter_api_key")) else []
+        )
         routing: list[cst.Arg] = []
         kept: list[cst.Arg] = []
         for arg in call.args:
@@ -218,11 +228,10 @@ class LangChainRule(Rule):
             self.ctx.add_import("openrouter_compat", cls)
             value: cst.BaseExpression = cst.Call(func=cst.Name(cls), args=_commas(client_args))
             if routing:
-                value = cst.Call(func=cst.Attribute(value=value, attr=cst.Name("with_routing")),
-                                 args=_commas(routing))
-            self.pending[-1].append(cst.SimpleStatementLine(
-                [cst.Assign(targets=[cst.AssignTarget(cst.Name(name))], value=value)]
-            ))
+                value = cst.Call(func=cst.Attribute(value=value, attr=cst.Name("with_routing")), args=_commas(routing))
+            self.pending[-1].append(
+                cst.SimpleStatementLine([cst.Assign(targets=[cst.AssignTarget(cst.Name(name))], value=value)])
+            )
         clients = [
             make_arg("client", parse_expression(f"{sync}.chat.completions")),
             make_arg("root_client", cst.Name(sync)),
@@ -235,5 +244,6 @@ class LangChainRule(Rule):
 
 
 def _commas(args: list[cst.Arg]) -> list[cst.Arg]:
-    return [a.with_changes(comma=cst.MaybeSentinel.DEFAULT, whitespace_after_arg=cst.SimpleWhitespace(""))
-            for a in args]
+    return [
+        a.with_changes(comma=cst.MaybeSentinel.DEFAULT, whitespace_after_arg=cst.SimpleWhitespace("")) for a in args
+    ]

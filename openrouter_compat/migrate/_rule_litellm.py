@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 
 import libcst as cst
 
@@ -11,8 +12,8 @@ from ._context import Rule
 from ._cst import dotted, env_read, kwarg, make_arg, replace_args, string_value
 from ._facts import (
     APP_ENV_RENAMES,
-    DEFAULT_KEY_ENV,
     CHAT_KWARGS,
+    DEFAULT_KEY_ENV,
     LITELLM_CALLS,
     LITELLM_DROPPED,
     LITELLM_PREFIX,
@@ -86,23 +87,34 @@ class LiteLLMRule(Rule):
             values = self._openrouter_values(model)
             if values is None:
                 if self._mentions_openrouter(call):
-                    return _Plan(None, False, f"model comes from `{cst.Module([]).code_for_node(model)}`: "
-                                 "LiteLLM routes by its prefix; if it is always `openrouter/...`, call "
-                                 "OpenRouter().chat.completions.create(model=<name without the prefix>) by hand")
+                    return _Plan(
+                        None,
+                        False,
+                        f"model comes from `{cst.Module([]).code_for_node(model)}`: "
+                        "LiteLLM routes by its prefix; if it is always `openrouter/...`, call "
+                        "OpenRouter().chat.completions.create(model=<name without the prefix>) by hand",
+                    )
                 return None
             if not all(v.startswith(LITELLM_PREFIX) for v in values):
                 return None
             if isinstance(model, cst.SimpleString):
-                rewritten = cst.SimpleString(repr(values[0].removeprefix(LITELLM_PREFIX)).replace("'", '"')
-                                             if '"' not in values[0] else repr(values[0].removeprefix(LITELLM_PREFIX)))
+                rewritten = cst.SimpleString(
+                    repr(values[0].removeprefix(LITELLM_PREFIX)).replace("'", '"')
+                    if '"' not in values[0]
+                    else repr(values[0].removeprefix(LITELLM_PREFIX))
+                )
             else:
                 rewritten = cst.Call(
                     func=cst.Attribute(value=model, attr=cst.Name("removeprefix")),
                     args=[cst.Arg(cst.SimpleString(f'"{LITELLM_PREFIX}"'))],
                 )
         if entry not in LITELLM_CALLS:
-            return _Plan(None, False, f"litellm.{entry}() to OpenRouter: no automatic rewrite; call the client's "
-                         "endpoint in a loop (batch) or see docs/migration.md")
+            return _Plan(
+                None,
+                False,
+                f"litellm.{entry}() to OpenRouter: no automatic rewrite; call the client's "
+                "endpoint in a loop (batch) or see docs/migration.md",
+            )
         for arg in call.args:
             name = arg.keyword.value if arg.keyword is not None else None
             if arg.star:
@@ -113,10 +125,19 @@ class LiteLLMRule(Rule):
                     return None if text is not None else _Plan(None, False, f"{name}= is not a literal URL")
                 if not is_default_base_url(text):
                     return _Plan(None, False, f"{name}={text!r}: pass base_url= to the client by hand")
-            elif name is not None and name not in CHAT_KWARGS and name not in LITELLM_DROPPED \
-                    and name not in LITELLM_RENAMED and name not in ("api_key", "model", "messages"):
-                return _Plan(None, False, f"LiteLLM-only argument {name}=: no equivalent on the client "
-                             "(retries: RetryPolicy; fallbacks: models=[...]); convert this call by hand")
+            elif (
+                name is not None
+                and name not in CHAT_KWARGS
+                and name not in LITELLM_DROPPED
+                and name not in LITELLM_RENAMED
+                and name not in ("api_key", "model", "messages")
+            ):
+                return _Plan(
+                    None,
+                    False,
+                    f"LiteLLM-only argument {name}=: no equivalent on the client "
+                    "(retries: RetryPolicy; fallbacks: models=[...]); convert this call by hand",
+                )
         return _Plan(rewritten, LITELLM_CALLS[entry])
 
     def _mentions_openrouter(self, call: cst.Call) -> bool:
@@ -158,9 +179,9 @@ class LiteLLMRule(Rule):
 
     def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
         value = node.value.expression if isinstance(node.value, cst.Await) else node.value
-        if isinstance(value, cst.Call) and (plan := self.plan(value)) is not None and plan.model is not None:
-            if isinstance(node.target, cst.Name):
-                self.results[-1].add(node.target.value)
+        plan = self.plan(value) if isinstance(value, cst.Call) else None
+        if plan is not None and plan.model is not None and isinstance(node.target, cst.Name):
+            self.results[-1].add(node.target.value)
 
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:
         got = self._result_get(original_node, updated_node)
@@ -184,7 +205,7 @@ class LiteLLMRule(Rule):
         names = ["model", "messages"]
         for index, arg in enumerate(positional[:2]):
             args.append(make_arg(names[index], arg.value))
-        for arg in updated_node.args[len(positional[:2]):]:
+        for arg in updated_node.args[len(positional[:2]) :]:
             name = arg.keyword.value if arg.keyword is not None else ""
             if name in ("api_key", "api_base", "base_url") or name in LITELLM_DROPPED:
                 continue
@@ -192,8 +213,9 @@ class LiteLLMRule(Rule):
                 args.append(arg.with_changes(keyword=cst.Name(LITELLM_RENAMED[name])))
             else:
                 args.append(arg)
-        args = [make_arg("model", plan.model) if a.keyword is not None and a.keyword.value == "model" else a
-                for a in args]
+        args = [
+            make_arg("model", plan.model) if a.keyword is not None and a.keyword.value == "model" else a for a in args
+        ]
         client = cst.Call(func=cst.Name(factory), args=[cst.Arg(api_key.value)] if api_key is not None else [])
         func = cst.Attribute(
             value=cst.Attribute(value=cst.Attribute(value=client, attr=cst.Name("chat")), attr=cst.Name("completions")),
@@ -252,7 +274,13 @@ class LiteLLMRule(Rule):
     def leave_ImportFrom(self, original_node: cst.ImportFrom, updated_node: cst.ImportFrom) -> cst.ImportFrom:
         """`ModelResponse` (LiteLLM's result type, in annotations) becomes openai's `ChatCompletion`."""
         module = dotted(original_node.module) if original_node.module is not None else None
-        if not self.will_convert or module not in RESULT_TYPE_MODULES or isinstance(original_node.names, cst.ImportStar):
+        if (
+            not self.will_convert
+            or module not in RESULT_TYPE_MODULES
+            or isinstance(original_node.names, cst.ImportStar)
+        ):
+            return updated_node
+        if isinstance(updated_node.names, cst.ImportStar):
             return updated_node
         names = list(updated_node.names)
         if len(names) != 1 or dotted(names[0].name) != "ModelResponse":
@@ -277,7 +305,7 @@ class LiteLLMRule(Rule):
         return updated_node.with_changes(body=[*body[:at], *defs, *body[at:]])
 
 
-def _after_imports(body: list[cst.BaseStatement]) -> int:
+def _after_imports(body: Sequence[cst.BaseStatement]) -> int:
     """Where to put new module-level definitions: after the last import before the first other top-level code."""
     at = 0
     for index, statement in enumerate(body):
@@ -291,8 +319,10 @@ def _after_imports(body: list[cst.BaseStatement]) -> int:
 
 
 def _is_docstring_or_plain(statement: cst.SimpleStatementLine) -> bool:
-    return all(isinstance(s, cst.Expr) and isinstance(s.value, cst.SimpleString | cst.ConcatenatedString)
-               for s in statement.body)
+    return all(
+        isinstance(s, cst.Expr) and isinstance(s.value, cst.SimpleString | cst.ConcatenatedString)
+        for s in statement.body
+    )
 
 
 def _alias_maps(module: cst.Module) -> dict[str, list[str]]:
@@ -304,8 +334,9 @@ def _alias_maps(module: cst.Module) -> dict[str, list[str]]:
         for small in statement.body:
             if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.value, cst.Dict):
                 target = dotted(small.targets[0].target)
-                values = [string_value(e.value) if isinstance(e, cst.DictElement) else None
-                          for e in small.value.elements]
+                values = [
+                    string_value(e.value) if isinstance(e, cst.DictElement) else None for e in small.value.elements
+                ]
                 if target and values and all(v is not None for v in values):
                     maps[target] = [v for v in values if v is not None]
     return maps

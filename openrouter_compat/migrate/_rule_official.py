@@ -9,20 +9,22 @@ from ._context import Rule
 from ._cst import dotted, env_read, make_arg, ms_to_seconds, replace_args
 from ._facts import (
     CHAT_KWARGS,
-    OFFICIAL_RESOURCES,
     DEFAULT_KEY_ENV,
     OFFICIAL_CONSTRUCTOR,
     OFFICIAL_ERROR_ATTRIBUTES,
     OFFICIAL_ERRORS,
     OFFICIAL_MESSAGE_CLASSES,
     OFFICIAL_METHODS,
+    OFFICIAL_RESOURCES,
     OFFICIAL_TYPE_ALIASES,
 )
 from ._receivers import ReceiverScan, find_receivers
 
 PER_CALL = {"timeout_ms": "timeout", "http_headers": "extra_headers"}
-PER_CALL_BLOCKERS = {"retries": "per-call retries: use client.with_options(retry_policy=RetryPolicy(...))",
-                     "server_url": "per-call server_url: use client.with_options(base_url=...)"}
+PER_CALL_BLOCKERS = {
+    "retries": "per-call retries: use client.with_options(retry_policy=RetryPolicy(...))",
+    "server_url": "per-call server_url: use client.with_options(base_url=...)",
+}
 
 
 def _method(call: cst.Call) -> tuple[cst.BaseExpression, str, str, bool] | None:
@@ -62,13 +64,22 @@ class _Survey(cst.CSTVisitor):
         if not rule.scan.holds(receiver):
             if resource == "chat" and method == "send":
                 self.blockers.append(
-                    (node, f"`{dotted(receiver) or '...'}.chat.{found[2]}{'_async' if is_async else ''}(...)` looks "
-                     "like the official SDK, but that client is not built in this file: convert it where it is built")
+                    (
+                        node,
+                        f"`{dotted(receiver) or '...'}.chat.{found[2]}{'_async' if is_async else ''}(...)` looks "
+                        "like the official SDK, but that client is not built in this file: convert it where it is "
+                        "built",
+                    )
                 )
             return
         if (resource, method) not in OFFICIAL_METHODS:
-            self.blockers.append((node, f"`{resource}.{method}()` of the official SDK: no automatic rewrite, "
-                                  "see the table in docs/migration.md"))
+            self.blockers.append(
+                (
+                    node,
+                    f"`{resource}.{method}()` of the official SDK: no automatic rewrite, "
+                    "see the table in docs/migration.md",
+                )
+            )
             return
         for arg in node.args:
             if arg.keyword is not None and arg.keyword.value in PER_CALL_BLOCKERS:
@@ -118,19 +129,28 @@ class OfficialSDKRule(Rule):
     def visit_Module(self, node: cst.Module) -> None:
         self.official_names = {local for local, full in self.ctx.imports.items() if full == "openrouter.OpenRouter"}
         self.errors_modules = {local for local, full in self.ctx.imports.items() if full == "openrouter.errors"}
-        self.error_names = {local: full.rpartition(".")[2] for local, full in self.ctx.imports.items()
-                            if full.startswith("openrouter.errors.")}
-        self.message_names = {local: OFFICIAL_MESSAGE_CLASSES[full.rpartition(".")[2]]
-                              for local, full in self.ctx.imports.items()
-                              if full.startswith("openrouter.components.")
-                              and full.rpartition(".")[2] in OFFICIAL_MESSAGE_CLASSES}
+        self.error_names = {
+            local: full.rpartition(".")[2]
+            for local, full in self.ctx.imports.items()
+            if full.startswith("openrouter.errors.")
+        }
+        self.message_names = {
+            local: OFFICIAL_MESSAGE_CLASSES[full.rpartition(".")[2]]
+            for local, full in self.ctx.imports.items()
+            if full.startswith("openrouter.components.") and full.rpartition(".")[2] in OFFICIAL_MESSAGE_CLASSES
+        }
         self.caught = _caught_names(node, self)
         self.scan: ReceiverScan = find_receivers(node, self.is_construction, frozenset(self.official_names))
         survey = _Survey(self)
         node.visit(survey)
         if survey.sync and survey.async_:
-            survey.blockers.append((node, "the official client is used both sync (send) and async (send_async); "
-                                    "ours are two classes, OpenRouter and AsyncOpenRouter: split by hand"))
+            survey.blockers.append(
+                (
+                    node,
+                    "the official client is used both sync (send) and async (send_async); "
+                    "ours are two classes, OpenRouter and AsyncOpenRouter: split by hand",
+                )
+            )
         self.active = not survey.blockers
         self.blockers = survey.blockers
         self.cls = "AsyncOpenRouter" if survey.async_ else "OpenRouter"
@@ -170,8 +190,9 @@ class OfficialSDKRule(Rule):
                 name = dotted(alias.name) or ""
                 if name in OFFICIAL_TYPE_ALIASES:
                     target_module, target = OFFICIAL_TYPE_ALIASES[name]
-                    local = alias.asname.name.value if alias.asname and isinstance(alias.asname.name, cst.Name) \
-                        else name
+                    local = (
+                        alias.asname.name.value if alias.asname and isinstance(alias.asname.name, cst.Name) else name
+                    )
                     self.ctx.add_import(target_module, target, None if local == target else local)
             return cst.RemoveFromParent()
         if module == "openrouter.errors":
@@ -196,8 +217,11 @@ class OfficialSDKRule(Rule):
             if ours:
                 self.ctx.add_import(module, ours)
                 return cst.Name(ours)
-        if isinstance(value, cst.Name) and value.value in self.caught and original_node.attr.value in \
-                OFFICIAL_ERROR_ATTRIBUTES:
+        if (
+            isinstance(value, cst.Name)
+            and value.value in self.caught
+            and original_node.attr.value in OFFICIAL_ERROR_ATTRIBUTES
+        ):
             node: cst.BaseExpression = updated_node.value
             for part in OFFICIAL_ERROR_ATTRIBUTES[original_node.attr.value]:
                 node = cst.Attribute(value=node, attr=cst.Name(part))
@@ -230,8 +254,11 @@ class OfficialSDKRule(Rule):
     # -- calls --------------------------------------------------------------------------------------------------
     def _is_envelope(self, call: cst.Call) -> bool:
         found = _method(call)
-        return found is not None and self.scan.holds(found[0]) and OFFICIAL_METHODS.get((found[1], found[2]),
-                                                                                          ((), False))[1]
+        return (
+            found is not None
+            and self.scan.holds(found[0])
+            and OFFICIAL_METHODS.get((found[1], found[2]), ((), False))[1]
+        )
 
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:
         if not self.active:
@@ -291,8 +318,11 @@ class OfficialSDKRule(Rule):
             return call
         role = self.message_names[original.func.value] if isinstance(original.func, cst.Name) else "user"
         elements = [cst.DictElement(cst.SimpleString('"role"'), cst.SimpleString(f'"{role}"'))]
-        elements += [cst.DictElement(cst.SimpleString(f'"{arg.keyword.value}"'), arg.value)
-                     for arg in call.args if arg.keyword is not None]
+        elements += [
+            cst.DictElement(cst.SimpleString(f'"{arg.keyword.value}"'), arg.value)
+            for arg in call.args
+            if arg.keyword is not None
+        ]
         return cst.Dict(elements=elements)
 
 
@@ -305,9 +335,7 @@ def _caught_names(module: cst.Module, rule: OfficialSDKRule) -> set[str]:
             if node.name is None or not isinstance(node.name.name, cst.Name) or node.type is None:
                 return
             text = cst.Module([]).code_for_node(node.type)
-            if any(text.startswith(f"{m}.") for m in rule.errors_modules) or any(
-                n in text for n in rule.error_names
-            ):
+            if any(text.startswith(f"{m}.") for m in rule.errors_modules) or any(n in text for n in rule.error_names):
                 names.add(node.name.name.value)
 
     module.visit(_Handlers())

@@ -11,8 +11,24 @@ import click
 
 from ._engine import FileOutcome, migrate_source
 
-SKIPPED_DIRS = frozenset({".git", ".hg", ".venv", "venv", "env", "__pycache__", "node_modules", "site-packages",
-                          ".tox", ".nox", ".mypy_cache", ".ruff_cache", "build", "dist"})
+SKIPPED_DIRS = frozenset(
+    {
+        ".git",
+        ".hg",
+        ".venv",
+        "venv",
+        "env",
+        "__pycache__",
+        "node_modules",
+        "site-packages",
+        ".tox",
+        ".nox",
+        ".mypy_cache",
+        ".ruff_cache",
+        "build",
+        "dist",
+    }
+)
 
 
 class Exit(enum.IntEnum):
@@ -86,8 +102,10 @@ def migrate_command(paths: tuple[Path, ...], mode: str | None, quiet: bool) -> N
 def _python_files(paths: tuple[Path, ...]) -> Iterator[Path]:
     seen: set[Path] = set()
     for path in paths:
-        candidates = [path] if path.is_file() else sorted(
-            p for p in path.rglob("*.py") if not SKIPPED_DIRS.intersection(p.relative_to(path).parts[:-1])
+        candidates = (
+            [path]
+            if path.is_file()
+            else sorted(p for p in path.rglob("*.py") if not SKIPPED_DIRS.intersection(p.relative_to(path).parts[:-1]))
         )
         for candidate in candidates:
             if candidate.resolve() not in seen:
