@@ -143,3 +143,20 @@ def test_other_providers_stay_on_litellm() -> None:
     )
     assert 'b = litellm.completion(model="anthropic/claude-3-5-sonnet", messages=[])' in out
     assert "import litellm" in out
+
+
+def test_env_names_are_renamed_only_where_they_name_the_environment() -> None:
+    out = after(
+        """
+        import os
+        import litellm
+
+        os.environ.setdefault("OR_APP_NAME", "App")
+        site = os.getenv("OR_SITE_URL")
+        keys = {"OR_SITE_URL": "https://example.com"}
+        r = litellm.completion(model="openrouter/openai/gpt-4o-mini", messages=[])
+        """
+    )
+    assert 'os.environ.setdefault("OPENROUTER_APP_TITLE", "App")' in out
+    assert 'site = os.getenv("OPENROUTER_APP_URL")' in out
+    assert 'keys = {"OR_SITE_URL": "https://example.com"}' in out

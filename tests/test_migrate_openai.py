@@ -220,3 +220,15 @@ def test_comments_and_layout_survive() -> None:
     )
     assert "# OpenRouter, through the openai SDK" in out
     assert 'api_key="k",  # from the vault' in out
+
+
+def test_nothing_moves_out_of_extra_body_when_the_call_has_double_star_arguments() -> None:
+    out = after(
+        """
+        from openai import OpenAI
+
+        client = OpenAI(base_url="https://openrouter.ai/api/v1", api_key="k")
+        client.chat.completions.create(**params, extra_body={"provider": {"sort": "price"}})
+        """
+    )
+    assert 'client.chat.completions.create(**params, extra_body={"provider": {"sort": "price"}})' in out

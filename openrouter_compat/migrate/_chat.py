@@ -5,7 +5,7 @@ from __future__ import annotations
 import libcst as cst
 
 from ._context import Rule
-from ._cst import keywords, kwarg, make_arg, replace_args, string_value
+from ._cst import has_star_args, keywords, kwarg, make_arg, replace_args, string_value
 from ._facts import ATTRIBUTION_HEADERS, BODY_FIELDS, is_placeholder
 
 
@@ -35,7 +35,11 @@ def split_attribution(headers: cst.Dict) -> tuple[cst.Dict | None, list[cst.Arg]
 
 
 def fix_chat_call(rule: Rule, original: cst.Call, call: cst.Call) -> cst.Call:
-    """A `chat.completions.create` on our client: OpenRouter fields out of `extra_body`, quick-start headers gone."""
+    """A `chat.completions.create` on our client: OpenRouter fields out of `extra_body`, quick-start headers gone.
+
+    With `**kwargs` in the call nothing moves: a field given both ways would be a duplicate keyword."""
+    if has_star_args(call):
+        return call
     given = keywords(call)
     args: list[cst.Arg] = []
     moved: list[cst.Arg] = []

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 import libcst as cst
 
 ENV_READERS = frozenset({"os.getenv", "getenv", "os.environ.get", "environ.get"})
+ENVIRON = frozenset({"os.environ", "environ"})
 
 
 def dotted(node: cst.BaseExpression) -> str | None:
@@ -41,7 +42,7 @@ def env_read(node: cst.BaseExpression | None) -> tuple[str, cst.BaseExpression |
         return name, node.args[1].value if len(node.args) > 1 else None
     if (
         isinstance(node, cst.Subscript)
-        and dotted(node.value) in ("os.environ", "environ")
+        and dotted(node.value) in ENVIRON
         and len(node.slice) == 1
         and isinstance(node.slice[0].slice, cst.Index)
     ):

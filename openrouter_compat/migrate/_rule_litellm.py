@@ -9,7 +9,7 @@ import libcst as cst
 
 from ._chat import fix_chat_call
 from ._context import Rule
-from ._cst import dotted, env_read, kwarg, make_arg, replace_args, string_value
+from ._cst import ENV_READERS, ENVIRON, dotted, env_read, kwarg, make_arg, replace_args, string_value
 from ._facts import (
     APP_ENV_RENAMES,
     CHAT_KWARGS,
@@ -162,6 +162,7 @@ class LiteLLMRule(Rule):
         survey = _Survey()
         node.visit(survey)
         self.will_convert = survey.found
+        self.env_names = _environment_names(node)
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.results.append(set())
@@ -266,7 +267,7 @@ class LiteLLMRule(Rule):
 
     def leave_SimpleString(self, original_node: cst.SimpleString, updated_node: cst.SimpleString) -> cst.SimpleString:
         value = string_value(original_node)
-        if self.will_convert and value in APP_ENV_RENAMES:
+        if self.will_convert and value in APP_ENV_RENAMES and original_node in self.env_names:
             quote = original_node.quote
             return updated_node.with_changes(value=f"{quote}{APP_ENV_RENAMES[value]}{quote}")
         return updated_node
@@ -340,3 +341,23 @@ def _alias_maps(module: cst.Module) -> dict[str, list[str]]:
                 if target and values and all(v is not None for v in values):
                     maps[target] = [v for v in values if v is not None]
     return maps
+
+
+def _environment_names(module: cst.Module) -> set[cst.SimpleString]:
+    """The string literals naming an environment variable: `os.environ["X"]`, `os.getenv("X")`, `setdefault("X")`."""
+    found: set[cst.SimpleString] = set()
+    readers = {*ENV_READERS, *(f"{e}.{m}" for e in ENVIRON for m in ("setdefault", "pop"))}
+
+    class _Env(cst.CSTVisitor):
+        def visit_Subscript(self, node: cst.Subscript) -> None:
+            if dotted(node.value) in ENVIRON and len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index):
+                key = node.slice[0].slice.value
+                if isinstance(key, cst.SimpleString):
+                    found.add(key)
+
+        def visit_Call(self, node: cst.Call) -> None:
+            if dotted(node.func) in readers and node.args and isinstance(node.args[0].value, cst.SimpleString):
+                found.add(node.args[0].value)
+
+    module.visit(_Env())
+    return found
