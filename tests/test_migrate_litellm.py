@@ -25,10 +25,12 @@ def test_completion_becomes_a_client_call() -> None:
         import functools
         from openrouter_compat import OpenRouter
 
+
         @functools.cache
         def _openrouter_client(api_key=None):
             """One OpenRouter per key, made on first use (written by `openrouter-compat migrate`)."""
             return OpenRouter(api_key=api_key)
+
 
         response = _openrouter_client().chat.completions.create(
             model="openai/gpt-4o-mini",
@@ -160,3 +162,16 @@ def test_env_names_are_renamed_only_where_they_name_the_environment() -> None:
     assert 'os.environ.setdefault("OPENROUTER_APP_TITLE", "App")' in out
     assert 'site = os.getenv("OPENROUTER_APP_URL")' in out
     assert 'keys = {"OR_SITE_URL": "https://example.com"}' in out
+
+
+def test_streamed_chunks_read_as_dicts_become_attributes() -> None:
+    out = after(
+        """
+        import litellm
+
+        stream = litellm.completion(model="openrouter/openai/gpt-4o-mini", messages=[], stream=True)
+        for chunk in stream:
+            print(chunk["choices"][0]["delta"]["content"])
+        """
+    )
+    assert "print(chunk.choices[0].delta.content)" in out

@@ -201,3 +201,16 @@ def test_other_clients_named_like_ours_are_left_alone() -> None:
     )
     assert 'client.interactions.create(model="g", input="x")' in out
     assert 'client.chat.completions.create(model="m", messages=[])' in out
+
+
+def test_creating_a_key_is_hand_work_its_secret_differs() -> None:
+    _left_as_is(
+        """
+        from openrouter import OpenRouter
+
+        client = OpenRouter()
+        created = client.api_keys.create(name="ci")
+        print(created.key)
+        """,
+        "api_keys.create",
+    )

@@ -178,6 +178,15 @@ class LiteLLMRule(Rule):
                 if isinstance(target.target, cst.Name):
                     self.results[-1].add(target.target.value)
 
+    def visit_For(self, node: cst.For) -> None:
+        """`for chunk in stream:` over a converted call's result: the chunks are objects too."""
+        if (
+            isinstance(node.iter, cst.Name)
+            and node.iter.value in self.results[-1]
+            and isinstance(node.target, cst.Name)
+        ):
+            self.results[-1].add(node.target.value)
+
     def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
         value = node.value.expression if isinstance(node.value, cst.Await) else node.value
         plan = self.plan(value) if isinstance(value, cst.Call) else None
@@ -300,9 +309,14 @@ class LiteLLMRule(Rule):
         for is_async, name in sorted(self.factories.items()):
             cls = "AsyncOpenRouter" if is_async else "OpenRouter"
             self.ctx.add_import("openrouter_compat", cls)
-            defs.extend(cst.parse_module(FACTORY.format(name=name, cls=cls)).body)
+            for statement in cst.parse_module(FACTORY.format(name=name, cls=cls)).body:
+                defs.append(statement.with_changes(leading_lines=[cst.EmptyLine(), cst.EmptyLine()]))
         body = list(updated_node.body)
         at = _after_imports(body)
+        if at < len(body):  # two blank lines after a top-level def, the comments above the next statement kept
+            lines = list(body[at].leading_lines)
+            first = next((i for i, line in enumerate(lines) if line.comment is not None), len(lines))
+            body[at] = body[at].with_changes(leading_lines=[cst.EmptyLine(), cst.EmptyLine(), *lines[first:]])
         return updated_node.with_changes(body=[*body[:at], *defs, *body[at:]])
 
 
