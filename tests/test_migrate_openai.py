@@ -232,3 +232,35 @@ def test_nothing_moves_out_of_extra_body_when_the_call_has_double_star_arguments
         """
     )
     assert 'client.chat.completions.create(**params, extra_body={"provider": {"sort": "price"}})' in out
+
+
+def test_attribution_repeated_on_every_call_moves_to_the_client() -> None:
+    outcome = migrate(
+        """
+        from openai import OpenAI
+
+        SITE = "https://example.com"
+        client = OpenAI(base_url="https://openrouter.ai/api/v1", api_key="k")
+        a = client.chat.completions.create(model="m", messages=[], extra_headers={"HTTP-Referer": SITE, "X-Title": "A"})
+        b = client.chat.completions.create(model="m", messages=[], extra_headers={"X-Title": "A", "HTTP-Referer": SITE})
+        """
+    )
+    out = outcome.result
+    assert 'client = OpenRouter(api_key="k", app_url=SITE, app_title="A")' in out
+    assert 'a = client.chat.completions.create(model="m", messages=[])' in out
+    assert 'b = client.chat.completions.create(model="m", messages=[])' in out
+
+
+def test_attribution_that_differs_per_call_stays_per_call() -> None:
+    out = after(
+        """
+        from openai import OpenAI
+
+        client = OpenAI(base_url="https://openrouter.ai/api/v1", api_key="k")
+        a = client.chat.completions.create(model="m", messages=[], extra_headers={"X-Title": "A"})
+        b = client.chat.completions.create(model="m", messages=[], extra_headers={"X-Title": name})
+        c = client.chat.completions.create(model="m", messages=[])
+        """
+    )
+    assert 'client = OpenRouter(api_key="k")' in out
+    assert out.count("extra_headers=") == 2

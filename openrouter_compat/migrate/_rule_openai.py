@@ -37,6 +37,11 @@ class OpenAISDKRule(Rule):
 
     def visit_Module(self, node: cst.Module) -> None:
         self.scan: ReceiverScan = find_receivers(node, self.is_target)
+        self.hoisted = _PerCallAttribution.find(self, node)
+        self.target: str | None = None
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        self.target = dotted(node.targets[0].target) if len(node.targets) == 1 else None
 
     def leave_Assign(self, original_node: cst.Assign, updated_node: cst.Assign) -> cst.Assign:
         for target in original_node.targets:
@@ -55,6 +60,9 @@ class OpenAISDKRule(Rule):
             return self._construct(original_node, updated_node)
         receiver = chat_method(original_node)
         if receiver is not None and self.scan.holds(receiver):
+            hoisted = self.hoisted.get(dotted(receiver) or "")
+            if hoisted is not None:
+                updated_node = _without_attribution(updated_node)
             return fix_chat_call(self, original_node, updated_node)
         return updated_node
 
@@ -79,6 +87,10 @@ class OpenAISDKRule(Rule):
                     args.append(arg.with_changes(value=rest))
                 continue
             args.append(arg)
+        hoisted = self.hoisted.get(self.target or "") if self.target is not None else None
+        if hoisted is not None:
+            attribution.extend(hoisted)
+            self.note(original, "attribution headers sent on each call are set once here (app_url=/app_title=)")
         if kwarg(original, "api_key") is None and not has_star_args(original):
             args.insert(0, make_arg("api_key", parse_expression(f'os.environ["{OPENAI_KEY_ENV}"]')))
             self.ctx.add_import("os")
@@ -104,3 +116,74 @@ class OpenAISDKRule(Rule):
             default = string_value(env[1], self.ctx.constants)
             return default is None or is_default_base_url(default)
         return False
+
+
+def _attribution_of(call: cst.Call) -> dict[str, cst.BaseExpression] | None:
+    """The real (not placeholder) attribution headers of a call's `extra_headers` literal, by client argument."""
+    arg = kwarg(call, "extra_headers")
+    if arg is None or not isinstance(arg.value, cst.Dict):
+        return None
+    _, found, _ = split_attribution(arg.value)
+    return {a.keyword.value: a.value for a in found if a.keyword is not None}
+
+
+def _without_attribution(call: cst.Call) -> cst.Call:
+    arg = kwarg(call, "extra_headers")
+    if arg is None or not isinstance(arg.value, cst.Dict):
+        return call
+    rest, _, _ = split_attribution(arg.value)
+    args = [a if a is not arg else a.with_changes(value=rest) for a in call.args if a is not arg or rest is not None]
+    return replace_args(call, args)
+
+
+class _PerCallAttribution(cst.CSTVisitor):
+    """Attribution headers repeated on every call of one client built once in this file: they go to the client."""
+
+    def __init__(self, rule: OpenAISDKRule) -> None:
+        self.rule = rule
+        self.built: dict[str, list[cst.Call]] = {}
+        self.seen: dict[str, list[dict[str, str]]] = {}
+        self.values: dict[str, list[cst.Arg]] = {}
+
+    @classmethod
+    def find(cls, rule: OpenAISDKRule, module: cst.Module) -> dict[str, list[cst.Arg]]:
+        scan = cls(rule)
+        module.visit(scan)
+        hoisted: dict[str, list[cst.Arg]] = {}
+        for name, calls in scan.seen.items():
+            built = scan.built.get(name, [])
+            own = built[0] if len(built) == 1 else None
+            if own is None or kwarg(own, "app_url") or kwarg(own, "app_title") or _has_attribution(own):
+                continue
+            if calls and all(c == calls[0] and c for c in calls):
+                hoisted[name] = scan.values[name]
+        return hoisted
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        if len(node.targets) == 1 and isinstance(node.value, cst.Call) and self.rule.is_target(node.value):
+            name = dotted(node.targets[0].target)
+            if name is not None:
+                self.built.setdefault(name, []).append(node.value)
+
+    def visit_Call(self, node: cst.Call) -> None:
+        receiver = chat_method(node)
+        name = dotted(receiver) if receiver is not None else None
+        if name is None:
+            return
+        found = _attribution_of(node) or {}
+        constant = {k: v for k, v in found.items() if _constant(v, self.rule.ctx.constants)}
+        if len(constant) != len(found):  # a value computed at the call: it cannot move to the constructor
+            self.seen.setdefault(name, []).append({"": "<not a constant>"})
+            return
+        self.seen.setdefault(name, []).append({k: cst.Module([]).code_for_node(v) for k, v in found.items()})
+        if found and name not in self.values:
+            self.values[name] = [make_arg(k, v) for k, v in found.items()]
+
+
+def _constant(node: cst.BaseExpression, constants: dict[str, str]) -> bool:
+    return isinstance(node, cst.SimpleString) or (isinstance(node, cst.Name) and node.value in constants)
+
+
+def _has_attribution(call: cst.Call) -> bool:
+    arg = kwarg(call, "default_headers")
+    return arg is not None and (not isinstance(arg.value, cst.Dict) or bool(split_attribution(arg.value)[1]))
