@@ -214,3 +214,19 @@ def test_creating_a_key_is_hand_work_its_secret_differs() -> None:
         """,
         "api_keys.create",
     )
+
+
+def test_an_attribute_named_like_the_client_is_not_renamed() -> None:
+    out = after(
+        """
+        from openrouter import OpenRouter
+
+        registry.OpenRouter = None
+
+
+        async def ask() -> None:
+            async with OpenRouter() as client:
+                await client.chat.send_async(model="m", messages=[])
+        """
+    )
+    assert "registry.OpenRouter = None" in out and "async with AsyncOpenRouter() as client:" in out

@@ -155,6 +155,7 @@ class OfficialSDKRule(Rule):
         self.blockers = survey.blockers
         self.cls = "AsyncOpenRouter" if survey.async_ else "OpenRouter"
         self.functions: list[bool] = []
+        self.attribute_names: set[cst.Name] = set()
         self.envelopes: list[set[str]] = [set()]
 
     def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:
@@ -199,7 +200,12 @@ class OfficialSDKRule(Rule):
             return cst.RemoveFromParent()
         return updated_node
 
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        self.attribute_names.add(node.attr)
+
     def leave_Name(self, original_node: cst.Name, updated_node: cst.Name) -> cst.Name:
+        if original_node in self.attribute_names:  # `x.OpenRouter` is some object's attribute, not our import
+            return updated_node
         if self.active and original_node.value in self.official_names and self.cls != original_node.value:
             return updated_node.with_changes(value=self.cls)
         if self.active and original_node.value in self.error_names:
