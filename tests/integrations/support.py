@@ -1,0 +1,47 @@
+"""What every integration test checks the same way: routing defaults on the wire, and the ledger."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from openrouter_compat import AsyncOpenRouter, OpenRouter
+from openrouter_compat.testing import Emulator
+
+MODEL = "openai/gpt-4o-mini"
+ROUTING: dict[str, Any] = {
+    "provider": {"order": ["openai", "azure"], "allow_fallbacks": False},
+    "reasoning": {"effort": "low"},
+}
+
+
+def routed(emu: Emulator) -> OpenRouter:
+    """A sync client bound to the emulator, without retries, whose every request carries ROUTING."""
+    return OpenRouter(api_key=emu.api_key, base_url=emu.base_url, max_retries=0).with_routing(**ROUTING)
+
+
+def async_routed(emu: Emulator) -> AsyncOpenRouter:
+    """The async twin of `routed`."""
+    return AsyncOpenRouter(api_key=emu.api_key, base_url=emu.base_url, max_retries=0).with_routing(**ROUTING)
+
+
+def chat_bodies(emu: Emulator) -> list[dict[str, Any]]:
+    """The JSON bodies the framework sent to /chat/completions, oldest first."""
+    return [request.json for request in emu.requests_to("/chat/completions")]
+
+
+def assert_routed(emu: Emulator, *, at_least: int = 1) -> list[dict[str, Any]]:
+    """Every chat request carried the client's routing defaults; returns the bodies."""
+    bodies = chat_bodies(emu)
+    assert len(bodies) >= at_least, f"expected {at_least}+ chat requests, the emulator saw {len(bodies)}"
+    for body in bodies:
+        assert body["provider"] == ROUTING["provider"], body
+        assert body["reasoning"] == ROUTING["reasoning"], body
+    return bodies
+
+
+def assert_ledger(client: OpenRouter | AsyncOpenRouter, emu: Emulator) -> None:
+    """The client's ledger recorded every billed chat request once, at the cost the emulator charged."""
+    billed = len(emu.requests_to("/chat/completions"))
+    assert len(client.ledger) == billed, (len(client.ledger), billed)
+    assert client.ledger.total == emu.total_cost
+    assert client.ledger.total > 0
