@@ -18,7 +18,9 @@ import pytest
 from openrouter_compat.testing import Emulator
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
-_BLOCK = re.compile(r"(?:^<!--\s*(?P<kind>skip|requires):\s*(?P<arg>.*?)\s*-->\n)?^```python\n(?P<code>.*?)^```", re.S | re.M)
+_BLOCK = re.compile(
+    r"(?:^<!--\s*(?P<kind>skip|requires):\s*(?P<arg>.*?)\s*-->\n)?^```python\n(?P<code>.*?)^```", re.S | re.M
+)
 _ANY_FENCE = re.compile(r"^```python", re.M)
 
 

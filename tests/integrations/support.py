@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from openrouter_compat import AsyncOpenRouter, OpenRouter
 from openrouter_compat.testing import Emulator
+
+E = TypeVar("E", bound=BaseException)
 
 MODEL = "openai/gpt-4o-mini"
 ROUTING: dict[str, Any] = {
@@ -45,3 +47,14 @@ def assert_ledger(client: OpenRouter | AsyncOpenRouter, emu: Emulator) -> None:
     assert len(client.ledger) == billed, (len(client.ledger), billed)
     assert client.ledger.total == emu.total_cost
     assert client.ledger.total > 0
+
+
+def ours(error: BaseException, kind: type[E]) -> E:
+    """`error` itself, or the exception it was raised from, that is our `kind`: frameworks that wrap provider
+    errors in their own classes keep ours as the cause, with OpenRouter's details."""
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(seen, kind):
+            return seen
+        seen = seen.__cause__
+    raise AssertionError(f"{error!r} is not, and was not raised from, a {kind.__name__}")

@@ -11,7 +11,7 @@ import pytest
 from openrouter_compat import AsyncOpenRouter, OpenRouter, RateLimitError
 from openrouter_compat.testing import Emulator, Fault
 
-from .support import MODEL, assert_ledger, assert_routed, async_routed, routed
+from .support import MODEL, assert_ledger, assert_routed, async_routed, ours, routed
 
 pytest.importorskip("langgraph")
 langchain_openai = pytest.importorskip("langchain_openai")
@@ -78,6 +78,4 @@ def test_typed_error_surfaces(openrouter_emulator: Emulator) -> None:
     with pytest.raises(openai.RateLimitError) as caught:
         graph.invoke({"messages": [("user", "hi")]})
     # langchain-openai re-raises its own subclass of openai's class, from ours: OpenRouter's details are kept.
-    ours = caught.value if isinstance(caught.value, RateLimitError) else caught.value.__cause__
-    assert isinstance(ours, RateLimitError)
-    assert ours.retry_after == 7
+    assert ours(caught.value, RateLimitError).retry_after == 7
