@@ -9,6 +9,7 @@ by the integrations group, which installs them).
 from __future__ import annotations
 
 import importlib.util
+import linecache
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -94,7 +95,13 @@ def test_docs_block_runs(
     for name in ("OPENROUTER_APP_URL", "OPENROUTER_APP_TITLE", "OPENROUTER_APP_CATEGORIES"):
         monkeypatch.delenv(name, raising=False)
 
-    exec(compile(block.code, f"{block.page}:{block.line}", "exec"), {"__name__": "__docs__"})
+    filename = f"{block.page}:{block.line}"
+    # Frameworks that read a function's source (smolagents' @tool) find the block's lines here.
+    linecache.cache[filename] = (len(block.code), None, block.code.splitlines(keepends=True), filename)
+    try:
+        exec(compile(block.code, filename, "exec"), {"__name__": "__docs__"})
+    finally:
+        linecache.cache.pop(filename, None)
 
     assert capsys.readouterr().out.strip(), "every docs example prints what it shows"
     keys = {openrouter_emulator.api_key, openrouter_emulator.management_key}

@@ -13,10 +13,10 @@ from openrouter_compat.testing import Emulator, Fault
 from .support import MODEL, assert_ledger, assert_routed, async_routed, chat_bodies, ours
 
 pytest.importorskip("autogen_ext.models.openai")
-from autogen_core import FunctionCall  # noqa: E402
-from autogen_core.models import CreateResult, ModelInfo, UserMessage  # noqa: E402
-from autogen_core.tools import FunctionTool  # noqa: E402
-from autogen_ext.models.openai import BaseOpenAIChatCompletionClient  # noqa: E402
+from autogen_core import FunctionCall
+from autogen_core.models import CreateResult, ModelInfo, UserMessage
+from autogen_core.tools import FunctionTool
+from autogen_ext.models.openai import BaseOpenAIChatCompletionClient
 
 INFO = ModelInfo(vision=False, function_calling=True, json_output=True, family="unknown", structured_output=True)
 

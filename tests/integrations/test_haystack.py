@@ -11,14 +11,16 @@ from openrouter_compat.testing import Emulator, Fault
 from .support import MODEL, assert_ledger, assert_routed, async_routed, ours, routed
 
 pytest.importorskip("haystack")
-from haystack.components.generators.chat import OpenAIChatGenerator  # noqa: E402
-from haystack.dataclasses import ChatMessage, StreamingChunk  # noqa: E402
-from haystack.tools import create_tool_from_function  # noqa: E402
-from haystack.utils import Secret  # noqa: E402
+from haystack.components.generators.chat import OpenAIChatGenerator
+from haystack.dataclasses import ChatMessage, StreamingChunk
+from haystack.tools import create_tool_from_function
+from haystack.utils import Secret
 
 
 def _generator(emu: Emulator, **kwargs: object) -> OpenAIChatGenerator:
-    generator = OpenAIChatGenerator(api_key=Secret.from_token("unused-the-client-carries-the-key"), model=MODEL, **kwargs)
+    generator = OpenAIChatGenerator(
+        api_key=Secret.from_token("unused-the-client-carries-the-key"), model=MODEL, **kwargs
+    )
     generator.client = routed(emu)  # warm_up() then keeps these instead of building plain openai clients
     generator.async_client = async_routed(emu)
     return generator
