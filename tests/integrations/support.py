@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
+from pydantic import BaseModel
+
 from openrouter_compat import AsyncOpenRouter, OpenRouter
 from openrouter_compat.testing import Emulator
 
@@ -14,6 +16,13 @@ ROUTING: dict[str, Any] = {
     "provider": {"order": ["openai", "azure"], "allow_fallbacks": False},
     "reasoning": {"effort": "low"},
 }
+
+
+class Weather(BaseModel):
+    """The structured output the tests ask for (the emulator fills a JSON schema with placeholders)."""
+
+    city: str
+    temperature_c: float
 
 
 def routed(emu: Emulator) -> OpenRouter:
@@ -38,6 +47,14 @@ def assert_routed(emu: Emulator, *, at_least: int = 1) -> list[dict[str, Any]]:
     for body in bodies:
         assert body["provider"] == ROUTING["provider"], body
         assert body["reasoning"] == ROUTING["reasoning"], body
+    return bodies
+
+
+def assert_tool_round_trip(emu: Emulator, tool: str = "get_weather") -> list[dict[str, Any]]:
+    """The framework offered `tool`, ran the call the emulator asked for and sent the result back, routed."""
+    bodies = assert_routed(emu, at_least=2)
+    assert bodies[0]["tools"][0]["function"]["name"] == tool
+    assert bodies[1]["messages"][-1]["role"] == "tool"
     return bodies
 
 

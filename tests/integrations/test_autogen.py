@@ -5,12 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from pydantic import BaseModel
 
 from openrouter_compat import AsyncOpenRouter, RateLimitError
 from openrouter_compat.testing import Emulator, Fault
 
-from .support import MODEL, assert_ledger, assert_routed, async_routed, chat_bodies, ours
+from .support import MODEL, Weather, assert_ledger, assert_routed, async_routed, chat_bodies, ours
 
 pytest.importorskip("autogen_ext.models.openai")
 from autogen_core import FunctionCall
@@ -58,11 +57,6 @@ async def test_tool_call(openrouter_emulator: Emulator) -> None:
     assert assert_routed(openrouter_emulator)[0]["tools"][0]["function"]["name"] == "get_weather"
     assert_ledger(client, openrouter_emulator)
     await client.close()
-
-
-class Weather(BaseModel):
-    city: str
-    temperature_c: float
 
 
 async def test_structured_output_through_beta_parse(openrouter_emulator: Emulator) -> None:

@@ -9,12 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from pydantic import BaseModel
 
 from openrouter_compat import OpenRouter, RateLimitError
 from openrouter_compat.testing import Emulator, Fault
 
-from .support import MODEL, assert_ledger, assert_routed, ours, routed
+from .support import MODEL, Weather, assert_ledger, assert_routed, ours, routed
 
 guidance = pytest.importorskip("guidance")
 from guidance import assistant, gen, user  # noqa: E402
@@ -38,11 +37,6 @@ class OpenRouterInterpreter(OpenAIRuleMixin, OpenAIJSONMixin, OpenAIRegexMixin, 
 
 def _lm(client: OpenRouter) -> Any:
     return Model(interpreter=OpenRouterInterpreter(MODEL, client), sampling_params=SamplingParams(), echo=False)
-
-
-class Weather(BaseModel):
-    city: str
-    temperature_c: float
 
 
 def test_gen_and_json_stream_with_routing(openrouter_emulator: Emulator) -> None:

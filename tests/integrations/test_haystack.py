@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from pydantic import BaseModel
 
 from openrouter_compat import RateLimitError
 from openrouter_compat.testing import Emulator, Fault
 
-from .support import MODEL, assert_ledger, assert_routed, async_routed, ours, routed
+from .support import MODEL, Weather, assert_ledger, assert_routed, async_routed, ours, routed
 
 pytest.importorskip("haystack")
 from haystack.components.generators.chat import OpenAIChatGenerator
@@ -53,11 +52,6 @@ def test_tool_call(openrouter_emulator: Emulator) -> None:
     reply = generator.run(messages=[ChatMessage.from_user("What is the weather in Paris?")])["replies"][0]
     assert [call.tool_name for call in reply.tool_calls] == ["get_weather"]
     assert assert_routed(openrouter_emulator)[0]["tools"][0]["function"]["name"] == "get_weather"
-
-
-class Weather(BaseModel):
-    city: str
-    temperature_c: float
 
 
 def test_structured_output(openrouter_emulator: Emulator) -> None:

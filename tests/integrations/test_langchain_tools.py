@@ -6,12 +6,11 @@ from typing import Any
 
 import openai
 import pytest
-from pydantic import BaseModel
 
 from openrouter_compat import OpenRouter, RateLimitError
 from openrouter_compat.testing import Emulator, Fault
 
-from .support import MODEL, assert_ledger, assert_routed, ours, routed
+from .support import MODEL, Weather, assert_ledger, assert_routed, ours, routed
 
 langchain_openai = pytest.importorskip("langchain_openai")
 
@@ -32,11 +31,6 @@ def test_bound_tools(openrouter_emulator: Emulator) -> None:
     assert [call["name"] for call in reply.tool_calls] == ["get_weather"]
     assert assert_routed(openrouter_emulator)[0]["tools"][0]["function"]["name"] == "get_weather"
     assert_ledger(client, openrouter_emulator)
-
-
-class Weather(BaseModel):
-    city: str
-    temperature_c: float
 
 
 def test_structured_output(openrouter_emulator: Emulator) -> None:

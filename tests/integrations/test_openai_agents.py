@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from pydantic import BaseModel
 
 from openrouter_compat import RateLimitError
 from openrouter_compat.testing import Emulator, Fault
 
-from .support import MODEL, assert_ledger, assert_routed, async_routed
+from .support import MODEL, Weather, assert_ledger, assert_routed, assert_tool_round_trip, async_routed
 
 agents = pytest.importorskip("agents")
 
@@ -59,16 +58,9 @@ async def test_function_tool_round_trip(openrouter_emulator: Emulator) -> None:
     agent, client = _agent(openrouter_emulator, tools=[get_weather])
     result = await agents.Runner.run(agent, "What is the weather in Paris?")
     assert len(calls) == 1  # the emulator asked for the tool once, the SDK ran it
-    bodies = assert_routed(openrouter_emulator, at_least=2)
-    assert bodies[0]["tools"][0]["function"]["name"] == "get_weather"
-    assert bodies[1]["messages"][-1]["role"] == "tool"
+    assert_tool_round_trip(openrouter_emulator)
     assert result.final_output
     assert_ledger(client, openrouter_emulator)
-
-
-class Weather(BaseModel):
-    city: str
-    temperature_c: float
 
 
 async def test_structured_output(openrouter_emulator: Emulator) -> None:

@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from pydantic import BaseModel
 
 from openrouter_compat import RateLimitError
 from openrouter_compat.testing import Emulator, Fault
 
-from .support import MODEL, assert_ledger, assert_routed, async_routed, ours, routed
+from .support import MODEL, Weather, assert_ledger, assert_routed, async_routed, ours, routed
 
 outlines = pytest.importorskip("outlines")
-
-
-class Weather(BaseModel):
-    city: str
-    temperature_c: float
 
 
 def test_generate_stream_and_structured(openrouter_emulator: Emulator) -> None:

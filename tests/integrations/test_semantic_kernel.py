@@ -5,12 +5,11 @@ from __future__ import annotations
 from typing import Annotated
 
 import pytest
-from pydantic import BaseModel
 
 from openrouter_compat import RateLimitError
 from openrouter_compat.testing import Emulator, Fault
 
-from .support import MODEL, assert_ledger, assert_routed, async_routed, ours
+from .support import MODEL, Weather, assert_ledger, assert_routed, assert_tool_round_trip, async_routed, ours
 
 pytest.importorskip("semantic_kernel")
 from semantic_kernel import Kernel
@@ -64,15 +63,9 @@ async def test_kernel_calls_the_plugin(openrouter_emulator: Emulator) -> None:
     reply = await service.get_chat_message_content(_history("What is the weather in Paris?"), settings, kernel=kernel)
     assert plugin.calls == ["placeholder"]
     assert reply is not None and str(reply) == "Echo: What is the weather in Paris?"
-    bodies = assert_routed(openrouter_emulator, at_least=2)
-    assert bodies[1]["messages"][-1]["role"] == "tool"
+    assert_tool_round_trip(openrouter_emulator, "weather-get_weather")  # Semantic Kernel's plugin-function name
     assert_ledger(client, openrouter_emulator)
     await client.close()
-
-
-class Weather(BaseModel):
-    city: str
-    temperature_c: float
 
 
 async def test_structured_output(openrouter_emulator: Emulator) -> None:
