@@ -7,7 +7,7 @@ import pytest
 from openrouter_compat import RateLimitError
 from openrouter_compat.testing import Emulator, Fault
 
-from .support import MODEL, Weather, assert_ledger, assert_routed, assert_tool_round_trip, async_routed
+from .support import MODEL, ROUTING, Weather, assert_ledger, assert_routed, assert_tool_round_trip, async_routed
 
 agents = pytest.importorskip("agents")
 
@@ -78,3 +78,19 @@ async def test_typed_error_surfaces(openrouter_emulator: Emulator) -> None:
     with pytest.raises(RateLimitError) as caught:
         await agents.Runner.run(agent, "hi")
     assert caught.value.retry_after == 7
+
+
+async def test_responses_model_carries_routing(openrouter_emulator: Emulator) -> None:
+    client = async_routed(openrouter_emulator)
+    model = agents.OpenAIResponsesModel(model=MODEL, openai_client=client)
+    agent = agents.Agent(name="assistant", instructions="Be brief.", model=model)
+    assert (await agents.Runner.run(agent, "Say hello.")).final_output == "Echo: Say hello."
+    streamed = agents.Runner.run_streamed(agent, "Count to three.")
+    async for _ in streamed.stream_events():
+        pass
+    assert streamed.final_output == "Echo: Count to three."
+    bodies = [request.json for request in openrouter_emulator.requests_to("/responses")]
+    assert [body.get("stream", False) for body in bodies] == [False, True]
+    assert all(body["provider"] == ROUTING["provider"] for body in bodies)
+    assert len(client.ledger) == 2
+    assert client.ledger.total == openrouter_emulator.total_cost
