@@ -92,7 +92,7 @@ def test_docs_block_runs(
     if block.skip:
         pytest.skip(f"marked in the page: {block.skip}")
     if block.requires and importlib.util.find_spec(block.requires) is None:
-        pytest.skip(f"needs {block.requires} (installed by the integrations extra)")
+        pytest.skip(f"needs {block.requires}, not installed (an integrations extra installs it; see its page)")
     monkeypatch.setenv("OPENROUTER_API_KEY", openrouter_emulator.api_key)
     monkeypatch.setenv("OPENROUTER_BASE_URL", openrouter_emulator.base_url)
     # Where the management-key examples keep that key (the library itself reads only the two above).
