@@ -26,12 +26,12 @@ _SAMPLING: dict[str, tuple[str, ...]] = {
     "presence_penalty": (NUM,),
     "stream": (BOOL,),
     "user": (STR,),
-    "provider": (OBJ,),
     "metadata": (OBJ,),
 }
 FIELD_TYPES: dict[str, dict[str, tuple[str, ...]]] = {
     "/chat/completions": {
         **_SAMPLING,
+        "provider": (OBJ,),
         "messages": (ARR,),
         "max_tokens": (INT,),
         "max_completion_tokens": (INT,),
@@ -61,6 +61,7 @@ FIELD_TYPES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "/responses": {
         **_SAMPLING,
+        "provider": (OBJ,),
         "input": (STR, ARR),
         "instructions": (STR,),
         "max_output_tokens": (INT,),
