@@ -35,7 +35,8 @@ def test_the_page_test_files_pass_as_written(pytester: pytest.Pytester, request:
     assert expected >= 12
     loaded = request.config.pluginmanager.get_plugin("openrouter_compat") is not None
     args = [] if loaded else ["-p", "openrouter_compat.testing.pytest_plugin"]
-    result = pytester.runpytest_inprocess(*args, "-p", "no:cacheprovider", "--strict-markers")
+    # a fresh interpreter: the page's test_errors.py must not meet our own tests/test_errors.py in sys.modules
+    result = pytester.runpytest_subprocess(*args, "-p", "no:cacheprovider", "--strict-markers", timeout=300)
     result.assert_outcomes(passed=expected)
 
 
