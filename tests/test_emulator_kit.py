@@ -300,10 +300,12 @@ def test_unmet_routes_are_named(openrouter_emulator: Emulator, client: OpenRoute
     emu.assert_all_called()
 
 
-@pytest.mark.openrouter_emulator(assert_all_called=False)  # the route stays unscripted and uncalled
-def test_times_must_be_positive(openrouter_emulator: Emulator) -> None:
+@pytest.mark.openrouter_emulator(assert_all_called=False)  # the routes stay unscripted and uncalled
+def test_respond_refuses_what_cannot_work(openrouter_emulator: Emulator) -> None:
     with pytest.raises(ValueError, match="times must be at least 1"):
         openrouter_emulator.route("/chat/completions").respond(Reply.text("x"), times=0)
+    with pytest.raises(ValueError, match="a Reply answers only /chat/completions, /completions, /responses"):
+        openrouter_emulator.route("/api/v1/embeddings").respond(Reply.text("x"))
 
 
 # --------------------------------------------------------------------------------------------------- other APIs

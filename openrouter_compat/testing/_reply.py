@@ -10,6 +10,9 @@ from typing import Any
 
 from ._faults import AFTER_ANSWER, Fault
 
+INFERENCE_PATHS = frozenset({"/chat/completions", "/completions", "/responses"})
+"""The endpoints a Reply can answer (and whose handlers render a non-stream ``midstream_error`` themselves)."""
+
 
 @dataclass(frozen=True)
 class ToolCall:

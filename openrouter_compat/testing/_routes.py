@@ -22,9 +22,6 @@ Reply = JsonReply | StreamReply
 Handler = Callable[[Context, dict[str, str]], Reply]
 Auth = Literal["none", "key", "mgmt"]
 
-# Endpoints whose handlers render a non-stream ``midstream_error`` fault themselves.
-INFERENCE_PATHS = frozenset({"/chat/completions", "/completions", "/responses"})
-
 
 def _no_params(handler: Callable[[Context], Reply]) -> Handler:
     """Adapt a handler that takes no path parameters."""

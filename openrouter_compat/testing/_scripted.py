@@ -10,7 +10,7 @@ from typing import Any
 from .._json import is_object
 from ._faults import Fault
 from ._records import RecordedRequest
-from ._reply import Reply
+from ._reply import INFERENCE_PATHS, Reply
 
 Scripted = Reply | Fault
 BodyPredicate = Callable[[Any], bool]
@@ -63,6 +63,11 @@ class ScriptedRoute:
         """
         if times is not None and times < 1:
             raise ValueError(f"times must be at least 1 (or None for every time), got {times!r}")
+        if isinstance(reply, Reply) and self.path not in INFERENCE_PATHS:
+            allowed = ", ".join(sorted(INFERENCE_PATHS))
+            raise ValueError(
+                f"a Reply answers only {allowed}; script {self.path} with a Fault, e.g. Fault.status(200, body=...)"
+            )
         with self._lock:
             self._entries.append(_Entry(reply, times))
         return self

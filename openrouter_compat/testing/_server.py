@@ -15,8 +15,8 @@ from ._errors import ApiError, error_body, fault_reply
 from ._faults import STATIC_KINDS, Fault
 from ._records import Headers, RecordedRequest
 from ._replies import JsonReply, StreamReply
-from ._reply import Reply
-from ._routes import INFERENCE_PATHS, dispatch, has_route
+from ._reply import INFERENCE_PATHS, Reply
+from ._routes import dispatch, has_route
 from ._settings import Settings
 from ._sse import StreamWriter
 from ._store import Store
