@@ -8,6 +8,7 @@ types that know OpenRouter's fields. Everything else is `openai`'s own machinery
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
@@ -29,15 +30,32 @@ from openai._types import NOT_GIVEN, NotGiven, Omit, ResponseT
 from typing_extensions import override
 
 from . import _constants as C
-from ._exceptions import OpenRouterConfigError, error_in_200_body, make_status_error
+from ._deadline import (
+    AsyncDeadlineByteStream,
+    Deadline,
+    DeadlineByteStream,
+    current_deadline,
+    reset_deadline,
+    use_deadline,
+)
+from ._exceptions import OpenRouterConfigError, make_status_error
 from ._extras import validate_fields
 from ._ledger import CostLedger
-from ._response_metadata import ensure_metadata, observe_result
-from ._response_types import INFERENCE_TYPES, openrouter_stream_cls, openrouter_type, validate_fast
-from ._retry import RetryPolicy, run_with_retries, run_with_retries_async, settle, settle_async
-from ._secrets import install_log_filter
+from ._request_stage import guard_attempt, prepare_call
+from ._response_stage import (
+    check_body,
+    decode_failure,
+    parse_data,
+    settle,
+    settle_async,
+    stream_class,
+    typed_result,
+)
+from ._retry import RetryPolicy, run_with_retries, run_with_retries_async
+from ._secrets import install_log_filter, register_secret
 from ._settings import OpenRouterSettings
 from ._streaming import OpenRouterSSEDecoder
+from ._version import __version__
 from .resources.activity import (
     Activity,
     ActivityWithRawResponse,
@@ -145,6 +163,10 @@ __all__ = ["AsyncOpenRouter", "OpenRouter"]
 # and to the four `*WithRawResponse` / `*WithStreamedResponse` mirrors at the end of this module.
 
 
+KEY_FROM_ARGUMENT = "the api_key argument"
+KEY_FROM_ENV = f"the {C.ENV_API_KEY} environment variable"
+
+
 def _resolve_api_key(api_key: str | Callable[[], Any] | None) -> str | Callable[[], Any]:
     key = api_key if api_key is not None else os.environ.get(C.ENV_API_KEY)
     if not key:
@@ -152,7 +174,34 @@ def _resolve_api_key(api_key: str | Callable[[], Any] | None) -> str | Callable[
             f"No OpenRouter API key: pass `api_key=` or set the {C.ENV_API_KEY} environment variable "
             "(OPENAI_API_KEY is deliberately not used: it is not an OpenRouter key)."
         )
+    register_secret(key)
     return key
+
+
+def _key_source(api_key: object, given: OpenRouterSettings | None) -> str:
+    """Where the client's key came from (a copy keeps its original's), for the message of a 401."""
+    if given is not None and given.key_source is not None:
+        return given.key_source
+    return KEY_FROM_ARGUMENT if api_key is not None else KEY_FROM_ENV
+
+
+def _actionable(message: str, status: int, base_url: httpx2.URL, key_source: str | None) -> str:
+    """`openai`'s status message plus what to do about it: where a refused key came from, a base URL that
+    misses OpenRouter's `/api/v1` prefix."""
+    if status == 401 and key_source is not None:
+        return f"{message} (the API key came from {key_source})"
+    if status == 404 and not base_url.path.rstrip("/").endswith("/api/v1"):
+        return f"{message} (base_url {base_url} does not end in /api/v1: OpenRouter's API is at {C.DEFAULT_BASE_URL})"
+    return message
+
+
+def _with_timeout(options: FinalRequestOptions, default: float | httpx2.Timeout | None) -> FinalRequestOptions:
+    """`options` with its timeout as an `httpx2.Timeout` (the client's when the call set none), so each
+    attempt can cut it to what is left of the whole-call deadline."""
+    timeout = default if isinstance(options.timeout, NotGiven) else options.timeout
+    if isinstance(timeout, httpx2.Timeout) and timeout is options.timeout:
+        return options
+    return options.model_copy(update={"timeout": httpx2.Timeout(timeout)})
 
 
 def _resolve_base_url(base_url: str | httpx2.URL | NotGiven | None) -> str | httpx2.URL:
@@ -161,12 +210,15 @@ def _resolve_base_url(base_url: str | httpx2.URL | NotGiven | None) -> str | htt
     return base_url
 
 
-def _without_openai_env(client: openai.OpenAI | openai.AsyncOpenAI, headers: Mapping[str, str]) -> None:
-    """Undo what the `openai` constructor picked up from OpenAI's environment variables."""
+def _without_openai_env(
+    client: openai.OpenAI | openai.AsyncOpenAI, headers: Mapping[str, str], given: Mapping[str, Any]
+) -> None:
+    """Undo what the `openai` constructor picked up from OpenAI's environment variables; what the caller passed
+    explicitly (`admin_api_key`, `webhook_secret` in `given`) is kept."""
     client.organization = None
     client.project = None
-    client.admin_api_key = None
-    client.webhook_secret = None
+    client.admin_api_key = given.get("admin_api_key")
+    client.webhook_secret = given.get("webhook_secret")
     client._custom_headers = dict(headers)  # drops OPENAI_CUSTOM_HEADERS
     client._ambient_authorizations = frozenset()
 
@@ -175,19 +227,6 @@ def _default_headers(base: dict[str, str | Omit]) -> dict[str, str | Omit]:
     for name in C.OPENAI_ONLY_HEADERS:
         base[name] = Omit()
     return base
-
-
-def _parse_data(client: Any, data: object, cast_to: Any, response: httpx2.Response) -> tuple[object, Any]:
-    """Map `cast_to` to our type and raise the typed error hidden in a 200 inference body."""
-    target = openrouter_type(cast_to)
-    if target in INFERENCE_TYPES and response.status_code == 200:
-        # Stream chunks may lack choices (the final usage chunk of a legacy completion stream has `[]`).
-        streamed = response.headers.get("content-type", "").startswith("text/event-stream")
-        expects_choices = "choices" in getattr(target, "model_fields", {}) and not streamed
-        error = error_in_200_body(data, response=response, expects_choices=expects_choices)
-        if error is not None:
-            raise error
-    return data, target
 
 
 def _routing_settings(settings: OpenRouterSettings, fields: dict[str, Any]) -> OpenRouterSettings:
@@ -237,13 +276,25 @@ def _copied_max_retries(max_retries: int | NotGiven, retry_policy: RetryPolicy |
     return max_retries
 
 
+def _copied_policy(
+    retry_policy: RetryPolicy | None, total_timeout: float | NotGiven | None, current: RetryPolicy
+) -> RetryPolicy | None:
+    """A copy's policy: `retry_policy` if given, with `total_timeout` (the whole-call deadline) if given."""
+    if isinstance(total_timeout, NotGiven):
+        return retry_policy
+    return dataclasses.replace(retry_policy or current, total_timeout=total_timeout)
+
+
 def _with_retries(
-    settings: OpenRouterSettings, retry_policy: RetryPolicy | None, max_retries: int | None
+    settings: OpenRouterSettings, retry_policy: RetryPolicy | None, max_retries: int | NotGiven
 ) -> OpenRouterSettings:
-    """`settings` with `retry_policy` (if given), its attempts set to `max_retries` (if given)."""
+    """`settings` with `retry_policy` (if given), its attempts set to `max_retries` (if given; refused as
+    `openai` refuses it when None or negative)."""
     policy = retry_policy or settings.retry_policy
-    if max_retries is not None and max_retries != policy.max_retries:
-        policy = dataclasses.replace(policy, max_retries=max_retries)
+    if not isinstance(max_retries, NotGiven):
+        max_retries = policy.validated_max_retries(max_retries)
+        if max_retries != policy.max_retries:
+            policy = dataclasses.replace(policy, max_retries=max_retries)
     return dataclasses.replace(settings, retry_policy=policy)
 
 
@@ -268,8 +319,23 @@ class _OpenRouterClientBase(BaseClient[Any, Any]):
 
     @property
     def retry_policy(self) -> RetryPolicy:
-        """How this client retries (with `max_retries` as currently set); change it with `with_options()`."""
-        return _with_retries(self._openrouter, None, self.max_retries).retry_policy
+        """How this client retries: the one source of its retry state; change it with `with_options()`."""
+        return self._openrouter.retry_policy
+
+    @property
+    def max_retries(self) -> int:  # pyright: ignore[reportIncompatibleVariableOverride]
+        """`retry_policy.max_retries` (setting it replaces the policy's, validated as `openai` validates it)."""
+        return self._openrouter.retry_policy.max_retries
+
+    @max_retries.setter
+    def max_retries(self, value: int) -> None:
+        self._openrouter = _with_retries(self._openrouter, None, value)
+
+    @property
+    @override
+    def user_agent(self) -> str:
+        """This library and its version, beside `openai`'s."""
+        return f"openrouter-compat/{__version__} OpenAI/Python {self._version}"
 
     @property
     @override
@@ -282,16 +348,31 @@ class _OpenRouterClientBase(BaseClient[Any, Any]):
 
     @override
     def _make_status_error(self, err_msg: str, *, body: object, response: httpx2.Response) -> openai.APIStatusError:
-        return make_status_error(err_msg, body=body, response=response)
+        message = _actionable(err_msg, response.status_code, self.base_url, self._openrouter.key_source)
+        return make_status_error(message, body=body, response=response)
 
     @override
     def _process_response_data(self, *, data: object, cast_to: type[Any], response: httpx2.Response) -> Any:
-        data, target = _parse_data(self, data, cast_to, response)
-        result = None if self._strict_response_validation else validate_fast(target, data)
-        if result is None:
-            result = super()._process_response_data(data=data, cast_to=target, response=response)
-        observe_result(result, response, self._openrouter.ledger)
-        return result
+        construct = super()._process_response_data
+
+        def lenient(value: object, target: Any) -> Any:
+            return construct(data=value, cast_to=target, response=response)
+
+        return parse_data(
+            data,
+            cast_to,
+            response,
+            strict=self._strict_response_validation,
+            ledger=self._openrouter.ledger,
+            construct=lenient,
+        )
+
+    def _start_call(self, options: FinalRequestOptions) -> tuple[FinalRequestOptions, int, Deadline]:
+        """The request stage of one call (`prepare_call`), its validated retry count and its deadline."""
+        policy = self._openrouter.retry_policy
+        max_retries = policy.validated_max_retries(options.get_max_retries(self.max_retries))
+        options = _with_timeout(prepare_call(self._openrouter, options), self.timeout)
+        return options, max_retries, Deadline(policy.total_timeout)
 
     def __repr__(self) -> str:
         """Never the key: `OpenRouter(base_url=..., app_title=..., api_key='***')`."""
@@ -313,7 +394,7 @@ class OpenRouter(_OpenRouterClientBase, openai.OpenAI):
         app_title: str | None = None,
         app_categories: Sequence[str] | str | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = NOT_GIVEN,
-        max_retries: int | None = None,
+        max_retries: int | NotGiven = NOT_GIVEN,
         default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, object] | None = None,
         http_client: httpx2.Client | None = None,
@@ -347,6 +428,7 @@ class OpenRouter(_OpenRouterClientBase, openai.OpenAI):
             retry_policy,
             max_retries,
         )
+        self._openrouter = dataclasses.replace(self._openrouter, key_source=_key_source(api_key, _openrouter))
         headers = {**self._openrouter.attribution_headers(), **(default_headers or {})}
         kwargs.pop("_extra_kwargs", None)
         super().__init__(
@@ -360,7 +442,7 @@ class OpenRouter(_OpenRouterClientBase, openai.OpenAI):
             _strict_response_validation=_strict_response_validation,
             **kwargs,
         )
-        _without_openai_env(self, headers)
+        _without_openai_env(self, headers, kwargs)
         self.organization, self.project = organization, project
         install_log_filter()
 
@@ -457,7 +539,7 @@ class OpenRouter(_OpenRouterClientBase, openai.OpenAI):
 
     @override
     def _prepare_options(self, options: FinalRequestOptions) -> FinalRequestOptions:
-        self._openrouter.guard_request(options.method, options.url, options.json_data)
+        guard_attempt(self._openrouter, options)
         return super()._prepare_options(options)
 
     @overload
@@ -494,14 +576,37 @@ class OpenRouter(_OpenRouterClientBase, openai.OpenAI):
         stream: bool = False,
         stream_cls: type[_StreamT] | None = None,
     ) -> ResponseT | _StreamT:
-        """`openai`'s request, each attempt run (with its own loop off) inside the one retry loop of `RetryPolicy`."""
+        """Every route in ends here: the request stage once, then `openai`'s request, each attempt run (with its
+        own loop off) inside the one retry loop of `RetryPolicy`, under the call's deadline."""
         send_once = super().request
 
         def send(attempt: FinalRequestOptions) -> ResponseT | _StreamT:
             return settle(send_once(cast_to, attempt, stream=stream, stream_cls=stream_cls))
 
-        max_retries = options.get_max_retries(self.max_retries)
-        return run_with_retries(self._openrouter.retry_policy, options, max_retries, self._idempotency_key, send)
+        options, max_retries, deadline = self._start_call(options)
+        token = use_deadline(deadline)
+        try:
+            return run_with_retries(self.retry_policy, options, max_retries, deadline, send, stream=stream)
+        finally:
+            deadline.active = False
+            reset_deadline(token)
+
+    @override
+    def _send_request(self, request: httpx2.Request, *, stream: bool, **kwargs: Any) -> httpx2.Response:
+        """Send, and read the body under the call's deadline (a stream: until it is handed to the caller)."""
+        deadline = current_deadline()
+        if deadline is None or deadline.ends is None:
+            return super()._send_request(request, stream=stream, **kwargs)
+        response = super()._send_request(request, stream=True, **kwargs)
+        if isinstance(response.stream, httpx2.SyncByteStream):
+            response.stream = DeadlineByteStream(response.stream, deadline, request)
+        if not stream:
+            try:
+                response.read()
+            except BaseException:
+                response.close()
+                raise
+        return response
 
     @override
     def _process_response(
@@ -514,16 +619,19 @@ class OpenRouter(_OpenRouterClientBase, openai.OpenAI):
         stream_cls: Any,
         retries_taken: int = 0,
     ) -> Any:
-        result = super()._process_response(
-            cast_to=cast_to,
-            options=options,
-            response=response,
-            stream=stream,
-            stream_cls=openrouter_stream_cls(stream_cls),
-            retries_taken=retries_taken,
-        )
-        ensure_metadata(result, response)
-        return result
+        check_body(response, cast_to, stream=stream)
+        try:
+            result = super()._process_response(
+                cast_to=cast_to,
+                options=options,
+                response=response,
+                stream=stream,
+                stream_cls=stream_class(stream_cls),
+                retries_taken=_retries_taken(retries_taken),
+            )
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise decode_failure(response, exc) from exc
+        return typed_result(result, response)
 
     @override
     def copy(
@@ -545,12 +653,18 @@ class OpenRouter(_OpenRouterClientBase, openai.OpenAI):
         max_cost: float | Decimal | str | None = None,
         map_openai_model_names: bool | None = None,
         retry_policy: RetryPolicy | None = None,
+        total_timeout: float | NotGiven | None = NOT_GIVEN,
         _openrouter: OpenRouterSettings | None = None,
         **kwargs: Any,
     ) -> Self:
         """A new client with the same options, OpenRouter's included, except those given here.
 
-        The copy shares this client's `ledger` (pass `ledger=CostLedger()` for separate accounting)."""
+        `total_timeout` sets the whole-call deadline (seconds, None for none) of the copy's calls, e.g.
+        `client.with_options(total_timeout=10).chat.completions.create(...)`. The copy shares this client's
+        `ledger` (pass `ledger=CostLedger()` for separate accounting)."""
+        if default_headers is not None and set_default_headers is not None:
+            raise ValueError("The `default_headers` and `set_default_headers` arguments are mutually exclusive")
+        retry_policy = _copied_policy(retry_policy, total_timeout, self._openrouter.retry_policy)
         settings = _copied_settings(
             self._openrouter,
             _openrouter,
@@ -562,6 +676,8 @@ class OpenRouter(_OpenRouterClientBase, openai.OpenAI):
             map_openai_model_names=map_openai_model_names,
             retry_policy=retry_policy,
         )
+        if api_key is not None:
+            settings = dataclasses.replace(settings, key_source=KEY_FROM_ARGUMENT)
         headers = _copied_headers(self._custom_headers, self._openrouter, default_headers, set_default_headers)
         return super().copy(
             api_key=api_key,
@@ -593,7 +709,7 @@ class AsyncOpenRouter(_OpenRouterClientBase, openai.AsyncOpenAI):
         app_title: str | None = None,
         app_categories: Sequence[str] | str | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = NOT_GIVEN,
-        max_retries: int | None = None,
+        max_retries: int | NotGiven = NOT_GIVEN,
         default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, object] | None = None,
         http_client: httpx2.AsyncClient | None = None,
@@ -623,6 +739,7 @@ class AsyncOpenRouter(_OpenRouterClientBase, openai.AsyncOpenAI):
             retry_policy,
             max_retries,
         )
+        self._openrouter = dataclasses.replace(self._openrouter, key_source=_key_source(api_key, _openrouter))
         headers = {**self._openrouter.attribution_headers(), **(default_headers or {})}
         kwargs.pop("_extra_kwargs", None)
         super().__init__(
@@ -636,7 +753,7 @@ class AsyncOpenRouter(_OpenRouterClientBase, openai.AsyncOpenAI):
             _strict_response_validation=_strict_response_validation,
             **kwargs,
         )
-        _without_openai_env(self, headers)
+        _without_openai_env(self, headers, kwargs)
         self.organization, self.project = organization, project
         install_log_filter()
 
@@ -733,7 +850,7 @@ class AsyncOpenRouter(_OpenRouterClientBase, openai.AsyncOpenAI):
 
     @override
     async def _prepare_options(self, options: FinalRequestOptions) -> FinalRequestOptions:
-        self._openrouter.guard_request(options.method, options.url, options.json_data)
+        guard_attempt(self._openrouter, options)
         return await super()._prepare_options(options)
 
     @overload
@@ -774,16 +891,36 @@ class AsyncOpenRouter(_OpenRouterClientBase, openai.AsyncOpenAI):
         stream: bool = False,
         stream_cls: type[_AsyncStreamT] | None = None,
     ) -> ResponseT | _AsyncStreamT:
-        """`openai`'s request, each attempt run (with its own loop off) inside the one retry loop of `RetryPolicy`."""
+        """The async twin of `OpenRouter.request`."""
         send_once = super().request
 
         async def send(attempt: FinalRequestOptions) -> ResponseT | _AsyncStreamT:
             return await settle_async(await send_once(cast_to, attempt, stream=stream, stream_cls=stream_cls))
 
-        max_retries = options.get_max_retries(self.max_retries)
-        return await run_with_retries_async(
-            self._openrouter.retry_policy, options, max_retries, self._idempotency_key, send
-        )
+        options, max_retries, deadline = self._start_call(options)
+        token = use_deadline(deadline)
+        try:
+            return await run_with_retries_async(self.retry_policy, options, max_retries, deadline, send, stream=stream)
+        finally:
+            deadline.active = False
+            reset_deadline(token)
+
+    @override
+    async def _send_request(self, request: httpx2.Request, *, stream: bool, **kwargs: Any) -> httpx2.Response:
+        """The async twin of `OpenRouter._send_request`."""
+        deadline = current_deadline()
+        if deadline is None or deadline.ends is None:
+            return await super()._send_request(request, stream=stream, **kwargs)
+        response = await super()._send_request(request, stream=True, **kwargs)
+        if isinstance(response.stream, httpx2.AsyncByteStream):
+            response.stream = AsyncDeadlineByteStream(response.stream, deadline, request)
+        if not stream:
+            try:
+                await response.aread()
+            except BaseException:
+                await response.aclose()
+                raise
+        return response
 
     @override
     async def _process_response(
@@ -796,16 +933,19 @@ class AsyncOpenRouter(_OpenRouterClientBase, openai.AsyncOpenAI):
         stream_cls: Any,
         retries_taken: int = 0,
     ) -> Any:
-        result = await super()._process_response(
-            cast_to=cast_to,
-            options=options,
-            response=response,
-            stream=stream,
-            stream_cls=openrouter_stream_cls(stream_cls),
-            retries_taken=retries_taken,
-        )
-        ensure_metadata(result, response)
-        return result
+        check_body(response, cast_to, stream=stream)
+        try:
+            result = await super()._process_response(
+                cast_to=cast_to,
+                options=options,
+                response=response,
+                stream=stream,
+                stream_cls=stream_class(stream_cls),
+                retries_taken=_retries_taken(retries_taken),
+            )
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise decode_failure(response, exc) from exc
+        return typed_result(result, response)
 
     @override
     def copy(
@@ -827,12 +967,18 @@ class AsyncOpenRouter(_OpenRouterClientBase, openai.AsyncOpenAI):
         max_cost: float | Decimal | str | None = None,
         map_openai_model_names: bool | None = None,
         retry_policy: RetryPolicy | None = None,
+        total_timeout: float | NotGiven | None = NOT_GIVEN,
         _openrouter: OpenRouterSettings | None = None,
         **kwargs: Any,
     ) -> Self:
         """A new client with the same options, OpenRouter's included, except those given here.
 
-        The copy shares this client's `ledger` (pass `ledger=CostLedger()` for separate accounting)."""
+        `total_timeout` sets the whole-call deadline (seconds, None for none) of the copy's calls, e.g.
+        `client.with_options(total_timeout=10).chat.completions.create(...)`. The copy shares this client's
+        `ledger` (pass `ledger=CostLedger()` for separate accounting)."""
+        if default_headers is not None and set_default_headers is not None:
+            raise ValueError("The `default_headers` and `set_default_headers` arguments are mutually exclusive")
+        retry_policy = _copied_policy(retry_policy, total_timeout, self._openrouter.retry_policy)
         settings = _copied_settings(
             self._openrouter,
             _openrouter,
@@ -844,6 +990,8 @@ class AsyncOpenRouter(_OpenRouterClientBase, openai.AsyncOpenAI):
             map_openai_model_names=map_openai_model_names,
             retry_policy=retry_policy,
         )
+        if api_key is not None:
+            settings = dataclasses.replace(settings, key_source=KEY_FROM_ARGUMENT)
         headers = _copied_headers(self._custom_headers, self._openrouter, default_headers, set_default_headers)
         return super().copy(
             api_key=api_key,
@@ -859,6 +1007,12 @@ class AsyncOpenRouter(_OpenRouterClientBase, openai.AsyncOpenAI):
         )
 
     with_options = copy
+
+
+def _retries_taken(reported: int) -> int:
+    """Retries taken before this response: our loop's count (`openai`'s own loop is off, so it reports 0)."""
+    deadline = current_deadline()
+    return deadline.attempts - 1 if deadline is not None and deadline.attempts > 0 else reported
 
 
 def _user_headers(custom: Mapping[str, str], settings: OpenRouterSettings) -> dict[str, str]:
