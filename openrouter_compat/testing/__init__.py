@@ -23,7 +23,8 @@ _LAZY: dict[str, tuple[str, ...]] = {
     "._scripted": ("ScriptedRoute",),
     "._vcr": ("make_vcr", "scrub_request", "scrub_response", "vcr_config"),
 }
-__getattr__, __dir__ = lazy_exports(__name__, _LAZY)
+if not TYPE_CHECKING:  # hidden from type checkers, so a misspelt name still fails there
+    __getattr__, __dir__ = lazy_exports(__name__, _LAZY)
 
 __all__ = [
     "Emulator",
