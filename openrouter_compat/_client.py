@@ -197,15 +197,6 @@ def _actionable(message: str, status: int, base_url: httpx2.URL, key_source: str
     return message
 
 
-def _with_timeout(options: FinalRequestOptions, default: float | httpx2.Timeout | None) -> FinalRequestOptions:
-    """`options` with its timeout as an `httpx2.Timeout` (the client's when the call set none), so each
-    attempt can cut it to what is left of the whole-call deadline."""
-    timeout = default if isinstance(options.timeout, NotGiven) else options.timeout
-    if isinstance(timeout, httpx2.Timeout) and timeout is options.timeout:
-        return options
-    return options.model_copy(update={"timeout": httpx2.Timeout(timeout)})
-
-
 def _resolve_base_url(base_url: str | httpx2.URL | NotGiven | None) -> str | httpx2.URL:
     if isinstance(base_url, NotGiven) or base_url is None:
         return os.environ.get(C.ENV_BASE_URL) or C.DEFAULT_BASE_URL
@@ -375,8 +366,7 @@ class _OpenRouterClientBase(BaseClient[Any, Any]):
         """The request stage of one call (`prepare_call`), its validated retry count and its deadline."""
         policy = self._openrouter.retry_policy
         max_retries = policy.validated_max_retries(options.get_max_retries(self.max_retries))
-        options = _with_timeout(prepare_call(self._openrouter, options), self.timeout)
-        return options, max_retries, Deadline(policy.total_timeout)
+        return prepare_call(self._openrouter, options), max_retries, Deadline(policy.total_timeout, self.timeout)
 
     def __repr__(self) -> str:
         """Never the key: `OpenRouter(base_url=..., app_title=..., api_key='***')`."""
