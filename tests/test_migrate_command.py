@@ -10,6 +10,7 @@ pytest.importorskip("libcst", reason="the migrate extra (libcst, click) is not i
 
 from click.testing import CliRunner
 
+from openrouter_compat.cli import _app
 from openrouter_compat.migrate.command import Exit, migrate_command
 
 CONVERTIBLE = 'from openai import OpenAI\n\nclient = OpenAI(base_url="https://openrouter.ai/api/v1", api_key="k")\n'
