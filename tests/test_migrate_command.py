@@ -10,6 +10,7 @@ pytest.importorskip("libcst", reason="the migrate extra (libcst, click) is not i
 
 from click.testing import CliRunner
 
+from openrouter_compat.cli import _app
 from openrouter_compat.migrate.command import Exit, migrate_command
 
 CONVERTIBLE = 'from openai import OpenAI\n\nclient = OpenAI(base_url="https://openrouter.ai/api/v1", api_key="k")\n'
@@ -105,3 +106,13 @@ def test_line_endings_and_encoding_survive(tmp_path: Path) -> None:
     path.write_bytes(CONVERTIBLE.replace("\n", "\r\n").replace('"k"', '"clé"').encode("utf-8"))
     assert _run("--write", str(path))[0] == Exit.OK
     assert path.read_bytes() == CONVERTED.replace("\n", "\r\n").replace('"k"', '"clé"').encode("utf-8")
+
+
+def test_through_the_openrouter_compat_group(tmp_path: Path) -> None:
+    path = tmp_path / "app.py"
+    path.write_text(CONVERTIBLE)
+    assert _app.run(["migrate", "--check", str(path)]) == Exit.WOULD_CHANGE
+    assert _app.run(["migrate", "--write", str(path)]) == Exit.OK
+    assert path.read_text() == CONVERTED
+    (tmp_path / "b.py").write_text(HAND)
+    assert _app.run(["migrate", str(tmp_path)]) == Exit.HAND_WORK

@@ -96,7 +96,7 @@ def migrate_command(paths: tuple[Path, ...], mode: str | None, quiet: bool) -> N
             f"{counts['hand']} with hand work left, {counts['failed']} failed",
             err=True,
         )
-    raise SystemExit(int(worst))
+    click.get_current_context().exit(int(worst))  # click's Exit: the `openrouter-compat` group returns the code
 
 
 def _python_files(paths: tuple[Path, ...]) -> Iterator[Path]:
