@@ -31,6 +31,14 @@ from typing_extensions import override
 from . import _constants as C
 from ._exceptions import OpenRouterConfigError, error_in_200_body, make_status_error
 from ._extras import validate_fields
+from ._generated_resources import (
+    AsyncGeneratedResources,
+    AsyncGeneratedResourcesWithRawResponse,
+    AsyncGeneratedResourcesWithStreamedResponse,
+    GeneratedResources,
+    GeneratedResourcesWithRawResponse,
+    GeneratedResourcesWithStreamedResponse,
+)
 from ._ledger import CostLedger
 from ._response_metadata import ensure_metadata, observe_result
 from ._response_types import INFERENCE_TYPES, openrouter_stream_cls, openrouter_type, validate_fast
@@ -299,7 +307,7 @@ class _OpenRouterClientBase(BaseClient[Any, Any]):
         return f"{type(self).__name__}(base_url={str(self.base_url)!r}{title}, api_key='***')"
 
 
-class OpenRouter(_OpenRouterClientBase, openai.OpenAI):
+class OpenRouter(_OpenRouterClientBase, GeneratedResources, openai.OpenAI):
     """The `openai` client for OpenRouter. Every `openai` call works; OpenRouter's fields are typed."""
 
     _openrouter: OpenRouterSettings
@@ -579,7 +587,7 @@ class OpenRouter(_OpenRouterClientBase, openai.OpenAI):
     with_options = copy
 
 
-class AsyncOpenRouter(_OpenRouterClientBase, openai.AsyncOpenAI):
+class AsyncOpenRouter(_OpenRouterClientBase, AsyncGeneratedResources, openai.AsyncOpenAI):
     """The async twin of `OpenRouter`."""
 
     _openrouter: OpenRouterSettings
@@ -867,7 +875,7 @@ def _user_headers(custom: Mapping[str, str], settings: OpenRouterSettings) -> di
     return {name: value for name, value in custom.items() if ours.get(name) != value}
 
 
-class OpenRouterWithRawResponse(OpenAIWithRawResponse):
+class OpenRouterWithRawResponse(GeneratedResourcesWithRawResponse, OpenAIWithRawResponse):
     """`client.with_raw_response`: `openai`'s resources plus OpenRouter's own."""
 
     _client: OpenRouter
@@ -926,7 +934,7 @@ class OpenRouterWithRawResponse(OpenAIWithRawResponse):
         return AuthWithRawResponse(self._client.auth)
 
 
-class AsyncOpenRouterWithRawResponse(AsyncOpenAIWithRawResponse):
+class AsyncOpenRouterWithRawResponse(AsyncGeneratedResourcesWithRawResponse, AsyncOpenAIWithRawResponse):
     _client: AsyncOpenRouter
 
     @cached_property
@@ -983,7 +991,7 @@ class AsyncOpenRouterWithRawResponse(AsyncOpenAIWithRawResponse):
         return AsyncAuthWithRawResponse(self._client.auth)
 
 
-class OpenRouterWithStreamedResponse(OpenAIWithStreamedResponse):
+class OpenRouterWithStreamedResponse(GeneratedResourcesWithStreamedResponse, OpenAIWithStreamedResponse):
     """`client.with_streaming_response`: `openai`'s resources plus OpenRouter's own."""
 
     _client: OpenRouter
@@ -1042,7 +1050,7 @@ class OpenRouterWithStreamedResponse(OpenAIWithStreamedResponse):
         return AuthWithStreamingResponse(self._client.auth)
 
 
-class AsyncOpenRouterWithStreamedResponse(AsyncOpenAIWithStreamedResponse):
+class AsyncOpenRouterWithStreamedResponse(AsyncGeneratedResourcesWithStreamedResponse, AsyncOpenAIWithStreamedResponse):
     _client: AsyncOpenRouter
 
     @cached_property

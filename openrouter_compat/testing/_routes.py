@@ -16,6 +16,7 @@ from ._errors import ApiError
 from ._replies import JsonReply, StreamReply
 from ._responses import responses
 from ._settings import API_KEY, MANAGEMENT_KEY
+from ._spec_routes import spec_routes
 
 Reply = JsonReply | StreamReply
 Handler = Callable[[Context, dict[str, str]], Reply]
@@ -71,6 +72,7 @@ ROUTES: tuple[Route, ...] = (
     _route("POST", "/auth/keys/code", "key", _keys.create_auth_code),
     _route("POST", "/auth/keys", "none", _keys.exchange_auth_code),
 )
+ROUTES += tuple(_route(*spec_route) for spec_route in spec_routes())  # the rest of the spec: its examples
 
 
 def dispatch(ctx: Context) -> Reply:
