@@ -29,21 +29,11 @@ HANDWRITTEN: dict[str, str] = {
     "DELETE /keys/{hash}": "keys.delete",
     "POST /auth/keys/code": "auth.create_code",
     "POST /auth/keys": "auth.exchange_code",
-    # openai's own resources, subclassed to send OpenRouter's shapes (resources/images.py, videos.py, ...).
-    "POST /images": "images.generate",
-    "GET /images/models": "images.models",
-    "GET /images/models/{author}/{slug}/endpoints": "images.endpoints",
-    "POST /videos": "videos.create",
-    "GET /videos/{jobId}": "videos.retrieve",
-    "GET /videos/{jobId}/content": "videos.download_content",
-    "GET /videos/models": "videos.models",
+    # openai's own audio resources send these paths with OpenRouter's field names already.
     "POST /audio/speech": "audio.speech.create",
     "POST /audio/transcriptions": "audio.transcriptions.create",
-    "GET /files": "files.list",
+    # Upload is multipart, which the generator does not write: openai's `files.create` sends it.
     "POST /files": "files.create",
-    "GET /files/{file_id}": "files.retrieve",
-    "DELETE /files/{file_id}": "files.delete",
-    "GET /files/{file_id}/content": "files.content",
     # openai's `containers.files` sends these paths with OpenRouter's shapes already; `promote` is ours.
     "GET /containers/{container_id}/files": "containers.files.list",
     "GET /containers/{container_id}/files/{file_id}": "containers.files.retrieve",
@@ -68,8 +58,16 @@ RESOURCE_OF_PREFIX: dict[str, tuple[str, ...]] = {
     "/generation": ("generations",),
 }
 
-# Resources whose generated classes are bases of hand-written ones, not client attributes of their own.
-EXTENDED: dict[str, str] = {"generations": "Generations"}
+# Resources whose generated classes (`Generated<Name>`) are bases of hand-written ones, not client attributes of
+# their own: `Generations` adds `retrieve(wait=)`; `Images`, `Videos` and `Files` also subclass openai's resource.
+EXTENDED: dict[str, str] = {"generations": "Generations", "images": "Images", "videos": "Videos", "files": "Files"}
+
+# Extended resources the generated client mixins attach (their hand-written class, in resources/<name>.py),
+# replacing openai's resource of the same name.
+ATTACHED: tuple[str, ...] = ("images", "videos", "files")
+
+# Hand-written resources the mixins attach as they are (resources/<name>.py, classes named after it).
+HAND_ATTACHED: dict[str, str] = {"containers": "Containers"}
 
 # Method names where `x-speakeasy-name-override` (or the operationId) does not read well on our client.
 METHOD_NAMES: dict[str, str] = {
@@ -82,6 +80,13 @@ METHOD_NAMES: dict[str, str] = {
     "GET /datasets/session-cost": "session_cost",
     "GET /endpoints/zdr": "zdr",
     "GET /generation/content": "content",
+    "GET /images/models": "models",
+    "GET /images/models/{author}/{slug}/endpoints": "endpoints",
+    "POST /videos": "create",
+    "GET /videos/{jobId}": "retrieve",
+    "GET /videos/{jobId}/content": "download_content",
+    "GET /videos/models": "models",
+    "GET /files/{file_id}/content": "content",
     "POST /generation/feedback": "feedback",
     "GET /organization/members": "list",
     "POST /presets/{slug}/chat/completions": "create_from_chat",

@@ -110,6 +110,13 @@ class Resource:
         return self.path[-1]
 
     @property
+    def name(self) -> str:
+        """The class the client attaches: the hand-written subclass for an extended resource."""
+        if not self.extended:
+            return self.class_name
+        return config.EXTENDED.get(self.path[0], self.class_name)
+
+    @property
     def endpoints(self) -> list[str]:
         return sorted({m.op.path for m in self.methods} | {e for c in self.children for e in c.endpoints})
 
@@ -117,6 +124,8 @@ class Resource:
     def summary(self) -> str:
         """`/guardrails` and the N operations under it, for docstrings."""
         paths = self.endpoints
+        if not paths:
+            return f"`/{self.attribute}`, openai's resource with OpenRouter's additions"
         common = paths[0]
         while not all(p == common or p.startswith(common + "/") for p in paths):
             common = common.rsplit("/", 1)[0]
@@ -278,7 +287,7 @@ def _cast(registry: Registry, annotation: str, wrap: str | None = None) -> str:
     """A `cast_to` for `annotation` (unions and aliases need a cast to `type[...]` for the type checkers)."""
     classes = {d.name for m in registry.modules.values() for d in m.definitions if isinstance(d, ClassDef)}
     simple = annotation in classes or (annotation.startswith("list[") and annotation[5:-1] in classes)
-    target = annotation if simple else f'cast("builtins.type[{annotation}]", {annotation})'
+    target = annotation if simple else f'cast("builtins.type[{annotation}]", result_type({annotation}))'
     return f"{wrap}({target})" if wrap else target
 
 
@@ -369,7 +378,8 @@ def render(spec_path: Path) -> dict[str, str]:
         files[f"{PACKAGE}/types/{module.name}.py"] = env.get_template("types.py.j2").render(
             module=module, source=source, imports=sorted((k, sorted(v)) for k, v in module.imports.items())
         )
-    attached = [t for t in tops if not t.extended]
+    attached = [t for t in tops if not t.extended or t.attribute in config.ATTACHED]
+    attached += [Resource((name,), name, cls, extended=True) for name, cls in config.HAND_ATTACHED.items()]
     files[f"{PACKAGE}/_generated_resources.py"] = env.get_template("mixins.py.j2").render(tops=attached, source=source)
     rows = _coverage_rows(methods, handwritten)
     files["docs/api-coverage.md"] = env.get_template("coverage.md.j2").render(

@@ -49,6 +49,14 @@ from .resources.classifications import (
     ClassificationsWithRawResponse,
     ClassificationsWithStreamingResponse,
 )
+from .resources.containers import (
+    AsyncContainers,
+    AsyncContainersWithRawResponse,
+    AsyncContainersWithStreamingResponse,
+    Containers,
+    ContainersWithRawResponse,
+    ContainersWithStreamingResponse,
+)
 from .resources.datasets import (
     AsyncDatasets,
     AsyncDatasetsWithRawResponse,
@@ -65,6 +73,14 @@ from .resources.endpoints import (
     EndpointsWithRawResponse,
     EndpointsWithStreamingResponse,
 )
+from .resources.files import (
+    AsyncFiles,
+    AsyncFilesWithRawResponse,
+    AsyncFilesWithStreamingResponse,
+    Files,
+    FilesWithRawResponse,
+    FilesWithStreamingResponse,
+)
 from .resources.guardrails import (
     AsyncGuardrails,
     AsyncGuardrailsWithRawResponse,
@@ -72,6 +88,14 @@ from .resources.guardrails import (
     Guardrails,
     GuardrailsWithRawResponse,
     GuardrailsWithStreamingResponse,
+)
+from .resources.images import (
+    AsyncImages,
+    AsyncImagesWithRawResponse,
+    AsyncImagesWithStreamingResponse,
+    Images,
+    ImagesWithRawResponse,
+    ImagesWithStreamingResponse,
 )
 from .resources.messages import (
     AsyncMessages,
@@ -120,6 +144,14 @@ from .resources.scim import (
     Scim,
     ScimWithRawResponse,
     ScimWithStreamingResponse,
+)
+from .resources.videos import (
+    AsyncVideos,
+    AsyncVideosWithRawResponse,
+    AsyncVideosWithStreamingResponse,
+    Videos,
+    VideosWithRawResponse,
+    VideosWithStreamingResponse,
 )
 from .resources.workspaces import (
     AsyncWorkspaces,
@@ -174,9 +206,19 @@ class GeneratedResources(openai.OpenAI):
         return Endpoints(self)
 
     @cached_property
+    def files(self) -> Files:
+        """`/files` and below, 4 operations."""
+        return Files(self)
+
+    @cached_property
     def guardrails(self) -> Guardrails:
         """`/guardrails` and below, 13 operations."""
         return Guardrails(self)
+
+    @cached_property
+    def images(self) -> Images:
+        """`/images` and below, 3 operations."""
+        return Images(self)
 
     @cached_property
     def messages(self) -> Messages:
@@ -209,9 +251,19 @@ class GeneratedResources(openai.OpenAI):
         return Scim(self)
 
     @cached_property
+    def videos(self) -> Videos:
+        """`/videos` and below, 4 operations."""
+        return Videos(self)
+
+    @cached_property
     def workspaces(self) -> Workspaces:
         """`/workspaces` and below, 12 operations."""
         return Workspaces(self)
+
+    @cached_property
+    def containers(self) -> Containers:
+        """`/containers`, openai's resource with OpenRouter's additions."""
+        return Containers(self)
 
 
 class AsyncGeneratedResources(openai.AsyncOpenAI):
@@ -248,9 +300,19 @@ class AsyncGeneratedResources(openai.AsyncOpenAI):
         return AsyncEndpoints(self)
 
     @cached_property
+    def files(self) -> AsyncFiles:
+        """`/files` and below, 4 operations."""
+        return AsyncFiles(self)
+
+    @cached_property
     def guardrails(self) -> AsyncGuardrails:
         """`/guardrails` and below, 13 operations."""
         return AsyncGuardrails(self)
+
+    @cached_property
+    def images(self) -> AsyncImages:
+        """`/images` and below, 3 operations."""
+        return AsyncImages(self)
 
     @cached_property
     def messages(self) -> AsyncMessages:
@@ -283,9 +345,19 @@ class AsyncGeneratedResources(openai.AsyncOpenAI):
         return AsyncScim(self)
 
     @cached_property
+    def videos(self) -> AsyncVideos:
+        """`/videos` and below, 4 operations."""
+        return AsyncVideos(self)
+
+    @cached_property
     def workspaces(self) -> AsyncWorkspaces:
         """`/workspaces` and below, 12 operations."""
         return AsyncWorkspaces(self)
+
+    @cached_property
+    def containers(self) -> AsyncContainers:
+        """`/containers`, openai's resource with OpenRouter's additions."""
+        return AsyncContainers(self)
 
 
 class GeneratedResourcesWithRawResponse(OpenAIWithRawResponse):
@@ -318,8 +390,16 @@ class GeneratedResourcesWithRawResponse(OpenAIWithRawResponse):
         return EndpointsWithRawResponse(self._client.endpoints)
 
     @cached_property
+    def files(self) -> FilesWithRawResponse:
+        return FilesWithRawResponse(self._client.files)
+
+    @cached_property
     def guardrails(self) -> GuardrailsWithRawResponse:
         return GuardrailsWithRawResponse(self._client.guardrails)
+
+    @cached_property
+    def images(self) -> ImagesWithRawResponse:
+        return ImagesWithRawResponse(self._client.images)
 
     @cached_property
     def messages(self) -> MessagesWithRawResponse:
@@ -346,8 +426,16 @@ class GeneratedResourcesWithRawResponse(OpenAIWithRawResponse):
         return ScimWithRawResponse(self._client.scim)
 
     @cached_property
+    def videos(self) -> VideosWithRawResponse:
+        return VideosWithRawResponse(self._client.videos)
+
+    @cached_property
     def workspaces(self) -> WorkspacesWithRawResponse:
         return WorkspacesWithRawResponse(self._client.workspaces)
+
+    @cached_property
+    def containers(self) -> ContainersWithRawResponse:
+        return ContainersWithRawResponse(self._client.containers)
 
 
 class AsyncGeneratedResourcesWithRawResponse(AsyncOpenAIWithRawResponse):
@@ -380,8 +468,16 @@ class AsyncGeneratedResourcesWithRawResponse(AsyncOpenAIWithRawResponse):
         return AsyncEndpointsWithRawResponse(self._client.endpoints)
 
     @cached_property
+    def files(self) -> AsyncFilesWithRawResponse:
+        return AsyncFilesWithRawResponse(self._client.files)
+
+    @cached_property
     def guardrails(self) -> AsyncGuardrailsWithRawResponse:
         return AsyncGuardrailsWithRawResponse(self._client.guardrails)
+
+    @cached_property
+    def images(self) -> AsyncImagesWithRawResponse:
+        return AsyncImagesWithRawResponse(self._client.images)
 
     @cached_property
     def messages(self) -> AsyncMessagesWithRawResponse:
@@ -408,8 +504,16 @@ class AsyncGeneratedResourcesWithRawResponse(AsyncOpenAIWithRawResponse):
         return AsyncScimWithRawResponse(self._client.scim)
 
     @cached_property
+    def videos(self) -> AsyncVideosWithRawResponse:
+        return AsyncVideosWithRawResponse(self._client.videos)
+
+    @cached_property
     def workspaces(self) -> AsyncWorkspacesWithRawResponse:
         return AsyncWorkspacesWithRawResponse(self._client.workspaces)
+
+    @cached_property
+    def containers(self) -> AsyncContainersWithRawResponse:
+        return AsyncContainersWithRawResponse(self._client.containers)
 
 
 class GeneratedResourcesWithStreamedResponse(OpenAIWithStreamedResponse):
@@ -442,8 +546,16 @@ class GeneratedResourcesWithStreamedResponse(OpenAIWithStreamedResponse):
         return EndpointsWithStreamingResponse(self._client.endpoints)
 
     @cached_property
+    def files(self) -> FilesWithStreamingResponse:
+        return FilesWithStreamingResponse(self._client.files)
+
+    @cached_property
     def guardrails(self) -> GuardrailsWithStreamingResponse:
         return GuardrailsWithStreamingResponse(self._client.guardrails)
+
+    @cached_property
+    def images(self) -> ImagesWithStreamingResponse:
+        return ImagesWithStreamingResponse(self._client.images)
 
     @cached_property
     def messages(self) -> MessagesWithStreamingResponse:
@@ -470,8 +582,16 @@ class GeneratedResourcesWithStreamedResponse(OpenAIWithStreamedResponse):
         return ScimWithStreamingResponse(self._client.scim)
 
     @cached_property
+    def videos(self) -> VideosWithStreamingResponse:
+        return VideosWithStreamingResponse(self._client.videos)
+
+    @cached_property
     def workspaces(self) -> WorkspacesWithStreamingResponse:
         return WorkspacesWithStreamingResponse(self._client.workspaces)
+
+    @cached_property
+    def containers(self) -> ContainersWithStreamingResponse:
+        return ContainersWithStreamingResponse(self._client.containers)
 
 
 class AsyncGeneratedResourcesWithStreamedResponse(AsyncOpenAIWithStreamedResponse):
@@ -504,8 +624,16 @@ class AsyncGeneratedResourcesWithStreamedResponse(AsyncOpenAIWithStreamedRespons
         return AsyncEndpointsWithStreamingResponse(self._client.endpoints)
 
     @cached_property
+    def files(self) -> AsyncFilesWithStreamingResponse:
+        return AsyncFilesWithStreamingResponse(self._client.files)
+
+    @cached_property
     def guardrails(self) -> AsyncGuardrailsWithStreamingResponse:
         return AsyncGuardrailsWithStreamingResponse(self._client.guardrails)
+
+    @cached_property
+    def images(self) -> AsyncImagesWithStreamingResponse:
+        return AsyncImagesWithStreamingResponse(self._client.images)
 
     @cached_property
     def messages(self) -> AsyncMessagesWithStreamingResponse:
@@ -532,5 +660,13 @@ class AsyncGeneratedResourcesWithStreamedResponse(AsyncOpenAIWithStreamedRespons
         return AsyncScimWithStreamingResponse(self._client.scim)
 
     @cached_property
+    def videos(self) -> AsyncVideosWithStreamingResponse:
+        return AsyncVideosWithStreamingResponse(self._client.videos)
+
+    @cached_property
     def workspaces(self) -> AsyncWorkspacesWithStreamingResponse:
         return AsyncWorkspacesWithStreamingResponse(self._client.workspaces)
+
+    @cached_property
+    def containers(self) -> AsyncContainersWithStreamingResponse:
+        return AsyncContainersWithStreamingResponse(self._client.containers)

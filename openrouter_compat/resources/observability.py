@@ -26,7 +26,7 @@ from ..types.observability import (
     ObservabilityFilterRulesConfigNullableParam,
 )
 from ._platform import data_of, management_key_required, platform_options, validated
-from ._spec import spec_path
+from ._spec import result_type, spec_path
 
 __all__ = [
     "ObservabilityDestinations",
@@ -144,7 +144,7 @@ class ObservabilityDestinations(SyncAPIResource):
                 "/observability/destinations",
                 body=request_body,
                 options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
-                cast_to=data_of(cast("builtins.type[ObservabilityDestination]", ObservabilityDestination)),
+                cast_to=data_of(cast("builtins.type[ObservabilityDestination]", result_type(ObservabilityDestination))),
             )
 
     def retrieve(
@@ -161,7 +161,7 @@ class ObservabilityDestinations(SyncAPIResource):
             return self._get(
                 spec_path("/observability/destinations/{id}", id=id),
                 options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
-                cast_to=data_of(cast("builtins.type[ObservabilityDestination]", ObservabilityDestination)),
+                cast_to=data_of(cast("builtins.type[ObservabilityDestination]", result_type(ObservabilityDestination))),
             )
 
     def update(
@@ -204,7 +204,7 @@ class ObservabilityDestinations(SyncAPIResource):
                 spec_path("/observability/destinations/{id}", id=id),
                 body=request_body,
                 options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
-                cast_to=data_of(cast("builtins.type[ObservabilityDestination]", ObservabilityDestination)),
+                cast_to=data_of(cast("builtins.type[ObservabilityDestination]", result_type(ObservabilityDestination))),
             )
 
     def delete(
@@ -325,7 +325,7 @@ class AsyncObservabilityDestinations(AsyncAPIResource):
                 "/observability/destinations",
                 body=request_body,
                 options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
-                cast_to=data_of(cast("builtins.type[ObservabilityDestination]", ObservabilityDestination)),
+                cast_to=data_of(cast("builtins.type[ObservabilityDestination]", result_type(ObservabilityDestination))),
             )
 
     async def retrieve(
@@ -342,7 +342,7 @@ class AsyncObservabilityDestinations(AsyncAPIResource):
             return await self._get(
                 spec_path("/observability/destinations/{id}", id=id),
                 options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
-                cast_to=data_of(cast("builtins.type[ObservabilityDestination]", ObservabilityDestination)),
+                cast_to=data_of(cast("builtins.type[ObservabilityDestination]", result_type(ObservabilityDestination))),
             )
 
     async def update(
@@ -385,7 +385,7 @@ class AsyncObservabilityDestinations(AsyncAPIResource):
                 spec_path("/observability/destinations/{id}", id=id),
                 body=request_body,
                 options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
-                cast_to=data_of(cast("builtins.type[ObservabilityDestination]", ObservabilityDestination)),
+                cast_to=data_of(cast("builtins.type[ObservabilityDestination]", result_type(ObservabilityDestination))),
             )
 
     async def delete(

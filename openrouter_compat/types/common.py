@@ -8,20 +8,24 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal, Required, TypeAlias
 
+from openai._models import BaseModel
 from pydantic import ConfigDict, Field, with_config
 from typing_extensions import TypedDict
 
 __all__ = [
+    "AnthropicAdvisorMessageUsageIteration",
     "AnthropicAllowedCallersParam",
     "AnthropicBase64ImageSourceParam",
     "AnthropicBase64PdfSourceParam",
     "AnthropicCacheControlDirectiveParam",
     "AnthropicCacheControlTtl",
+    "AnthropicCacheCreation",
     "AnthropicCitationCharLocationParamParam",
     "AnthropicCitationContentBlockLocationParamParam",
     "AnthropicCitationPageLocationParamParam",
     "AnthropicCitationSearchResultLocationParamParam",
     "AnthropicCitationWebSearchResultLocationParamParam",
+    "AnthropicCompactionUsageIteration",
     "AnthropicDocumentBlockParamParam",
     "AnthropicDocumentBlockParamParamCitations",
     "AnthropicDocumentBlockParamParamSourceVariant3",
@@ -30,7 +34,9 @@ __all__ = [
     "AnthropicImageMimeType",
     "AnthropicInputTokensClearAtLeastParam",
     "AnthropicInputTokensTriggerParam",
+    "AnthropicIterationCacheCreation",
     "AnthropicMessageOutputConfigParam",
+    "AnthropicMessageUsageIteration",
     "AnthropicOutputEffort",
     "AnthropicPlainTextSourceParam",
     "AnthropicSearchResultBlockParamParam",
@@ -45,8 +51,10 @@ __all__ = [
     "AnthropicToolSearchToolRegexParam",
     "AnthropicToolUsesKeepParam",
     "AnthropicToolUsesTriggerParam",
+    "AnthropicUnknownUsageIteration",
     "AnthropicUrlImageSourceParam",
     "AnthropicUrlPdfSourceParam",
+    "AnthropicUsageIteration",
     "AnthropicWebSearchResultBlockParamParam",
     "AnthropicWebSearchToolUserLocationParam",
     "AutoBetaRouterPluginParam",
@@ -61,8 +69,11 @@ __all__ = [
     "ContainerNetworkPolicyParamVariant1",
     "ContainerNetworkPolicyParamVariant2",
     "ContainerReferenceEnvironmentParam",
+    "ContentPartImageParam",
+    "ContentPartImageParamImageUrl",
     "ContextCompressionEngine",
     "ContextCompressionPluginParam",
+    "CostDetails",
     "DatetimeServerToolConfigParam",
     "DatetimeServerToolParam",
     "DeprecatedRoute",
@@ -105,6 +116,7 @@ __all__ = [
     "PDFParserOptionsParam",
     "ParetoRouterPluginParam",
     "ProviderName",
+    "ProviderOptionsParam",
     "ResponseHealingPluginParam",
     "SandboxSleepAfterSeconds",
     "SearchModelsServerToolConfigParam",
@@ -249,6 +261,277 @@ ProviderName: TypeAlias = (
     ]
     | str
 )
+
+
+@with_config(ConfigDict(extra="forbid"))
+class ContentPartImageParamImageUrl(TypedDict, total=False):
+    """ContentPartImageParamImageUrl"""
+
+    url: Required[str]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class ContentPartImageParam(TypedDict, total=False):
+    """ContentPartImageParam"""
+
+    image_url: Required[ContentPartImageParamImageUrl]
+
+    type: Required[Literal["image_url"]]
+
+
+ProviderOptionsParam = TypedDict(
+    "ProviderOptionsParam",
+    {
+        "01ai": dict[str, Any],
+        "ai21": dict[str, Any],
+        "aion-labs": dict[str, Any],
+        "akashml": dict[str, Any],
+        "alibaba": dict[str, Any],
+        "amazon-bedrock": dict[str, Any],
+        "amazon-bedrock/claude-on-aws": dict[str, Any],
+        "amazon-nova": dict[str, Any],
+        "ambient": dict[str, Any],
+        "anthropic": dict[str, Any],
+        "anthropic/2": dict[str, Any],
+        "anyscale": dict[str, Any],
+        "arcee-ai": dict[str, Any],
+        "atlas-cloud": dict[str, Any],
+        "atoma": dict[str, Any],
+        "avian": dict[str, Any],
+        "azure": dict[str, Any],
+        "baidu": dict[str, Any],
+        "baseten": dict[str, Any],
+        "black-forest-labs": dict[str, Any],
+        "byteplus": dict[str, Any],
+        "centml": dict[str, Any],
+        "cerebras": dict[str, Any],
+        "chutes": dict[str, Any],
+        "cirrascale": dict[str, Any],
+        "clarifai": dict[str, Any],
+        "claude-on-aws": dict[str, Any],
+        "cloudflare": dict[str, Any],
+        "cohere": dict[str, Any],
+        "coreweave": dict[str, Any],
+        "cosine": dict[str, Any],
+        "crofai": dict[str, Any],
+        "crucible": dict[str, Any],
+        "crusoe": dict[str, Any],
+        "darkbloom": dict[str, Any],
+        "databricks": dict[str, Any],
+        "decart": dict[str, Any],
+        "deepgram": dict[str, Any],
+        "deepinfra": dict[str, Any],
+        "deepseek": dict[str, Any],
+        "dekallm": dict[str, Any],
+        "digitalocean": dict[str, Any],
+        "enfer": dict[str, Any],
+        "fake-provider": dict[str, Any],
+        "featherless": dict[str, Any],
+        "fireworks": dict[str, Any],
+        "fish-audio": dict[str, Any],
+        "friendli": dict[str, Any],
+        "gmicloud": dict[str, Any],
+        "google-ai-studio": dict[str, Any],
+        "google-vertex": dict[str, Any],
+        "gopomelo": dict[str, Any],
+        "groq": dict[str, Any],
+        "heygen": dict[str, Any],
+        "huggingface": dict[str, Any],
+        "hyperbolic": dict[str, Any],
+        "hyperbolic-quantized": dict[str, Any],
+        "inception": dict[str, Any],
+        "inceptron": dict[str, Any],
+        "inferact-vllm": dict[str, Any],
+        "inference-net": dict[str, Any],
+        "infermatic": dict[str, Any],
+        "inflection": dict[str, Any],
+        "inocloud": dict[str, Any],
+        "io-net": dict[str, Any],
+        "ionstream": dict[str, Any],
+        "klusterai": dict[str, Any],
+        "krea": dict[str, Any],
+        "lambda": dict[str, Any],
+        "lepton": dict[str, Any],
+        "liquid": dict[str, Any],
+        "lynn": dict[str, Any],
+        "lynn-private": dict[str, Any],
+        "makora": dict[str, Any],
+        "mancer": dict[str, Any],
+        "mancer-old": dict[str, Any],
+        "mara": dict[str, Any],
+        "meta": dict[str, Any],
+        "minimax": dict[str, Any],
+        "mistral": dict[str, Any],
+        "modal": dict[str, Any],
+        "modelrun": dict[str, Any],
+        "modular": dict[str, Any],
+        "moonshotai": dict[str, Any],
+        "morph": dict[str, Any],
+        "ncompass": dict[str, Any],
+        "nebius": dict[str, Any],
+        "nex-agi": dict[str, Any],
+        "nextbit": dict[str, Any],
+        "nineteen": dict[str, Any],
+        "novita": dict[str, Any],
+        "nvidia": dict[str, Any],
+        "octoai": dict[str, Any],
+        "ollama": dict[str, Any],
+        "open-inference": dict[str, Any],
+        "openai": dict[str, Any],
+        "parasail": dict[str, Any],
+        "perceptron": dict[str, Any],
+        "perplexity": dict[str, Any],
+        "phala": dict[str, Any],
+        "poolside": dict[str, Any],
+        "quiver": dict[str, Any],
+        "recraft": dict[str, Any],
+        "recursal": dict[str, Any],
+        "reflection": dict[str, Any],
+        "reka": dict[str, Any],
+        "relace": dict[str, Any],
+        "replicate": dict[str, Any],
+        "runway": dict[str, Any],
+        "sail-research": dict[str, Any],
+        "sakana": dict[str, Any],
+        "sakana-ai": dict[str, Any],
+        "sambanova": dict[str, Any],
+        "sambanova-cloaked": dict[str, Any],
+        "seed": dict[str, Any],
+        "sf-compute": dict[str, Any],
+        "siliconflow": dict[str, Any],
+        "sourceful": dict[str, Any],
+        "stealth": dict[str, Any],
+        "stepfun": dict[str, Any],
+        "streamlake": dict[str, Any],
+        "switchpoint": dict[str, Any],
+        "targon": dict[str, Any],
+        "tencent": dict[str, Any],
+        "tenstorrent": dict[str, Any],
+        "thinkingmachines": dict[str, Any],
+        "together": dict[str, Any],
+        "together-lite": dict[str, Any],
+        "ubicloud": dict[str, Any],
+        "upstage": dict[str, Any],
+        "venice": dict[str, Any],
+        "voyageai": dict[str, Any],
+        "wafer": dict[str, Any],
+        "wandb": dict[str, Any],
+        "wandb-legacy": dict[str, Any],
+        "xai": dict[str, Any],
+        "xiaomi": dict[str, Any],
+        "z-ai": dict[str, Any],
+    },
+    total=False,
+)
+ProviderOptionsParam.__pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[attr-defined]  # pyright: ignore[reportAttributeAccessIssue]
+
+
+class AnthropicCacheCreation(BaseModel):
+    """AnthropicCacheCreation"""
+
+    ephemeral_1h_input_tokens: int
+
+    ephemeral_5m_input_tokens: int
+
+
+class CostDetails(BaseModel):
+    """Breakdown of upstream inference costs"""
+
+    server_tool_cost: float | None = None
+    """Metered server-tool execution cost (for example, shell sandbox time) billed for this request, in USD. Matches
+    the billed checkpoint and settlement amounts exactly."""
+
+    upstream_inference_completions_cost: float
+
+    upstream_inference_cost: float | None = None
+
+    upstream_inference_prompt_cost: float
+
+
+class AnthropicIterationCacheCreation(BaseModel):
+    """AnthropicIterationCacheCreation"""
+
+    ephemeral_1h_input_tokens: int | None = None
+
+    ephemeral_5m_input_tokens: int | None = None
+
+
+class AnthropicCompactionUsageIteration(BaseModel):
+    """AnthropicCompactionUsageIteration"""
+
+    cache_creation: AnthropicIterationCacheCreation | None = None
+
+    cache_creation_input_tokens: int | None = None
+
+    cache_read_input_tokens: int | None = None
+
+    input_tokens: int | None = None
+
+    output_tokens: int | None = None
+
+    type: Literal["compaction"]
+
+
+class AnthropicMessageUsageIteration(BaseModel):
+    """AnthropicMessageUsageIteration"""
+
+    cache_creation: AnthropicIterationCacheCreation | None = None
+
+    cache_creation_input_tokens: int | None = None
+
+    cache_read_input_tokens: int | None = None
+
+    input_tokens: int | None = None
+
+    output_tokens: int | None = None
+
+    model: str | None = None
+
+    type: Literal["message"]
+
+
+class AnthropicAdvisorMessageUsageIteration(BaseModel):
+    """AnthropicAdvisorMessageUsageIteration"""
+
+    cache_creation: AnthropicIterationCacheCreation | None = None
+
+    cache_creation_input_tokens: int | None = None
+
+    cache_read_input_tokens: int | None = None
+
+    input_tokens: int | None = None
+
+    output_tokens: int | None = None
+
+    model: str
+
+    type: Literal["advisor_message"]
+
+
+class AnthropicUnknownUsageIteration(BaseModel):
+    """AnthropicUnknownUsageIteration"""
+
+    cache_creation: AnthropicIterationCacheCreation | None = None
+
+    cache_creation_input_tokens: int | None = None
+
+    cache_read_input_tokens: int | None = None
+
+    input_tokens: int | None = None
+
+    output_tokens: int | None = None
+
+    type: str
+
+
+AnthropicUsageIteration: TypeAlias = (
+    AnthropicCompactionUsageIteration
+    | AnthropicMessageUsageIteration
+    | AnthropicAdvisorMessageUsageIteration
+    | AnthropicUnknownUsageIteration
+)
+
+AnthropicSpeed: TypeAlias = Literal["fast", "standard"] | str | None
 
 AnthropicCacheControlTtl: TypeAlias = Literal["5m", "1h"] | str
 
@@ -1234,8 +1517,6 @@ class FusionPluginParam(TypedDict, total=False):
 
 
 DeprecatedRoute: TypeAlias = Literal["fallback", "sort"] | str | None
-
-AnthropicSpeed: TypeAlias = Literal["fast", "standard"] | str | None
 
 
 @with_config(ConfigDict(extra="forbid"))

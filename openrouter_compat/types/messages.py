@@ -15,6 +15,7 @@ from typing_extensions import TypedDict
 from .common import (
     AnthropicAllowedCallersParam,
     AnthropicCacheControlDirectiveParam,
+    AnthropicCacheCreation,
     AnthropicInputTokensClearAtLeastParam,
     AnthropicInputTokensTriggerParam,
     AnthropicSpeed,
@@ -26,11 +27,13 @@ from .common import (
     AnthropicToolSearchToolRegexParam,
     AnthropicToolUsesKeepParam,
     AnthropicToolUsesTriggerParam,
+    AnthropicUsageIteration,
     AnthropicWebSearchToolUserLocationParam,
     AutoBetaRouterPluginParam,
     AutoRouterPluginParam,
     BashServerToolParam,
     ContextCompressionPluginParam,
+    CostDetails,
     DatetimeServerToolParam,
     DeprecatedRoute,
     FileParserPluginParam,
@@ -56,7 +59,6 @@ from .common import (
 from .provider_preferences import ProviderPreferences
 
 __all__ = [
-    "AnthropicAdvisorMessageUsageIteration",
     "AnthropicAdvisorToolResult",
     "AnthropicBase64PdfSource",
     "AnthropicBashCodeExecutionContent",
@@ -64,7 +66,6 @@ __all__ = [
     "AnthropicBashCodeExecutionResult",
     "AnthropicBashCodeExecutionToolResult",
     "AnthropicBashCodeExecutionToolResultError",
-    "AnthropicCacheCreation",
     "AnthropicCaller",
     "AnthropicCitationCharLocation",
     "AnthropicCitationContentBlockLocation",
@@ -80,7 +81,6 @@ __all__ = [
     "AnthropicCodeExecutionToolResult",
     "AnthropicCodeExecutionToolResultError",
     "AnthropicCompactionBlock",
-    "AnthropicCompactionUsageIteration",
     "AnthropicContainer",
     "AnthropicContainerSkill",
     "AnthropicContainerUpload",
@@ -88,8 +88,6 @@ __all__ = [
     "AnthropicDocumentBlock",
     "AnthropicEncryptedCodeExecutionResult",
     "AnthropicInputTransformation",
-    "AnthropicIterationCacheCreation",
-    "AnthropicMessageUsageIteration",
     "AnthropicOutputTokensDetails",
     "AnthropicPlainTextSource",
     "AnthropicRedactedThinkingBlock",
@@ -110,8 +108,6 @@ __all__ = [
     "AnthropicToolSearchResultError",
     "AnthropicToolSearchToolResult",
     "AnthropicToolUseBlock",
-    "AnthropicUnknownUsageIteration",
-    "AnthropicUsageIteration",
     "AnthropicWebFetchBlock",
     "AnthropicWebFetchContent",
     "AnthropicWebFetchToolResult",
@@ -119,7 +115,6 @@ __all__ = [
     "AnthropicWebSearchResult",
     "AnthropicWebSearchToolResult",
     "AnthropicWebSearchToolResultError",
-    "CostDetails",
     "EndpointInfo",
     "EndpointsMetadata",
     "MessagesCreateContextManagement",
@@ -1236,14 +1231,6 @@ ORAnthropicStopReason: TypeAlias = (
 )
 
 
-class AnthropicCacheCreation(BaseModel):
-    """AnthropicCacheCreation"""
-
-    ephemeral_1h_input_tokens: int
-
-    ephemeral_5m_input_tokens: int
-
-
 class AnthropicOutputTokensDetails(BaseModel):
     """AnthropicOutputTokensDetails"""
 
@@ -1260,104 +1247,6 @@ class ORAnthropicServerToolUsage(BaseModel):
     web_fetch_requests: int
 
     web_search_requests: int
-
-
-class CostDetails(BaseModel):
-    """Breakdown of upstream inference costs"""
-
-    server_tool_cost: float | None = None
-    """Metered server-tool execution cost (for example, shell sandbox time) billed for this request, in USD. Matches
-    the billed checkpoint and settlement amounts exactly."""
-
-    upstream_inference_completions_cost: float
-
-    upstream_inference_cost: float | None = None
-
-    upstream_inference_prompt_cost: float
-
-
-class AnthropicIterationCacheCreation(BaseModel):
-    """AnthropicIterationCacheCreation"""
-
-    ephemeral_1h_input_tokens: int | None = None
-
-    ephemeral_5m_input_tokens: int | None = None
-
-
-class AnthropicCompactionUsageIteration(BaseModel):
-    """AnthropicCompactionUsageIteration"""
-
-    cache_creation: AnthropicIterationCacheCreation | None = None
-
-    cache_creation_input_tokens: int | None = None
-
-    cache_read_input_tokens: int | None = None
-
-    input_tokens: int | None = None
-
-    output_tokens: int | None = None
-
-    type: Literal["compaction"]
-
-
-class AnthropicMessageUsageIteration(BaseModel):
-    """AnthropicMessageUsageIteration"""
-
-    cache_creation: AnthropicIterationCacheCreation | None = None
-
-    cache_creation_input_tokens: int | None = None
-
-    cache_read_input_tokens: int | None = None
-
-    input_tokens: int | None = None
-
-    output_tokens: int | None = None
-
-    model: str | None = None
-
-    type: Literal["message"]
-
-
-class AnthropicAdvisorMessageUsageIteration(BaseModel):
-    """AnthropicAdvisorMessageUsageIteration"""
-
-    cache_creation: AnthropicIterationCacheCreation | None = None
-
-    cache_creation_input_tokens: int | None = None
-
-    cache_read_input_tokens: int | None = None
-
-    input_tokens: int | None = None
-
-    output_tokens: int | None = None
-
-    model: str
-
-    type: Literal["advisor_message"]
-
-
-class AnthropicUnknownUsageIteration(BaseModel):
-    """AnthropicUnknownUsageIteration"""
-
-    cache_creation: AnthropicIterationCacheCreation | None = None
-
-    cache_creation_input_tokens: int | None = None
-
-    cache_read_input_tokens: int | None = None
-
-    input_tokens: int | None = None
-
-    output_tokens: int | None = None
-
-    type: str
-
-
-AnthropicUsageIteration: TypeAlias = (
-    AnthropicCompactionUsageIteration
-    | AnthropicMessageUsageIteration
-    | AnthropicAdvisorMessageUsageIteration
-    | AnthropicUnknownUsageIteration
-)
 
 
 class MessagesResultUsage(BaseModel):
