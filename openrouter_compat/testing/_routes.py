@@ -71,8 +71,8 @@ ROUTES: tuple[Route, ...] = (
     _route("DELETE", "/keys/{hash}", "mgmt", _keys.delete_key),
     _route("POST", "/auth/keys/code", "key", _keys.create_auth_code),
     _route("POST", "/auth/keys", "none", _keys.exchange_auth_code),
+    *(_route(*spec_route) for spec_route in spec_routes()),  # the rest of the spec, answered with its examples
 )
-ROUTES += tuple(_route(*spec_route) for spec_route in spec_routes())  # the rest of the spec: its examples
 
 
 def dispatch(ctx: Context) -> Reply:

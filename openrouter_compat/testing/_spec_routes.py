@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from ._context import Context
 from ._replies import JsonReply
@@ -39,11 +39,14 @@ def _answer(status: int, content_type: str, body: str) -> Handler:
     return handler
 
 
-def _with_params(value: Any, params: dict[str, str]) -> Any:
+def _with_params(value: object, params: dict[str, str]) -> object:
     """The example with `data.<name>` (or top-level `<name>`) set to the request's path parameter `name`."""
-    target = value.get("data", value) if isinstance(value, dict) else None
-    if isinstance(target, dict):
-        for name, given in params.items():
-            if name in target and isinstance(target[name], str):
-                target[name] = given
-    return value
+    if not isinstance(value, dict):
+        return value
+    body = cast("dict[str, object]", value)
+    data = body.get("data", body)
+    target = cast("dict[str, object]", data) if isinstance(data, dict) else {}
+    for name, given in params.items():
+        if isinstance(target.get(name), str):
+            target[name] = given
+    return body
