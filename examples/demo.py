@@ -113,6 +113,22 @@ def ledger(client: OpenRouter) -> None:
         print(f"  {model:<32} ${cost}")
 
 
+def beyond_chat(client: OpenRouter) -> None:
+    """Endpoints generated from OpenRouter's spec: image generation, presets, rerank (docs/api-coverage.md)."""
+    print("\n-- 6. beyond chat: client.images.generate, client.presets, client.rerank.create")
+    image = client.images.generate(model="google/gemini-2.5-flash-image", prompt="a lighthouse at dusk")
+    cost = image.usage.cost if image.usage else None
+    print(f"images.generate -> {len(image.data)} image(s), cost: {_usd(cost)}  (POST /images, OpenRouter's path)")
+    system = [{"role": "system", "content": "Answer in one sentence."}]
+    preset = client.presets.create_from_chat("demo-preset", model=MODEL, messages=system)
+    print(f"presets.create_from_chat -> slug={preset.slug!r}; presets.list() -> {len(client.presets.list().data)}")
+    ranked = client.rerank.create(
+        model="cohere/rerank-v3.5", query="What is the capital of France?", documents=["Paris is.", "Berlin is."]
+    )
+    best = max(ranked.results, key=lambda result: result.relevance_score)
+    print(f"rerank.create -> best document #{best.index} (score {best.relevance_score})")
+
+
 def _usd(amount: float | None) -> str:
     return "unknown" if amount is None else f"${amount:.6f}"
 
@@ -128,6 +144,7 @@ def main() -> int:
         account(client)
         generation_stats(client, generation_id)
         ledger(client)
+        beyond_chat(client)
     print("\n== demo finished")
     return 0
 
