@@ -67,7 +67,7 @@ EXTENDED: dict[str, str] = {"generations": "Generations", "images": "Images", "v
 ATTACHED: tuple[str, ...] = ("images", "videos", "files")
 
 # Hand-written resources the mixins attach as they are (resources/<name>.py, classes named after it).
-HAND_ATTACHED: dict[str, str] = {"containers": "Containers"}
+HAND_ATTACHED: dict[str, str] = {"audio": "Audio", "containers": "Containers"}
 
 # Method names where `x-speakeasy-name-override` (or the operationId) does not read well on our client.
 METHOD_NAMES: dict[str, str] = {

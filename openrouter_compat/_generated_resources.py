@@ -25,6 +25,14 @@ from .resources.analytics import (
     AsyncAnalyticsWithRawResponse,
     AsyncAnalyticsWithStreamingResponse,
 )
+from .resources.audio import (
+    AsyncAudio,
+    AsyncAudioWithRawResponse,
+    AsyncAudioWithStreamingResponse,
+    Audio,
+    AudioWithRawResponse,
+    AudioWithStreamingResponse,
+)
 from .resources.benchmarks import (
     AsyncBenchmarks,
     AsyncBenchmarksWithRawResponse,
@@ -261,6 +269,11 @@ class GeneratedResources(openai.OpenAI):
         return Workspaces(self)
 
     @cached_property
+    def audio(self) -> Audio:
+        """`/audio`, openai's resource with OpenRouter's additions."""
+        return Audio(self)
+
+    @cached_property
     def containers(self) -> Containers:
         """`/containers`, openai's resource with OpenRouter's additions."""
         return Containers(self)
@@ -355,6 +368,11 @@ class AsyncGeneratedResources(openai.AsyncOpenAI):
         return AsyncWorkspaces(self)
 
     @cached_property
+    def audio(self) -> AsyncAudio:
+        """`/audio`, openai's resource with OpenRouter's additions."""
+        return AsyncAudio(self)
+
+    @cached_property
     def containers(self) -> AsyncContainers:
         """`/containers`, openai's resource with OpenRouter's additions."""
         return AsyncContainers(self)
@@ -432,6 +450,10 @@ class GeneratedResourcesWithRawResponse(OpenAIWithRawResponse):
     @cached_property
     def workspaces(self) -> WorkspacesWithRawResponse:
         return WorkspacesWithRawResponse(self._client.workspaces)
+
+    @cached_property
+    def audio(self) -> AudioWithRawResponse:
+        return AudioWithRawResponse(self._client.audio)
 
     @cached_property
     def containers(self) -> ContainersWithRawResponse:
@@ -512,6 +534,10 @@ class AsyncGeneratedResourcesWithRawResponse(AsyncOpenAIWithRawResponse):
         return AsyncWorkspacesWithRawResponse(self._client.workspaces)
 
     @cached_property
+    def audio(self) -> AsyncAudioWithRawResponse:
+        return AsyncAudioWithRawResponse(self._client.audio)
+
+    @cached_property
     def containers(self) -> AsyncContainersWithRawResponse:
         return AsyncContainersWithRawResponse(self._client.containers)
 
@@ -590,6 +616,10 @@ class GeneratedResourcesWithStreamedResponse(OpenAIWithStreamedResponse):
         return WorkspacesWithStreamingResponse(self._client.workspaces)
 
     @cached_property
+    def audio(self) -> AudioWithStreamingResponse:
+        return AudioWithStreamingResponse(self._client.audio)
+
+    @cached_property
     def containers(self) -> ContainersWithStreamingResponse:
         return ContainersWithStreamingResponse(self._client.containers)
 
@@ -666,6 +696,10 @@ class AsyncGeneratedResourcesWithStreamedResponse(AsyncOpenAIWithStreamedRespons
     @cached_property
     def workspaces(self) -> AsyncWorkspacesWithStreamingResponse:
         return AsyncWorkspacesWithStreamingResponse(self._client.workspaces)
+
+    @cached_property
+    def audio(self) -> AsyncAudioWithStreamingResponse:
+        return AsyncAudioWithStreamingResponse(self._client.audio)
 
     @cached_property
     def containers(self) -> AsyncContainersWithStreamingResponse:

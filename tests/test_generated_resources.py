@@ -170,3 +170,28 @@ def test_files_list_with_openrouter_params(mgmt: OpenRouter, openrouter_emulator
     promoted = mgmt.containers.files.promote("f1", container_id="c1")
     assert openrouter_emulator.last_request().path == "/containers/c1/files/f1/promote"
     assert promoted.id
+
+
+def test_speech_takes_openrouter_provider_and_transcription_has_cost(
+    client: OpenRouter, openrouter_emulator: Emulator
+) -> None:
+    audio = client.audio.speech.create(
+        model="openai/gpt-4o-mini-tts", input="hi", voice="alloy", provider={"order": ["openai"]}
+    )
+    sent = openrouter_emulator.last_request()
+    assert (sent.path, sent.json["provider"], sent.json["voice"]) == ("/audio/speech", {"order": ["openai"]}, "alloy")
+    assert audio.content
+    with pytest.raises(OpenRouterValidationError, match="provider"):
+        client.audio.speech.create(model="m", input="hi", voice="alloy", provider={"ordr": ["x"]})  # type: ignore[typeddict-unknown-key]
+    text = client.audio.transcriptions.create(model="openai/whisper-1", file=("a.wav", b"RIFF"))
+    assert openrouter_emulator.last_request().path == "/audio/transcriptions"
+    assert text.usage is not None and text.usage.cost == 0.000508 and text.usage.seconds == 9.2
+
+
+async def test_async_transcription_usage_cost(async_client: AsyncOpenRouter, openrouter_emulator: Emulator) -> None:
+    text = await async_client.audio.transcriptions.create(model="openai/whisper-1", file=("a.wav", b"RIFF"))
+    sent = openrouter_emulator.last_request()
+    assert sent.method == "POST" and sent.headers["content-type"].startswith("multipart/form-data")
+    assert text.text and text.usage is not None and text.usage.cost is not None
+    audio = await async_client.audio.speech.create(model="openai/gpt-4o-mini-tts", input="hi", voice="alloy")
+    assert audio.content and "provider" not in openrouter_emulator.last_request().json
