@@ -72,3 +72,20 @@ def test_model_alias_target_and_benchmarks_are_typed() -> None:
     assert model.benchmarks is not None and model.benchmarks.artificial_analysis is not None
     assert model.benchmarks.artificial_analysis.intelligence_index == 71.4
     assert model.benchmarks.design_arena is not None and model.benchmarks.design_arena[0].elo == 1385.2
+
+
+def test_model_endpoint_newer_fields_are_typed() -> None:
+    from openrouter_compat.types.model_endpoints import ModelEndpoint
+
+    endpoint = ModelEndpoint.model_validate(
+        {
+            "name": "OpenAI | gpt-4o",
+            "supports_tool_choice": {"auto": True, "none": True, "required": False, "function": True},
+            "supports_voice_cloning": False,
+            "perf_last_30m_by_workload": {"text_generation": {"latency": {"p50": 420.0}, "request_count": 12}},
+        }
+    )
+    assert endpoint.supports_tool_choice is not None and endpoint.supports_tool_choice.required is False
+    assert endpoint.perf_last_30m_by_workload is not None
+    workload = endpoint.perf_last_30m_by_workload["text_generation"]
+    assert workload.latency is not None and workload.latency.p50 == 420.0 and workload.request_count == 12
