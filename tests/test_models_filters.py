@@ -7,6 +7,7 @@ import pytest
 from openrouter_compat import AsyncOpenRouter, OpenRouter, OpenRouterValidationError
 from openrouter_compat.testing import Emulator
 from openrouter_compat.types.model import Model
+from openrouter_compat.types.model_endpoints import ModelEndpoint
 
 
 def test_list_sends_search_sort_paging_ranges_and_flags(client: OpenRouter, openrouter_emulator: Emulator) -> None:
@@ -75,8 +76,6 @@ def test_model_alias_target_and_benchmarks_are_typed() -> None:
 
 
 def test_model_endpoint_newer_fields_are_typed() -> None:
-    from openrouter_compat.types.model_endpoints import ModelEndpoint
-
     endpoint = ModelEndpoint.model_validate(
         {
             "name": "OpenAI | gpt-4o",
