@@ -7,7 +7,7 @@ openai's methods already send OpenRouter's paths (`/audio/speech`, `/audio/trans
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import httpx2
 from openai import _legacy_response
@@ -60,7 +60,8 @@ def _openrouter_body(
     given = validated(SpeechExtras, {"provider": provider, "input_references": input_references})
     if not given:
         return extra_body
-    return merge_body(given, extra_body if isinstance(extra_body, Mapping) else None)
+    caller = cast("Mapping[str, Any]", extra_body) if isinstance(extra_body, Mapping) else None
+    return merge_body(given, caller)
 
 
 class Speech(openai_speech.Speech):
