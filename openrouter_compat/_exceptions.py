@@ -7,29 +7,49 @@ maps an HTTP status (or an `error.code` found in a 200 body or a stream chunk) t
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 import httpx2
 import openai
 
 from ._constants import HEADER_GENERATION_ID
 from ._json import is_object
+from ._response_metadata import ResponseMetadata, build_metadata
+from ._retry_after import retry_after_seconds
 from ._secrets import scrub
 from .types.error_metadata import Availability, ErrorMetadata
 
 if TYPE_CHECKING:
-    from ._response_metadata import ResponseMetadata
     from .lib.chat_accumulator import ChatCompletionAccumulator
     from .lib.response_accumulator import ResponseStreamAccumulator
 
 __all__ = [
+    "APIConnectionError",
+    "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
     "BudgetExceededError",
     "ConflictError",
     "GatewayTimeoutError",
     "InternalServerError",
+    "InvalidResponseError",
+    "MidStreamAuthenticationError",
+    "MidStreamBadRequestError",
+    "MidStreamConflictError",
     "MidStreamError",
+    "MidStreamGatewayTimeoutError",
+    "MidStreamInternalServerError",
+    "MidStreamModerationError",
+    "MidStreamNotFoundError",
+    "MidStreamPayloadTooLargeError",
+    "MidStreamPaymentRequiredError",
+    "MidStreamPermissionDeniedError",
+    "MidStreamProviderError",
+    "MidStreamRateLimitError",
+    "MidStreamRequestTimeoutError",
+    "MidStreamServiceUnavailableError",
+    "MidStreamUnexpectedStatusError",
+    "MidStreamUnprocessableEntityError",
     "ModerationError",
     "NotFoundError",
     "OpenRouterAPIError",
@@ -47,6 +67,7 @@ __all__ = [
     "StreamError",
     "StreamInterruptedError",
     "StreamTimeoutError",
+    "UnexpectedStatusError",
     "UnprocessableEntityError",
     "make_status_error",
 ]
@@ -129,15 +150,11 @@ class OpenRouterAPIError(OpenRouterError):
     @property
     def retry_after(self) -> float | None:
         """Seconds the server asked to wait, from `Retry-After` or the body's hints; None when it gave none."""
-        from ._retry import retry_after_seconds
-
         return retry_after_seconds(self)
 
     @property
     def openrouter(self) -> ResponseMetadata:
         """The same `ResponseMetadata` successful results carry (rate-limit and `Retry-After` headers on a 429)."""
-        from ._response_metadata import build_metadata
-
         return build_metadata(self.headers, generation_id=self.generation_id, provider=self.provider_name)
 
 
@@ -222,6 +239,36 @@ class GatewayTimeoutError(InternalServerError):
     """504/524: the provider or the edge timed out."""
 
 
+class UnexpectedStatusError(_StatusError):
+    """A 4xx status with no class of its own (418, 451, ...); `status_code` says which."""
+
+
+class InvalidResponseError(OpenRouterAPIError, openai.APIResponseValidationError):
+    """A successful status whose body is not what the endpoint returns: an HTML page from a proxy, an empty
+    body, JSON that is not an object (a list, `null`, `42`), or bytes that are not UTF-8/JSON.
+
+    `text` is the body as received (decoded leniently), `response` the HTTP response."""
+
+    def __init__(self, message: str, *, response: httpx2.Response, text: str) -> None:
+        openai.APIResponseValidationError.__init__(self, response, text, message=scrub(message))
+        self.text = text
+        self._init_openrouter({}, None, response)
+
+
+class APIConnectionError(OpenRouterError, openai.APIConnectionError):
+    """The server could not be reached (after every attempt the retry policy allowed); names the URL."""
+
+    def __init__(self, *, message: str = "Connection error.", request: httpx2.Request) -> None:
+        openai.APIConnectionError.__init__(self, message=scrub(message), request=request)
+
+
+class APITimeoutError(APIConnectionError, openai.APITimeoutError):
+    """The call did not finish in time: a read timed out, or the whole-call deadline passed."""
+
+    def __init__(self, request: httpx2.Request, *, message: str = "Request timed out.") -> None:
+        openai.APIConnectionError.__init__(self, message=scrub(message), request=request)
+
+
 class StreamError(OpenRouterAPIError):
     """Any failure after a stream started; `partial` holds everything that had arrived before it.
 
@@ -301,7 +348,7 @@ def status_error_class(status: int, body: object) -> type[_StatusError]:
     cls = _BY_STATUS.get(status)
     if cls is not None:
         return cls
-    return InternalServerError if status >= 500 else _StatusError
+    return InternalServerError if status >= 500 else UnexpectedStatusError
 
 
 def make_status_error(
@@ -345,19 +392,94 @@ def error_status(error: dict[str, Any], default: int = 500) -> int:
     return default
 
 
-_MIDSTREAM_CLASSES: dict[type[_StatusError], type[_StatusError]] = {}
+class MidStreamBadRequestError(BadRequestError, MidStreamError):
+    """A mid-stream error chunk with code 400."""
+
+
+class MidStreamAuthenticationError(AuthenticationError, MidStreamError):
+    """A mid-stream error chunk with code 401."""
+
+
+class MidStreamPaymentRequiredError(PaymentRequiredError, MidStreamError):
+    """A mid-stream error chunk with code 402."""
+
+
+class MidStreamPermissionDeniedError(PermissionDeniedError, MidStreamError):
+    """A mid-stream error chunk with code 403."""
+
+
+class MidStreamModerationError(ModerationError, MidStreamError):
+    """A mid-stream error chunk: the output was flagged by moderation."""
+
+
+class MidStreamNotFoundError(NotFoundError, MidStreamError):
+    """A mid-stream error chunk with code 404."""
+
+
+class MidStreamRequestTimeoutError(RequestTimeoutError, MidStreamError):
+    """A mid-stream error chunk with code 408."""
+
+
+class MidStreamConflictError(ConflictError, MidStreamError):
+    """A mid-stream error chunk with code 409."""
+
+
+class MidStreamPayloadTooLargeError(PayloadTooLargeError, MidStreamError):
+    """A mid-stream error chunk with code 413."""
+
+
+class MidStreamUnprocessableEntityError(UnprocessableEntityError, MidStreamError):
+    """A mid-stream error chunk with code 422."""
+
+
+class MidStreamRateLimitError(RateLimitError, MidStreamError):
+    """A mid-stream error chunk with code 429."""
+
+
+class MidStreamInternalServerError(InternalServerError, MidStreamError):
+    """A mid-stream error chunk with a 5xx code of no class of its own."""
+
+
+class MidStreamProviderError(ProviderError, MidStreamError):
+    """A mid-stream error chunk: the upstream provider failed (502, 529, or a 5xx naming a provider)."""
+
+
+class MidStreamServiceUnavailableError(ServiceUnavailableError, MidStreamError):
+    """A mid-stream error chunk with code 503."""
+
+
+class MidStreamGatewayTimeoutError(GatewayTimeoutError, MidStreamError):
+    """A mid-stream error chunk with code 504 or 524."""
+
+
+class MidStreamUnexpectedStatusError(UnexpectedStatusError, MidStreamError):
+    """A mid-stream error chunk with a 4xx code of no class of its own."""
+
+
+_MIDSTREAM_CLASSES: dict[type[_StatusError], type[_StatusError]] = {
+    BadRequestError: MidStreamBadRequestError,
+    AuthenticationError: MidStreamAuthenticationError,
+    PaymentRequiredError: MidStreamPaymentRequiredError,
+    PermissionDeniedError: MidStreamPermissionDeniedError,
+    ModerationError: MidStreamModerationError,
+    NotFoundError: MidStreamNotFoundError,
+    RequestTimeoutError: MidStreamRequestTimeoutError,
+    ConflictError: MidStreamConflictError,
+    PayloadTooLargeError: MidStreamPayloadTooLargeError,
+    UnprocessableEntityError: MidStreamUnprocessableEntityError,
+    RateLimitError: MidStreamRateLimitError,
+    InternalServerError: MidStreamInternalServerError,
+    ProviderError: MidStreamProviderError,
+    ServiceUnavailableError: MidStreamServiceUnavailableError,
+    GatewayTimeoutError: MidStreamGatewayTimeoutError,
+    UnexpectedStatusError: MidStreamUnexpectedStatusError,
+}
+"""Status class -> its mid-stream twin (also a `MidStreamError`): every class `status_error_class` returns."""
 
 
 def midstream_error_class(cls: type[_StatusError]) -> type[_StatusError]:
-    """`cls` for an error chunk: the same status class, also a `MidStreamError` (created once per class)."""
-    made = _MIDSTREAM_CLASSES.get(cls)
-    if made is None:
-        name = f"MidStream{cls.__name__}"
-        doc = f"A mid-stream error chunk whose code maps to `{cls.__name__}`; `partial` holds the output so far."
-        namespace = {"__doc__": doc, "__module__": __name__, "__qualname__": name}
-        made = cast("type[_StatusError]", type(name, (cls, MidStreamError), namespace))
-        made = _MIDSTREAM_CLASSES.setdefault(cls, made)
-    return made
+    """`cls` for an error chunk: the same status class, also a `MidStreamError`."""
+    return _MIDSTREAM_CLASSES[cls]
 
 
 def stream_error_from_chunk(chunk: Any, *, response: httpx2.Response, partial: ChatCompletionAccumulator) -> Exception:
@@ -376,8 +498,9 @@ def stream_error_from_chunk(chunk: Any, *, response: httpx2.Response, partial: C
 def stream_decode_error(
     exc: Exception, *, response: httpx2.Response, partial: ChatCompletionAccumulator | ResponseStreamAccumulator
 ) -> StreamDecodeError:
-    """The error for a chunk that is not valid JSON."""
-    return StreamDecodeError(f"Malformed JSON in stream chunk: {exc}", response=response, body=None, partial=partial)
+    """The error for a chunk that is not valid JSON (or bytes that are not UTF-8)."""
+    what = "Invalid UTF-8 in the stream" if isinstance(exc, UnicodeDecodeError) else "Malformed JSON in stream chunk"
+    return StreamDecodeError(f"{what}: {exc}", response=response, body=None, partial=partial)
 
 
 def stream_interrupted_error(
@@ -422,7 +545,9 @@ def error_in_200_body(
     if data is None:
         return None
     error = _mapping(data.get("error"))
-    has_result = bool(data.get("choices")) or data.get("data") is not None or bool(data.get("output"))
+    # a Responses API result with `status: failed` carries `error` and is a normal `Response` (as in `openai`)
+    is_response = data.get("object") == "response" and "status" in data
+    has_result = is_response or bool(data.get("choices")) or data.get("data") is not None or bool(data.get("output"))
     if error and not has_result:
         status = error_status({"error_type": data.get("error_type"), **error}, default=502)
         message = f"Error code: {status} (in a 200 response) - {error.get('message') or 'unknown error'}"

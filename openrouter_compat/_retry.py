@@ -2,33 +2,28 @@
 
 `openai` has its own loop in `request()`; the clients switch it off for each attempt (`max_retries=0`) and run
 `super().request()` inside the tenacity loop built here, so HTTP errors, connection errors, errors hidden in 200
-bodies and errors at the start of a stream are all retried by the same policy, once.
+bodies and errors at the start of a stream are all retried by the same policy, once, under one `Deadline`.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import email.utils
-import inspect
 import logging
-import math
 import random
-import time
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
+import httpx2
 import openai
 import tenacity
 from openai._base_client import _RequestBodyReplay  # pyright: ignore[reportPrivateUsage]  # openai's own replay check
 from openai._compat import model_copy
-from openai._legacy_response import LegacyAPIResponse
 from openai._models import FinalRequestOptions
 from openai._types import NotGiven
-from typing_extensions import TypeIs
 
-from . import _constants as C
-from ._exceptions import StreamDecodeError
-from ._json import is_object
+from ._deadline import Deadline
+from ._exceptions import APIConnectionError, APITimeoutError, StreamDecodeError, StreamError
+from ._retry_after import retry_after_seconds
 from ._secrets import scrub
 
 __all__ = [
@@ -38,8 +33,6 @@ __all__ = [
     "retry_after_seconds",
     "run_with_retries",
     "run_with_retries_async",
-    "settle",
-    "settle_async",
 ]
 
 log = logging.getLogger("openrouter_compat")
@@ -89,6 +82,10 @@ class RetryPolicy:
     max_retry_after: float = 60.0
     on_retry: Callable[[RetryEvent], None] | None = dataclasses.field(default=None, compare=False)
     """Called before each retry's wait (for metrics); exceptions it raises propagate."""
+    poll_initial_backoff: float = 0.2
+    """`generations.retrieve(id, wait=...)`: the first pause between polls of stats not found yet (doubling)."""
+    poll_max_backoff: float = 2.0
+    """... and the longest pause between two polls."""
 
     def __post_init__(self) -> None:
         if self.max_retries < 0:
@@ -122,12 +119,43 @@ class RetryPolicy:
             return min(hint, self.max_retry_after)
         return self.backoff(retries_taken)
 
-    def tenacity_options(self, max_retries: int, options: FinalRequestOptions) -> dict[str, Any]:
-        """Keyword arguments for `tenacity.Retrying`/`AsyncRetrying` running one call (`options`) under this policy."""
-        replay = _RequestBodyReplay(options)
-        stop: tenacity.stop.stop_base = tenacity.stop_after_attempt(max_retries + 1)
-        if self.total_timeout is not None:
-            stop = stop | tenacity.stop_before_delay(self.total_timeout)
+    def poll_options(self) -> dict[str, Any]:
+        """tenacity options for polling a generation's stats (only a 404 is polled again); the caller adds the
+        stop condition (`stop_before_delay(wait)`)."""
+        return {
+            "retry": tenacity.retry_if_exception_type(openai.NotFoundError),
+            "wait": tenacity.wait_exponential(
+                multiplier=self.poll_initial_backoff, min=self.poll_initial_backoff, max=self.poll_max_backoff
+            ),
+            "reraise": True,
+        }
+
+    def validated_max_retries(self, value: object) -> int:
+        """`value` as a retry count, refused as `openai` refuses it (None: TypeError; negative: ValueError)."""
+        if value is None:
+            raise TypeError(
+                "max_retries cannot be None. Use 0 to disable retries or a large integer for a larger retry budget."
+            )
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise TypeError("max_retries must be a non-negative integer")
+        if value < 0:
+            raise ValueError("max_retries must be a non-negative integer")
+        return value
+
+    def tenacity_options(
+        self, max_retries: int, options: FinalRequestOptions, deadline: Deadline, replay: _RequestBodyReplay
+    ) -> dict[str, Any]:
+        """Keyword arguments for `tenacity.Retrying`/`AsyncRetrying` running one call (`options`) under this policy.
+
+        `replay` was captured from `options` before the first attempt read the body (a file body is rewound to
+        where it started, so a retry sends it whole); the deadline stops the loop when the next wait would
+        reach it."""
+
+        def stop(state: tenacity.RetryCallState) -> bool:
+            if state.attempt_number >= max_retries + 1:
+                return True
+            left = deadline.remaining()
+            return left is not None and state.upcoming_sleep >= left
 
         def retry(state: tenacity.RetryCallState) -> bool:
             exc = _exception(state)
@@ -168,24 +196,30 @@ def run_with_retries(
     policy: RetryPolicy,
     options: FinalRequestOptions,
     max_retries: int,
-    idempotency_key: Callable[[], str],
+    deadline: Deadline,
     send: Callable[[FinalRequestOptions], _T],
+    *,
+    stream: bool = False,
 ) -> _T:
-    """Call `send` with per-attempt options until it returns or the policy gives up (then its error is raised).
+    """Call `send` with per-attempt options until it returns or the policy gives up (then its error is raised,
+    a connection error or timeout reworded to name the URL, the attempts and the time taken).
 
     The first attempt runs before any tenacity object exists (the common case costs nothing more); once it
     fails retryably, tenacity's loop takes over from that failure — the same one loop decides every wait.
     """
-    base = _base_options(options, idempotency_key)
+    replay = _RequestBodyReplay(options)
     try:
-        return send(_attempt_options(base, 0))
-    except Exception as exc:
-        if max_retries <= 0 or not policy.should_retry(exc):
-            raise
-        first_failure = exc
-    for attempt in tenacity.Retrying(**policy.tenacity_options(max_retries, base)):
-        with attempt:
-            return send(_replay_or_attempt(base, attempt, first_failure))
+        try:
+            return send(_attempt_options(options, 0, deadline, stream))
+        except Exception as exc:
+            if max_retries <= 0 or not policy.should_retry(exc) or deadline.expired:
+                raise
+            first_failure = exc
+        for attempt in tenacity.Retrying(**policy.tenacity_options(max_retries, options, deadline, replay)):
+            with attempt:
+                return send(_replay_or_attempt(options, attempt, first_failure, deadline, stream))
+    except openai.APIConnectionError as exc:
+        raise _final(exc, options, deadline) from _cause(exc)
     raise AssertionError("unreachable: tenacity either returns or raises")  # pragma: no cover
 
 
@@ -193,52 +227,81 @@ async def run_with_retries_async(
     policy: RetryPolicy,
     options: FinalRequestOptions,
     max_retries: int,
-    idempotency_key: Callable[[], str],
+    deadline: Deadline,
     send: Callable[[FinalRequestOptions], Awaitable[_T]],
+    *,
+    stream: bool = False,
 ) -> _T:
     """The async twin of `run_with_retries`."""
-    base = _base_options(options, idempotency_key)
+    replay = _RequestBodyReplay(options)
     try:
-        return await send(_attempt_options(base, 0))
-    except Exception as exc:
-        if max_retries <= 0 or not policy.should_retry(exc):
-            raise
-        first_failure = exc
-    async for attempt in tenacity.AsyncRetrying(**policy.tenacity_options(max_retries, base)):
-        with attempt:
-            return await send(_replay_or_attempt(base, attempt, first_failure))
+        try:
+            return await send(_attempt_options(options, 0, deadline, stream))
+        except Exception as exc:
+            if max_retries <= 0 or not policy.should_retry(exc) or deadline.expired:
+                raise
+            first_failure = exc
+        async for attempt in tenacity.AsyncRetrying(**policy.tenacity_options(max_retries, options, deadline, replay)):
+            with attempt:
+                return await send(_replay_or_attempt(options, attempt, first_failure, deadline, stream))
+    except openai.APIConnectionError as exc:
+        raise _final(exc, options, deadline) from _cause(exc)
     raise AssertionError("unreachable: tenacity either returns or raises")  # pragma: no cover
 
 
 def _replay_or_attempt(
-    base: FinalRequestOptions, attempt: tenacity.AttemptManager, first_failure: Exception
+    base: FinalRequestOptions,
+    attempt: tenacity.AttemptManager,
+    first_failure: Exception,
+    deadline: Deadline,
+    stream: bool,
 ) -> FinalRequestOptions:
     """Inside the tenacity loop, attempt 1 is the one already made: re-raise its failure so tenacity records
     it (and waits, logs and calls `on_retry` as for any failure); later attempts get fresh options."""
     retries_taken = attempt.retry_state.attempt_number - 1
     if retries_taken == 0:
         raise first_failure
-    return _attempt_options(base, retries_taken)
+    return _attempt_options(base, retries_taken, deadline, stream)
 
 
-def _base_options(options: FinalRequestOptions, idempotency_key: Callable[[], str]) -> FinalRequestOptions:
-    """`options` with a fixed idempotency key, so every attempt of one call carries the same key; each attempt
-    then works on its own copy (`_attempt_options`), so this one is copied only when a key must be set."""
-    if options.idempotency_key is None and options.method.lower() != "get":
-        options = model_copy(options)
-        options.idempotency_key = idempotency_key()
-    return options
-
-
-def _attempt_options(base: FinalRequestOptions, retries_taken: int) -> FinalRequestOptions:
-    """Options for one attempt: `openai`'s own loop off, and the retry count header set (unless the caller set it)."""
+def _attempt_options(
+    base: FinalRequestOptions, retries_taken: int, deadline: Deadline, stream: bool
+) -> FinalRequestOptions:
+    """Options for one attempt: `openai`'s own loop off, the retry count header set (unless the caller set it),
+    and its timeouts cut to what is left of the deadline."""
+    deadline.attempts = retries_taken + 1
     options = model_copy(base)
     options.max_retries = 0
     headers = {} if isinstance(options.headers, NotGiven) else dict(options.headers)
     if all(name.lower() != RETRY_COUNT_HEADER.lower() for name in headers):
         headers[RETRY_COUNT_HEADER] = str(retries_taken)
     options.headers = headers
+    if deadline.ends is not None and isinstance(options.timeout, httpx2.Timeout):
+        options.timeout = deadline.cap(options.timeout, stream=stream)
     return options
+
+
+def _cause(exc: BaseException) -> BaseException:
+    """What to chain the reworded error to: the transport error under `openai`'s wrapper, else `exc`."""
+    return exc.__cause__ if isinstance(exc, openai.APIConnectionError) and exc.__cause__ is not None else exc
+
+
+def _final(exc: openai.APIError, options: FinalRequestOptions, deadline: Deadline) -> openai.APIError:
+    """The error to raise once the loop gave up: `openai`'s bare "Connection error." / "Request timed out."
+    reworded to say which URL, after how many attempts and how long; every other error unchanged."""
+    if isinstance(exc, (StreamError, APIConnectionError)) or not isinstance(exc, openai.APIConnectionError):
+        return exc
+    request = exc.request
+    attempts = max(deadline.attempts, 1)
+    took = f"after {attempts} attempt{'s' if attempts != 1 else ''} in {deadline.elapsed():.1f} s"
+    where = f"{request.method} {request.url}"
+    if isinstance(exc, openai.APITimeoutError):
+        bound = f" (whole-call deadline {deadline.seconds:g} s)" if deadline.seconds is not None else ""
+        return APITimeoutError(request, message=f"Request timed out: {where} {took}{bound}.")
+    reason = f": {_cause(exc)}" if _cause(exc) is not exc else ""
+    return APIConnectionError(
+        message=f"Connection error: {where} could not be reached {took}{reason}.", request=request
+    )
 
 
 def _exception(state: tenacity.RetryCallState) -> BaseException | None:
@@ -250,104 +313,3 @@ def _describe(exc: BaseException) -> str:
     status = getattr(exc, "status_code", None)
     prefix = f"{type(exc).__name__} {status}" if status is not None else type(exc).__name__
     return scrub(f"{prefix}: {exc}"[:300])
-
-
-def retry_after_seconds(error: Any) -> float | None:
-    """Seconds to wait before retrying `error`, from `Retry-After`/`retry-after-ms`, the body's
-    `retry_after_seconds` / `availability.retry_after` / provider headers, or `X-RateLimit-Reset`; None if no hint."""
-    response = getattr(error, "response", None)
-    headers: Any = response.headers if response is not None else {}
-    if (value := _header_delay(headers)) is not None:
-        return value
-    metadata = getattr(error, "metadata", None)
-    if metadata is not None and (value := _number(metadata.retry_after_seconds)) is not None:
-        return value
-    availability = getattr(error, "availability", None)
-    if availability is not None and (value := _number(availability.retry_after)) is not None:
-        return value
-    sent: object = getattr(metadata, "headers", None)
-    if is_object(sent):
-        provider_headers = {str(name).lower(): str(value) for name, value in sent.items()}
-        if (value := _header_delay(provider_headers)) is not None:
-            return value
-    if (reset := _number(headers.get(C.HEADER_RATELIMIT_RESET))) is not None:
-        return _until(reset)
-    return None
-
-
-def _header_delay(headers: Any) -> float | None:
-    """`retry-after-ms`, then `Retry-After` as seconds or as an HTTP date."""
-    if (value := _number(headers.get(C.HEADER_RETRY_AFTER_MS))) is not None:
-        return max(0.0, value / 1000)
-    raw = headers.get(C.HEADER_RETRY_AFTER)
-    if raw is None:
-        return None
-    if (value := _number(raw)) is not None:
-        return max(0.0, value)
-    try:
-        parsed = email.utils.parsedate_to_datetime(raw)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, parsed.timestamp() - time.time())
-
-
-def _until(reset: float) -> float:
-    """`X-RateLimit-Reset` is an epoch in milliseconds at OpenRouter; accept epoch seconds and relative seconds too."""
-    if reset > 1e11:
-        return max(0.0, reset / 1000 - time.time())
-    if reset > 1e9:
-        return max(0.0, reset - time.time())
-    return max(0.0, reset)
-
-
-def _number(value: object) -> float | None:
-    if value is None or isinstance(value, bool):
-        return None
-    try:
-        number = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return None
-    return number if math.isfinite(number) else None
-
-
-def settle(result: _T) -> _T:
-    """Finish, inside the retried attempt, what could still fail before the caller sees output: parse a raw
-    inference response (an error in a 200 body), and prime a stream up to its first output (any `openai.Stream`
-    with a `prime()` method: ours read ahead to the first chunk with output)."""
-    target = _settle_target(result)
-    prime = getattr(target, "prime", None)
-    if isinstance(target, openai.Stream) and callable(prime):
-        prime()
-    return result
-
-
-async def settle_async(result: _T) -> _T:
-    """The async twin of `settle`."""
-    target = _settle_target(result)
-    prime = getattr(target, "prime", None)
-    if isinstance(target, openai.AsyncStream) and callable(prime):
-        primed = prime()
-        if inspect.isawaitable(primed):
-            await primed
-    return result
-
-
-def _settle_target(result: object) -> object:
-    """What `settle` works on: the parsed value of a raw inference response (parsed now), else `result`."""
-    if _is_raw(result) and _parse_early(result):
-        parsed: object = result.parse()
-        return parsed
-    return result
-
-
-def _is_raw(value: object) -> TypeIs[LegacyAPIResponse[Any]]:
-    return isinstance(value, LegacyAPIResponse)
-
-
-def _parse_early(raw: LegacyAPIResponse[Any]) -> bool:
-    """`with_raw_response` results of inference calls (what integrations such as LangChain use) are parsed in
-    the attempt, so they are retried like plain calls; the parsed value is cached for the caller's `.parse()`."""
-    from ._response_types import INFERENCE_TYPES, openrouter_type
-
-    stream, cast_to = raw._stream, raw._cast_to  # pyright: ignore[reportPrivateUsage]
-    return bool(stream) or openrouter_type(cast_to) in INFERENCE_TYPES

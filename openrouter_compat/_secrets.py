@@ -6,7 +6,15 @@ import logging
 import re
 from typing import Any, cast
 
-__all__ = ["KEY_PATTERN", "REDACTED", "SecretsFilter", "install_log_filter", "scrub", "scrub_data"]
+__all__ = [
+    "KEY_PATTERN",
+    "REDACTED",
+    "SecretsFilter",
+    "install_log_filter",
+    "register_secret",
+    "scrub",
+    "scrub_data",
+]
 
 KEY_PATTERN = re.compile(
     r"(?i:bearer)\s+[A-Za-z0-9._~+/=-]{8,}"  # an Authorization value, whatever the key looks like
@@ -21,8 +29,29 @@ LOGGERS = ("openrouter_compat", "openai", "httpx2", "httpx", "httpcore", "httpco
 """The namespaces whose records may carry request details (vcrpy logs each response before scrubbing it)."""
 
 
+MIN_SECRET_LENGTH = 8
+"""Shorter strings are not registered: replacing them would mangle ordinary words in messages."""
+
+
+class _Known:
+    """The keys clients were built with, whatever their shape (longest first); replaced as a whole tuple, so
+    a thread scrubbing while another registers sees one consistent tuple."""
+
+    keys: tuple[str, ...] = ()
+
+
+def register_secret(value: object) -> None:
+    """Scrub `value` (a client's own key, of any shape) from every message and log from now on."""
+    if isinstance(value, str) and len(value) >= MIN_SECRET_LENGTH and value not in _Known.keys:
+        _Known.keys = tuple(sorted({*_Known.keys, value}, key=len, reverse=True))
+
+
 def scrub(text: str) -> str:
-    """`text` with every key-shaped substring replaced by `***` (a bearer value keeps its scheme word)."""
+    """`text` with every key-shaped substring and every registered key replaced by `***` (a bearer value
+    keeps its scheme word)."""
+    for secret in _Known.keys:
+        if secret in text:
+            text = text.replace(secret, REDACTED)
     return KEY_PATTERN.sub(_replacement, text)
 
 

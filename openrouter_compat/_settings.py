@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from . import _constants as C
+from ._extras import merge_body
 from ._ledger import CostLedger, cost_limit
 from ._retry import RetryPolicy
 from .lib.model_names import to_openrouter_model
@@ -32,7 +33,9 @@ class OpenRouterSettings:
     map_openai_model_names: bool = False
     """Send bare OpenAI names (`gpt-4o-mini`) as `openai/gpt-4o-mini`."""
     retry_policy: RetryPolicy = dataclasses.field(default_factory=RetryPolicy)
-    """How requests are retried (its `max_retries` seeds the client's; `with_options(max_retries=)` overrides)."""
+    """How requests are retried: the one source of the client's retry state (its `max_retries` included)."""
+    key_source: str | None = None
+    """Where the client's key came from (the argument or the environment variable), named by a 401."""
 
     @classmethod
     def resolve(
@@ -88,17 +91,7 @@ class OpenRouterSettings:
 
     def with_request_defaults(self, defaults: Mapping[str, Any]) -> OpenRouterSettings:
         """A copy whose request defaults are the current ones with `defaults` merged over them."""
-        from ._extras import merge_body
-
         return dataclasses.replace(self, request_defaults=merge_body(self.request_defaults, defaults))
-
-    def guard_request(self, method: str, url: str, json_data: object) -> None:
-        """Run before every attempt of every request: refuse a billable request once a budget is spent (so
-        nothing is sent), and map a bare OpenAI model name in the body when `map_openai_model_names`."""
-        if method.lower() == "post" and (url in C.BILLABLE_PATHS or url.startswith(C.BILLABLE_PATH_PREFIXES)):
-            self.check_budget()
-        if self.map_openai_model_names and isinstance(json_data, dict) and "model" in json_data:
-            json_data["model"] = self.resolve_model(json_data["model"])
 
     def check_budget(self) -> None:
         """Raise `BudgetExceededError` before sending when the ledger's total has reached a cap."""

@@ -10,7 +10,7 @@ the first chunk with output, so the client's retry loop can retry failures that 
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Iterable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import openai
@@ -20,8 +20,14 @@ from openai.types import completion as openai_completion
 from openai.types.chat import chat_completion_chunk as openai_chunk
 from typing_extensions import override
 
-from ._exceptions import StreamError, stream_decode_error, stream_error_from_chunk, stream_interrupted_error
-from ._response_metadata import ResponseMetadata, StreamMetadata
+from ._exceptions import (
+    InvalidResponseError,
+    StreamError,
+    stream_decode_error,
+    stream_error_from_chunk,
+    stream_interrupted_error,
+)
+from ._response_metadata import ResponseMetadata, StreamMetadata, observe_result
 from .lib.chat_accumulator import ChatCompletionAccumulator
 from .types.chat.chat_completion_chunk import ChatCompletionChunk
 from .types.completion import Completion
@@ -29,12 +35,15 @@ from .types.completion import Completion
 if TYPE_CHECKING:
     import httpx2
 
+    from ._ledger import CostLedger
+
 __all__ = [
     "AsyncChatCompletionStream",
     "AsyncCompletionStream",
     "ChatCompletionStream",
     "CompletionStream",
     "OpenRouterSSEDecoder",
+    "ledger_of",
 ]
 
 _T = TypeVar("_T")
@@ -121,7 +130,8 @@ class StreamGuard(Generic[_A]):
 
 
 def guarded(guard: StreamGuard[Any], chunks: Iterator[_T]) -> Iterator[_T]:
-    """`chunks` run through `guard`: each folded in as it passes, the end checked, failures typed."""
+    """`chunks` run through `guard`: each folded in as it passes, the end checked, failures typed. However the
+    stream ends (finished, failed, abandoned and closed), the response is closed and its connection released."""
     try:
         for chunk in chunks:
             guard.on_chunk(chunk)
@@ -131,7 +141,12 @@ def guarded(guard: StreamGuard[Any], chunks: Iterator[_T]) -> Iterator[_T]:
         replacement = guard.on_failure(exc)
         if replacement is None:
             raise
-        raise replacement from exc
+        raise replacement from _cause(exc)
+    finally:
+        close = getattr(chunks, "close", None)
+        if callable(close):
+            close()
+        guard.response.close()
 
 
 async def aguarded(guard: StreamGuard[Any], chunks: AsyncIterator[_T]) -> AsyncIterator[_T]:
@@ -145,7 +160,19 @@ async def aguarded(guard: StreamGuard[Any], chunks: AsyncIterator[_T]) -> AsyncI
         replacement = guard.on_failure(exc)
         if replacement is None:
             raise
-        raise replacement from exc
+        raise replacement from _cause(exc)
+    finally:
+        aclose: Callable[[], Awaitable[object]] | None = getattr(chunks, "aclose", None)
+        if aclose is not None and not getattr(chunks, "ag_running", False):
+            await aclose()
+        await guard.response.aclose()
+
+
+def _cause(exc: Exception) -> BaseException:
+    """What a typed stream error is chained to: the transport error under `openai`'s connection wrapper."""
+    if isinstance(exc, openai.APIConnectionError) and exc.__cause__ is not None:
+        return exc.__cause__
+    return exc
 
 
 def read_to_output(guard: StreamGuard[Any], iterator: Iterator[_T]) -> Iterator[_T]:
@@ -170,10 +197,11 @@ async def aread_to_output(guard: StreamGuard[Any], iterator: AsyncIterator[_T]) 
 
 
 class _Guard(StreamGuard[ChatCompletionAccumulator]):
-    """The guard of chat and text-completion streams."""
+    """The guard of chat and text-completion streams, and their one tracker: accumulator, metadata, ledger."""
 
-    def __init__(self, response: httpx2.Response) -> None:
+    def __init__(self, response: httpx2.Response, ledger: CostLedger | None) -> None:
         super().__init__(response)
+        self.ledger = ledger
         self.accumulator = ChatCompletionAccumulator()
         self.metadata = StreamMetadata(response)
         """Generation id, provider, usage and cost for `stream.openrouter`."""
@@ -196,6 +224,7 @@ class _Guard(StreamGuard[ChatCompletionAccumulator]):
     def on_chunk(self, chunk: Any) -> None:
         """Fold a parsed chunk in; raise the typed error (with everything before it) for an error chunk."""
         self.metadata.add(chunk)
+        observe_result(chunk, self.response, self.ledger)
         if isinstance(chunk, ChatCompletionChunk):
             self.accumulator.add(chunk)
             if chunk.error is not None:
@@ -219,11 +248,17 @@ class _Guard(StreamGuard[ChatCompletionAccumulator]):
         """The typed error to raise instead of `exc`, or None to let `exc` through unchanged."""
         if isinstance(exc, StreamError):
             return None
-        if isinstance(exc, json.JSONDecodeError):
+        if isinstance(exc, json.JSONDecodeError | UnicodeDecodeError | InvalidResponseError):
             return stream_decode_error(exc, response=self.response, partial=self.accumulator)
         if isinstance(exc, openai.APIConnectionError):
             return stream_interrupted_error(exc, response=self.response, partial=self.accumulator)
         return None
+
+
+def ledger_of(client: object) -> CostLedger | None:
+    """The ledger of the client a stream belongs to (None for a plain `openai` client)."""
+    ledger: CostLedger | None = getattr(client, "ledger", None)
+    return ledger
 
 
 def _as_chat_chunk(chunk: Completion) -> ChatCompletionChunk:
@@ -254,7 +289,7 @@ class _GuardedStream(openai.Stream[_T]):
         client: openai.OpenAI,
         options: FinalRequestOptions | None = None,
     ) -> None:
-        self._guard = _Guard(response)
+        self._guard = _Guard(response, ledger_of(client))
         super().__init__(cast_to=cast_to, response=response, client=client, options=_events_mode(options))
 
     @property
@@ -294,7 +329,7 @@ class _AsyncGuardedStream(openai.AsyncStream[_T]):
         client: openai.AsyncOpenAI,
         options: FinalRequestOptions | None = None,
     ) -> None:
-        self._guard = _Guard(response)
+        self._guard = _Guard(response, ledger_of(client))
         super().__init__(cast_to=cast_to, response=response, client=client, options=_events_mode(options))
 
     @property
@@ -362,8 +397,11 @@ class AsyncChatCompletionStream(
 
     @override
     async def __aiter__(self) -> AsyncIterator[ChatCompletionChunk]:
-        async for item in self._iterator:
-            yield item  # type: ignore[misc]
+        try:
+            async for item in self._iterator:
+                yield item  # type: ignore[misc]
+        finally:  # finished, failed or left early (`break`): the connection goes back now, not at GC
+            await self.response.aclose()
 
 
 class CompletionStream(_GuardedStream[openai_completion.Completion], openai.Stream[openai_completion.Completion]):
@@ -389,5 +427,8 @@ class AsyncCompletionStream(
 
     @override
     async def __aiter__(self) -> AsyncIterator[Completion]:
-        async for item in self._iterator:
-            yield item  # type: ignore[misc]
+        try:
+            async for item in self._iterator:
+                yield item  # type: ignore[misc]
+        finally:  # finished, failed or left early (`break`): the connection goes back now, not at GC
+            await self.response.aclose()

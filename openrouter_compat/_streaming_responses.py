@@ -20,6 +20,7 @@ from openai.types.responses import response_stream_event as openai_stream_event
 from typing_extensions import override
 
 from ._exceptions import (
+    InvalidResponseError,
     StreamError,
     StreamInterruptedError,
     error_status,
@@ -29,12 +30,23 @@ from ._exceptions import (
     stream_interrupted_error,
 )
 from ._json import is_object
-from ._streaming import StreamGuard, _events_mode, aguarded, aread_to_output, guarded, read_to_output
+from ._response_metadata import observe_result
+from ._streaming import (
+    StreamGuard,
+    _events_mode,
+    aguarded,
+    aread_to_output,
+    guarded,
+    ledger_of,
+    read_to_output,
+)
 from .lib.response_accumulator import ResponseStreamAccumulator
 from .types.responses.response_stream_event import ResponseStreamEvent
 
 if TYPE_CHECKING:
     import httpx2
+
+    from ._ledger import CostLedger
 
 __all__ = ["AsyncResponseEventStream", "ResponseEventStream", "response_stream_error"]
 
@@ -80,8 +92,9 @@ def response_stream_error(
 class _ResponseGuard(StreamGuard[ResponseStreamAccumulator]):
     """The guard of Responses API streams."""
 
-    def __init__(self, response: httpx2.Response) -> None:
+    def __init__(self, response: httpx2.Response, ledger: CostLedger | None) -> None:
         super().__init__(response)
+        self.ledger = ledger
         self.accumulator = ResponseStreamAccumulator()
         self.finished = False
         """A terminal `response.*` event arrived."""
@@ -93,6 +106,7 @@ class _ResponseGuard(StreamGuard[ResponseStreamAccumulator]):
     @override
     def on_chunk(self, chunk: Any) -> None:
         self.accumulator.add(chunk)
+        observe_result(chunk, self.response, self.ledger)
         kind = getattr(chunk, "type", None)
         if kind == "error":
             raise response_stream_error(chunk, response=self.response, partial=self.accumulator)
@@ -108,7 +122,7 @@ class _ResponseGuard(StreamGuard[ResponseStreamAccumulator]):
     def on_failure(self, exc: Exception) -> Exception | None:
         if isinstance(exc, StreamError):
             return None
-        if isinstance(exc, json.JSONDecodeError):
+        if isinstance(exc, json.JSONDecodeError | UnicodeDecodeError | InvalidResponseError):
             return stream_decode_error(exc, response=self.response, partial=self.accumulator)
         if isinstance(exc, openai.APIConnectionError):
             return stream_interrupted_error(exc, response=self.response, partial=self.accumulator)
@@ -129,7 +143,7 @@ class ResponseEventStream(openai.Stream[_OpenAIEvent]):
         client: openai.OpenAI,
         options: FinalRequestOptions | None = None,
     ) -> None:
-        self._guard = _ResponseGuard(response)
+        self._guard = _ResponseGuard(response, ledger_of(client))
         super().__init__(cast_to=cast_to, response=response, client=client, options=_events_mode(options))
 
     @property
@@ -166,7 +180,7 @@ class AsyncResponseEventStream(openai.AsyncStream[_OpenAIEvent]):
         client: openai.AsyncOpenAI,
         options: FinalRequestOptions | None = None,
     ) -> None:
-        self._guard = _ResponseGuard(response)
+        self._guard = _ResponseGuard(response, ledger_of(client))
         super().__init__(cast_to=cast_to, response=response, client=client, options=_events_mode(options))
 
     @property
@@ -184,8 +198,11 @@ class AsyncResponseEventStream(openai.AsyncStream[_OpenAIEvent]):
 
     @override
     async def __aiter__(self) -> AsyncIterator[ResponseStreamEvent]:
-        async for item in self._iterator:
-            yield item
+        try:
+            async for item in self._iterator:
+                yield item
+        finally:  # finished, failed or left early (`break`): the connection goes back now, not at GC
+            await self.response.aclose()
 
     @override
     def __stream__(self) -> AsyncIterator[_OpenAIEvent]:

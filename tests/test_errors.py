@@ -18,7 +18,7 @@ from faults_support import Api, fast_policy
 import openrouter_compat as orc
 from openrouter_compat import AsyncOpenRouter, OpenRouter
 from openrouter_compat._exceptions import error_in_200_body, make_status_error
-from openrouter_compat._retry import retry_after_seconds
+from openrouter_compat._retry_after import retry_after_seconds
 from openrouter_compat.testing import Emulator, Fault
 
 URL = "https://openrouter.ai/api/v1/chat/completions"

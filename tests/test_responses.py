@@ -12,7 +12,6 @@ import vcr
 
 from openrouter_compat import (
     AsyncOpenRouter,
-    InternalServerError,
     OpenRouter,
     OpenRouterValidationError,
     ProviderError,
@@ -195,13 +194,23 @@ async def test_error_body_with_status_200_raises_typed_async(
         await async_client.responses.create(model=MODEL, input="hi")
 
 
-def test_failed_response_raises_typed(client: OpenRouter, openrouter_emulator: Emulator) -> None:
-    """A 200 `status: failed` body with `error` and no output raises (code `server_error` -> 500)."""
+def test_failed_response_is_returned_as_in_openai(client: OpenRouter, openrouter_emulator: Emulator) -> None:
+    """A 200 `status: failed` body is a normal `Response` carrying `error`, as `openai` returns it (issue #13:
+    raising it broke code written for `openai` that checks `response.status`)."""
     openrouter_emulator.queue("/responses", Fault.midstream_error(message="Provider disconnected"))
-    with pytest.raises(InternalServerError) as info:
-        client.responses.create(model=MODEL, input="hi")
-    assert "Provider disconnected" in str(info.value)
-    assert info.value.generation_id is not None and info.value.generation_id.startswith("gen-")
+    response = client.responses.create(model=MODEL, input="hi")
+    assert isinstance(response, Response) and response.status == "failed"
+    assert response.error is not None and "Provider disconnected" in response.error.message
+    assert response.id.startswith("gen-")
+
+
+async def test_failed_response_is_returned_as_in_openai_async(
+    async_client: AsyncOpenRouter, openrouter_emulator: Emulator
+) -> None:
+    openrouter_emulator.queue("/responses", Fault.midstream_error(message="Provider disconnected"))
+    response = await async_client.responses.create(model=MODEL, input="hi")
+    assert isinstance(response, Response) and response.status == "failed"
+    assert response.error is not None and "Provider disconnected" in response.error.message
 
 
 def test_error_event_raises_typed(client: OpenRouter, openrouter_emulator: Emulator) -> None:

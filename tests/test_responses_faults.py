@@ -244,6 +244,6 @@ async def test_stream_that_stalls_past_the_read_timeout(api: Api) -> None:
     assert type(out.error) is orc.StreamTimeoutError
     assert isinstance(out.error, openai.APITimeoutError) and isinstance(out.error, orc.StreamInterruptedError)
     assert out.text == SOME_TEXT and out.partial.content == SOME_TEXT
-    assert "timed out after 6 chunks" in str(out.error)
-    assert time.monotonic() - started < 1.4
+    assert "timed out after 6 chunks" in str(out.error)  # a timeout, not the stream resuming after its stall
+    assert time.monotonic() - started < 15
     assert requests(api) == 1

@@ -12,6 +12,7 @@ from ..types.chat.chat_completion_assistant_message_param import ChatCompletionA
 from ..types.chat.chat_completion_chunk import ChatCompletionChunk
 from ..types.shared.error_object import ErrorObject
 from ..types.shared.usage import Usage
+from .message_param import build_message_param
 
 __all__ = ["ChatCompletionAccumulator"]
 
@@ -136,8 +137,6 @@ class ChatCompletionAccumulator:
 
     def to_message_param(self) -> ChatCompletionAssistantMessageParam:
         """The assistant message to send back on the next turn, with `reasoning_details` exactly as merged."""
-        from .reasoning import build_message_param
-
         return build_message_param(
             content=self.content or None,
             tool_calls=self.tool_calls,

@@ -7,13 +7,10 @@ code that builds the next turn from `message.content` drops them; `assistant_mes
 
 from __future__ import annotations
 
-import copy
-from collections.abc import Iterable, Mapping
-from typing import Any
-
 from .._json import is_array, is_mapping, is_object
 from ..types.chat.chat_completion_assistant_message_param import ChatCompletionAssistantMessageParam
 from .chat_accumulator import ChatCompletionAccumulator
+from .message_param import build_message_param
 
 __all__ = ["assistant_message_param", "build_message_param"]
 
@@ -48,31 +45,6 @@ def assistant_message_param(source: object, *, choice: int = 0) -> ChatCompletio
         reasoning=message.get("reasoning"),
         reasoning_details=message.get("reasoning_details"),
     )
-
-
-def build_message_param(
-    *,
-    content: object,
-    tool_calls: Iterable[Mapping[str, Any]] | None = None,
-    reasoning: str | None = None,
-    reasoning_details: Iterable[Mapping[str, Any]] | None = None,
-) -> ChatCompletionAssistantMessageParam:
-    """The one place an assistant message param is assembled (used by the stream accumulator too)."""
-    message: ChatCompletionAssistantMessageParam = {"role": "assistant", "content": content}  # type: ignore[typeddict-item]
-    calls = [_tool_call(call) for call in tool_calls or ()]
-    if calls:
-        message["tool_calls"] = calls  # type: ignore[typeddict-item]
-    if reasoning:
-        message["reasoning"] = reasoning
-    details = [copy.deepcopy(dict(detail)) for detail in reasoning_details or ()]
-    if details:
-        message["reasoning_details"] = details
-    return message
-
-
-def _tool_call(call: Mapping[str, Any]) -> dict[str, Any]:
-    function = dict(call.get("function") or {})
-    return {"id": call.get("id"), "type": call.get("type") or "function", "function": function}
 
 
 def _as_dict(value: object) -> object:

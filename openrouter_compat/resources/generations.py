@@ -11,9 +11,10 @@ from openai._compat import cached_property
 from openai._legacy_response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from openai._response import async_to_streamed_response_wrapper, to_streamed_response_wrapper
 from openai._types import Body, Headers, NotGiven, Query, RequestOptions, not_given
-from tenacity import AsyncRetrying, Retrying, retry_if_exception_type, stop_before_delay, wait_exponential
+from tenacity import AsyncRetrying, Retrying, stop_before_delay
 
 from .._exceptions import NotFoundError
+from .._retry import RetryPolicy
 from ..types.generation import Generation
 from ._platform import data_of, platform_options, reworded
 from .generations_generated import (
@@ -39,13 +40,16 @@ __all__ = [
     "GenerationsWithStreamingResponse",
 ]
 
-POLL_POLICY: dict[str, Any] = {
-    "retry": retry_if_exception_type(NotFoundError),
-    "wait": wait_exponential(multiplier=0.2, min=0.2, max=2.0),
-    "reraise": True,
-}
-"""How `retrieve(id, wait=...)` polls (sync and async): only on 404, backoff 0.2s doubling up to 2s.
-The stop condition, `stop_before_delay(wait)`, is added per call."""
+POLL_POLICY: dict[str, Any] = RetryPolicy().poll_options()
+"""How `retrieve(id, wait=...)` polls by default (sync and async): only on 404, backoff 0.2s doubling up to 2s;
+a client's own `retry_policy` (`poll_initial_backoff`, `poll_max_backoff`) decides. The stop condition,
+`stop_before_delay(wait)`, is added per call."""
+
+
+def _poll_options(client: object) -> dict[str, Any]:
+    """The polling options of `client`'s retry policy (the default one for a plain `openai` client)."""
+    policy = getattr(client, "retry_policy", None)
+    return policy.poll_options() if isinstance(policy, RetryPolicy) else POLL_POLICY
 
 
 def _retrieve_options(
@@ -98,7 +102,7 @@ class Generations(GeneratedGenerations):
             return self._get("/generation", options=options, cast_to=data_of(Generation))
         started, attempts = time.monotonic(), 0
         try:
-            for attempt in Retrying(stop=stop_before_delay(wait), **POLL_POLICY):
+            for attempt in Retrying(stop=stop_before_delay(wait), **_poll_options(self._client)):
                 with attempt:
                     attempts += 1
                     return self._get("/generation", options=options, cast_to=data_of(Generation))
@@ -134,7 +138,7 @@ class AsyncGenerations(AsyncGeneratedGenerations):
             return await self._get("/generation", options=options, cast_to=data_of(Generation))
         started, attempts = time.monotonic(), 0
         try:
-            async for attempt in AsyncRetrying(stop=stop_before_delay(wait), **POLL_POLICY):
+            async for attempt in AsyncRetrying(stop=stop_before_delay(wait), **_poll_options(self._client)):
                 with attempt:
                     attempts += 1
                     return await self._get("/generation", options=options, cast_to=data_of(Generation))

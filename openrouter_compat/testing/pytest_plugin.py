@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
 
-from ._emulator import Emulator
+if TYPE_CHECKING:  # the emulator loads when a test first asks for it, not in every pytest run
+    from ._emulator import Emulator
 
 
 @pytest.fixture(scope="session")
 def _openrouter_emulator_session() -> Iterator[Emulator]:
     """One emulator server for the whole test session."""
+    from ._emulator import Emulator
+
     with Emulator() as emulator:
         yield emulator
 

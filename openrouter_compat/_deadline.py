@@ -1,0 +1,123 @@
+"""The whole-call deadline: one clock for a call's connects, attempts, waits and slow bodies.
+
+`httpx`'s timeouts are per operation (a server sending one byte per second never trips a 1 s read
+timeout). A `Deadline` is started once per call by the client's `request()`; each attempt's timeouts are
+capped to what is left, and the response body is read through `DeadlineByteStream`, which fails with a read
+timeout as soon as the deadline has passed. A stream is bounded until it is handed to the caller (its first
+output); after that the caller's iteration is not cut short.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import time
+from collections.abc import AsyncIterator, Iterator
+
+import httpx2
+
+__all__ = [
+    "AsyncDeadlineByteStream",
+    "Deadline",
+    "DeadlineByteStream",
+    "current_deadline",
+    "reset_deadline",
+    "use_deadline",
+]
+
+
+class Deadline:
+    """A point in time a call must be finished by (`seconds` None: no bound), and the attempts made so far."""
+
+    __slots__ = ("active", "attempts", "ends", "seconds", "started")
+
+    def __init__(self, seconds: float | None) -> None:
+        self.started = time.monotonic()
+        self.seconds = seconds
+        self.ends = None if seconds is None else self.started + seconds
+        self.active = seconds is not None
+        """False once the result is handed over: a stream's later reads are the caller's."""
+        self.attempts = 0
+        """Attempts started so far (1 is the first request)."""
+
+    def remaining(self) -> float | None:
+        """Seconds left (never negative), or None without a bound."""
+        if self.ends is None:
+            return None
+        return max(0.0, self.ends - time.monotonic())
+
+    @property
+    def expired(self) -> bool:
+        return self.active and self.ends is not None and time.monotonic() >= self.ends
+
+    def elapsed(self) -> float:
+        return time.monotonic() - self.started
+
+    def cap(self, timeout: httpx2.Timeout, *, stream: bool) -> httpx2.Timeout:
+        """`timeout` with every phase cut to the time left (a stream's read timeout is kept: it applies for
+        the stream's whole life, long after the call returned)."""
+        left = self.remaining()
+        if left is None:
+            return timeout
+        left = max(left, 0.001)
+
+        def cut(value: float | None) -> float:
+            return left if value is None else min(value, left)
+
+        read = timeout.read if stream else cut(timeout.read)
+        return httpx2.Timeout(connect=cut(timeout.connect), read=read, write=cut(timeout.write), pool=cut(timeout.pool))
+
+    def check(self, request: httpx2.Request) -> None:
+        """Raise a read timeout when the deadline has passed (while it is active)."""
+        if self.expired:
+            raise httpx2.ReadTimeout(f"the whole-call deadline of {self.seconds:g} s passed", request=request)
+
+
+_current: contextvars.ContextVar[Deadline | None] = contextvars.ContextVar("openrouter_compat_deadline", default=None)
+
+
+def current_deadline() -> Deadline | None:
+    """The deadline of the call running in this context (thread or task), if any."""
+    return _current.get()
+
+
+def use_deadline(deadline: Deadline | None) -> contextvars.Token[Deadline | None]:
+    """Make `deadline` the current one; reset with `_current.reset(token)` via `reset_deadline`."""
+    return _current.set(deadline)
+
+
+def reset_deadline(token: contextvars.Token[Deadline | None]) -> None:
+    _current.reset(token)
+
+
+class DeadlineByteStream(httpx2.SyncByteStream):
+    """A response body read under a `Deadline`: each chunk is checked against it."""
+
+    def __init__(self, inner: httpx2.SyncByteStream, deadline: Deadline, request: httpx2.Request) -> None:
+        self._inner = inner
+        self._deadline = deadline
+        self._request = request
+
+    def __iter__(self) -> Iterator[bytes]:
+        for chunk in self._inner:
+            self._deadline.check(self._request)
+            yield chunk
+
+    def close(self) -> None:
+        self._inner.close()
+
+
+class AsyncDeadlineByteStream(httpx2.AsyncByteStream):
+    """The async twin of `DeadlineByteStream`."""
+
+    def __init__(self, inner: httpx2.AsyncByteStream, deadline: Deadline, request: httpx2.Request) -> None:
+        self._inner = inner
+        self._deadline = deadline
+        self._request = request
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        async for chunk in self._inner:
+            self._deadline.check(self._request)
+            yield chunk
+
+    async def aclose(self) -> None:
+        await self._inner.aclose()
