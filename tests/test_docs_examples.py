@@ -23,6 +23,13 @@ _BLOCK = re.compile(
     r"(?:^<!--\s*(?P<kind>skip|requires):\s*(?P<arg>.*?)\s*-->\n)?^```python\n(?P<code>.*?)^```", re.S | re.M
 )
 _ANY_FENCE = re.compile(r"^```python", re.M)
+# Pages whose ```python blocks are run by a test of their own, the way the page means them (test files run by
+# pytest, before/after pairs run through the migration tool), not as scripts here.
+OWN_TESTS = {"testing.md": "test_emulator_kit_docs.py", "migration.md": "test_migrate_docs.py"}
+
+
+def _pages() -> list[Path]:
+    return [page for page in sorted(DOCS.rglob("*.md")) if page.relative_to(DOCS).as_posix() not in OWN_TESTS]
 
 
 @dataclass(frozen=True)
@@ -42,7 +49,7 @@ class Block:
 
 def _blocks() -> list[Block]:
     found: list[Block] = []
-    for page in sorted(DOCS.rglob("*.md")):
+    for page in _pages():
         text = page.read_text()
         for match in _BLOCK.finditer(text):
             line = text.count("\n", 0, match.start("code"))
@@ -71,10 +78,16 @@ def test_docs_have_runnable_examples() -> None:
 
 
 def test_every_python_fence_is_run() -> None:
-    for page in sorted(DOCS.rglob("*.md")):
+    for page in _pages():
         text = page.read_text()
         parsed = sum(1 for block in BLOCKS if block.page == page)
         assert parsed == len(_ANY_FENCE.findall(text)), f"{page}: a ```python fence (with options?) is not collected"
+
+
+@pytest.mark.parametrize(("page", "test"), sorted(OWN_TESTS.items()))
+def test_pages_with_their_own_test_are_run_there(page: str, test: str) -> None:
+    assert (DOCS / page).is_file(), f"docs/{page} is listed in OWN_TESTS but does not exist"
+    assert f'"{page}"' in (Path(__file__).parent / test).read_text(), f"tests/{test} must read docs/{page}"
 
 
 def test_skip_markers_give_a_reason() -> None:

@@ -336,6 +336,7 @@ async def test_a_401_says_where_the_key_came_from(mode: Mode, monkeypatch: pytes
     assert "wrong-env-key" not in str(from_env.value)
 
 
+@pytest.mark.openrouter_emulator(allow_server_errors=True)  # the request misses /api/v1 on purpose
 async def test_a_base_url_without_api_v1_that_404s_says_so(mode: Mode, openrouter_emulator: Emulator) -> None:
     base_url = openrouter_emulator.base_url.removesuffix("/api/v1").rstrip("/")
     with pytest.raises(orc.NotFoundError) as caught:

@@ -1,7 +1,4 @@
-"""A local OpenRouter emulator (a real HTTP server) with fault injection, for tests, demos and benchmarks.
-
-Names load on first access (`lazy_exports`); the `TYPE_CHECKING` imports give type checkers every name.
-"""
+"""A local OpenRouter emulator (a real HTTP server) to script and inspect in tests, demos and benchmarks."""
 
 from __future__ import annotations
 
@@ -13,33 +10,32 @@ if TYPE_CHECKING:
     from ._emulator import Emulator
     from ._faults import Fault
     from ._records import Headers, RecordedRequest
+    from ._reply import Reply, TokenUsage, ToolCall
+    from ._scripted import ScriptedRoute
     from ._vcr import make_vcr, scrub_request, scrub_response, vcr_config
+
+# Imported on first use, so the pytest plugin in this package loads without the emulator.
+_LAZY: dict[str, tuple[str, ...]] = {
+    "._emulator": ("Emulator",),
+    "._faults": ("Fault",),
+    "._records": ("Headers", "RecordedRequest"),
+    "._reply": ("Reply", "TokenUsage", "ToolCall"),
+    "._scripted": ("ScriptedRoute",),
+    "._vcr": ("make_vcr", "scrub_request", "scrub_response", "vcr_config"),
+}
+__getattr__, __dir__ = lazy_exports(__name__, _LAZY)
 
 __all__ = [
     "Emulator",
     "Fault",
     "Headers",
     "RecordedRequest",
+    "Reply",
+    "ScriptedRoute",
+    "TokenUsage",
+    "ToolCall",
     "make_vcr",
     "scrub_request",
     "scrub_response",
     "vcr_config",
 ]
-
-_LAZY: dict[str, tuple[str, ...]] = {
-    "._emulator": ("Emulator",),
-    "._faults": ("Fault",),
-    "._records": (
-        "Headers",
-        "RecordedRequest",
-    ),
-    "._vcr": (
-        "make_vcr",
-        "scrub_request",
-        "scrub_response",
-        "vcr_config",
-    ),
-}
-
-if not TYPE_CHECKING:
-    __getattr__, __dir__ = lazy_exports(__name__, _LAZY)

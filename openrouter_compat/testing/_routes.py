@@ -9,6 +9,7 @@ from typing import Literal
 
 from . import _keys, _models, _platform
 from ._chat import chat_completions
+from ._checks import check_request
 from ._completions import completions
 from ._context import Context
 from ._embeddings import embeddings
@@ -21,9 +22,6 @@ from ._spec_routes import spec_routes
 Reply = JsonReply | StreamReply
 Handler = Callable[[Context, dict[str, str]], Reply]
 Auth = Literal["none", "key", "mgmt"]
-
-# Endpoints whose handlers render a non-stream ``midstream_error`` fault themselves.
-INFERENCE_PATHS = frozenset({"/chat/completions", "/completions", "/responses"})
 
 
 def _no_params(handler: Callable[[Context], Reply]) -> Handler:
@@ -76,7 +74,7 @@ ROUTES: tuple[Route, ...] = (
 
 
 def dispatch(ctx: Context) -> Reply:
-    """Route a request (path relative to /api/v1) to its handler, enforcing authentication."""
+    """Route a request (path relative to /api/v1) to its handler, enforcing authentication and strict checks."""
     path = ctx.request.path
     known_path = False
     for route in ROUTES:
@@ -86,10 +84,16 @@ def dispatch(ctx: Context) -> Reply:
         known_path = True
         if route.method == ctx.request.method:
             authorize(ctx, route.auth)
+            check_request(ctx)
             return route.handler(ctx, match.groupdict())
     if known_path:
         raise ApiError(405, f"Method {ctx.request.method} not allowed for {path}", with_user=False)
     raise ApiError(404, f"Not Found: {path}", with_user=False)
+
+
+def has_route(path: str, method: str) -> bool:
+    """Whether a built-in endpoint serves ``method`` on ``path``."""
+    return any(route.method == method and route.pattern.fullmatch(path) for route in ROUTES)
 
 
 def authorize(ctx: Context, level: Auth) -> None:
