@@ -7,6 +7,7 @@ Standard library only, so a fresh clone needs nothing but Python 3.11+ and the p
     python3 dev.py test        # the whole test suite (extra arguments go to pytest)
     python3 dev.py lint        # ruff check, ruff format --check, mypy --strict, pyright (strict)
     python3 dev.py fmt         # ruff format + ruff check --fix
+    python3 dev.py generate    # regenerate the spec-only resources/types/docs (codegen/); --check compares only
     python3 dev.py example X   # examples/X.py
     python3 dev.py bench       # benchmarks/run.py: the benchmark suite (extra arguments go to it)
     python3 dev.py docs        # the docs site: installs the `docs` extra, runs mkdocs build --strict
@@ -89,6 +90,7 @@ def cmd_lint(args: list[str]) -> int:
         venv_tool("ruff", "format", "--check", "."),
         venv_tool("mypy", "--strict", "openrouter_compat"),
         venv_tool("pyright", "--project", "."),  # strict, configured in pyproject.toml ([tool.pyright])
+        [str(PYTHON), "codegen/generate.py", "--check"],  # checked-in generated code == what the spec makes
     ]
     failed = [" ".join(check[2:]) for check in checks if run(check) != 0]
     if failed:
@@ -99,6 +101,10 @@ def cmd_lint(args: list[str]) -> int:
 
 def cmd_fmt(args: list[str]) -> int:
     return run(venv_tool("ruff", "format", ".", *args)) or run(venv_tool("ruff", "check", "--fix", ".", *args))
+
+
+def cmd_generate(args: list[str]) -> int:
+    return run([str(PYTHON), "codegen/generate.py", *args])
 
 
 def cmd_demo(args: list[str]) -> int:
@@ -137,6 +143,7 @@ COMMANDS = {
     "test": cmd_test,
     "lint": cmd_lint,
     "fmt": cmd_fmt,
+    "generate": cmd_generate,
     "example": cmd_example,
     "bench": cmd_bench,
     "docs": cmd_docs,

@@ -40,6 +40,14 @@ from ._deadline import (
 )
 from ._exceptions import OpenRouterConfigError, make_status_error
 from ._extras import validate_fields
+from ._generated_resources import (
+    AsyncGeneratedResources,
+    AsyncGeneratedResourcesWithRawResponse,
+    AsyncGeneratedResourcesWithStreamedResponse,
+    GeneratedResources,
+    GeneratedResourcesWithRawResponse,
+    GeneratedResourcesWithStreamedResponse,
+)
 from ._http import default_async_http_client, default_http_client
 from ._ledger import CostLedger
 from ._request_stage import guard_attempt, prepare_call
@@ -374,7 +382,7 @@ class _OpenRouterClientBase(BaseClient[Any, Any]):
         return f"{type(self).__name__}(base_url={str(self.base_url)!r}{title}, api_key='***')"
 
 
-class OpenRouter(_OpenRouterClientBase, openai.OpenAI):
+class OpenRouter(_OpenRouterClientBase, GeneratedResources, openai.OpenAI):
     """The `openai` client for OpenRouter. Every `openai` call works; OpenRouter's fields are typed."""
 
     _openrouter: OpenRouterSettings
@@ -714,7 +722,7 @@ class OpenRouter(_OpenRouterClientBase, openai.OpenAI):
     with_options = copy
 
 
-class AsyncOpenRouter(_OpenRouterClientBase, openai.AsyncOpenAI):
+class AsyncOpenRouter(_OpenRouterClientBase, AsyncGeneratedResources, openai.AsyncOpenAI):
     """The async twin of `OpenRouter`."""
 
     _openrouter: OpenRouterSettings
@@ -1065,7 +1073,7 @@ def _user_headers(custom: Mapping[str, str], settings: OpenRouterSettings) -> di
     return {name: value for name, value in custom.items() if ours.get(name) != value}
 
 
-class OpenRouterWithRawResponse(OpenAIWithRawResponse):
+class OpenRouterWithRawResponse(GeneratedResourcesWithRawResponse, OpenAIWithRawResponse):
     """`client.with_raw_response`: `openai`'s resources plus OpenRouter's own."""
 
     _client: OpenRouter
@@ -1148,7 +1156,7 @@ class OpenRouterWithRawResponse(OpenAIWithRawResponse):
         return AuthWithRawResponse(self._client.auth)
 
 
-class AsyncOpenRouterWithRawResponse(AsyncOpenAIWithRawResponse):
+class AsyncOpenRouterWithRawResponse(AsyncGeneratedResourcesWithRawResponse, AsyncOpenAIWithRawResponse):
     _client: AsyncOpenRouter
 
     @cached_property
@@ -1229,7 +1237,7 @@ class AsyncOpenRouterWithRawResponse(AsyncOpenAIWithRawResponse):
         return AsyncAuthWithRawResponse(self._client.auth)
 
 
-class OpenRouterWithStreamedResponse(OpenAIWithStreamedResponse):
+class OpenRouterWithStreamedResponse(GeneratedResourcesWithStreamedResponse, OpenAIWithStreamedResponse):
     """`client.with_streaming_response`: `openai`'s resources plus OpenRouter's own."""
 
     _client: OpenRouter
@@ -1312,7 +1320,7 @@ class OpenRouterWithStreamedResponse(OpenAIWithStreamedResponse):
         return AuthWithStreamingResponse(self._client.auth)
 
 
-class AsyncOpenRouterWithStreamedResponse(AsyncOpenAIWithStreamedResponse):
+class AsyncOpenRouterWithStreamedResponse(AsyncGeneratedResourcesWithStreamedResponse, AsyncOpenAIWithStreamedResponse):
     _client: AsyncOpenRouter
 
     @cached_property

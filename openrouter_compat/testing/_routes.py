@@ -17,6 +17,7 @@ from ._errors import ApiError
 from ._replies import JsonReply, StreamReply
 from ._responses import responses
 from ._settings import API_KEY, MANAGEMENT_KEY
+from ._spec_routes import spec_routes
 
 Reply = JsonReply | StreamReply
 Handler = Callable[[Context, dict[str, str]], Reply]
@@ -68,6 +69,7 @@ ROUTES: tuple[Route, ...] = (
     _route("DELETE", "/keys/{hash}", "mgmt", _keys.delete_key),
     _route("POST", "/auth/keys/code", "key", _keys.create_auth_code),
     _route("POST", "/auth/keys", "none", _keys.exchange_auth_code),
+    *(_route(*spec_route) for spec_route in spec_routes()),  # the rest of the spec, answered with its examples
 )
 
 
