@@ -7,8 +7,11 @@ Standard library only, so a fresh clone needs nothing but Python 3.11+ and the p
     python3 dev.py test        # the whole test suite (extra arguments go to pytest)
     python3 dev.py lint        # ruff check, ruff format --check, mypy --strict, pyright (strict)
     python3 dev.py fmt         # ruff format + ruff check --fix
+    python3 dev.py generate    # regenerate the spec-only resources/types/docs (codegen/); --check compares only
     python3 dev.py example X   # examples/X.py
-    python3 dev.py bench       # benchmarks/bench_overhead.py (extra arguments go to it)
+    python3 dev.py bench       # benchmarks/run.py: the benchmark suite (extra arguments go to it)
+    python3 dev.py docs        # the docs site: installs the `docs` extra, runs mkdocs build --strict
+    python3 dev.py integrations  # installs the `integrations` extra, runs tests/integrations and the docs examples
     python3 dev.py setup       # only create/refresh .venv
 
 The venv is (re)installed with `pip install -e '.[dev]'` only when pyproject.toml changed since the last
@@ -50,14 +53,19 @@ def ensure_venv() -> None:
     if not PYTHON.exists():
         say(f"creating {VENV.relative_to(ROOT)} with {sys.executable}")
         venv.EnvBuilder(with_pip=True, clear=VENV.exists()).create(VENV)
+    install("dev", STAMP)
+
+
+def install(extra: str, stamp: Path) -> None:
+    """`pip install -e '.[extra]'` unless `stamp` says it was done for this pyproject.toml."""
     wanted = install_hash()
-    if STAMP.exists() and STAMP.read_text().strip() == wanted:
+    if stamp.exists() and stamp.read_text().strip() == wanted:
         return
-    say("installing the project with its dev extras (pip install -e '.[dev]'); once per pyproject.toml change")
+    say(f"installing the project with its {extra} extras (pip install -e '.[{extra}]'), once per pyproject.toml")
     pip = [str(PYTHON), "-m", "pip", "--disable-pip-version-check", "--no-input"]
-    if run([*pip, "install", "--quiet", "-e", ".[dev]"]) != 0:
+    if run([*pip, "install", "--quiet", "-e", f".[{extra}]"]) != 0:
         sys.exit("dev.py: installation failed (see pip's output above)")
-    STAMP.write_text(wanted + "\n")
+    stamp.write_text(wanted + "\n")
 
 
 def run(command: list[str]) -> int:
@@ -82,6 +90,7 @@ def cmd_lint(args: list[str]) -> int:
         venv_tool("ruff", "format", "--check", "."),
         venv_tool("mypy", "--strict", "openrouter_compat"),
         venv_tool("pyright", "--project", "."),  # strict, configured in pyproject.toml ([tool.pyright])
+        [str(PYTHON), "codegen/generate.py", "--check"],  # checked-in generated code == what the spec makes
     ]
     failed = [" ".join(check[2:]) for check in checks if run(check) != 0]
     if failed:
@@ -92,6 +101,10 @@ def cmd_lint(args: list[str]) -> int:
 
 def cmd_fmt(args: list[str]) -> int:
     return run(venv_tool("ruff", "format", ".", *args)) or run(venv_tool("ruff", "check", "--fix", ".", *args))
+
+
+def cmd_generate(args: list[str]) -> int:
+    return run([str(PYTHON), "codegen/generate.py", *args])
 
 
 def cmd_demo(args: list[str]) -> int:
@@ -107,7 +120,17 @@ def cmd_example(args: list[str]) -> int:
 
 
 def cmd_bench(args: list[str]) -> int:
-    return run([str(PYTHON), "benchmarks/bench_overhead.py", *args])
+    return run([str(PYTHON), "benchmarks/run.py", *args])
+
+
+def cmd_docs(args: list[str]) -> int:
+    install("docs", VENV / ".openrouter_compat-install-docs.sha256")
+    return run(venv_tool("mkdocs", "build", "--strict", *args))
+
+
+def cmd_integrations(args: list[str]) -> int:
+    install("integrations", VENV / ".openrouter_compat-install-integrations.sha256")
+    return cmd_test(["tests/integrations", "tests/test_docs_examples.py", *args])
 
 
 def cmd_setup(args: list[str]) -> int:
@@ -120,8 +143,11 @@ COMMANDS = {
     "test": cmd_test,
     "lint": cmd_lint,
     "fmt": cmd_fmt,
+    "generate": cmd_generate,
     "example": cmd_example,
     "bench": cmd_bench,
+    "docs": cmd_docs,
+    "integrations": cmd_integrations,
     "setup": cmd_setup,
 }
 

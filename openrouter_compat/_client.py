@@ -12,7 +12,7 @@ import json
 import os
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
-from typing import Any, Literal, Self, overload
+from typing import TYPE_CHECKING, Any, Literal, Self, overload
 
 import httpx2
 import openai
@@ -40,6 +40,15 @@ from ._deadline import (
 )
 from ._exceptions import OpenRouterConfigError, make_status_error
 from ._extras import ValidationMode, validate_fields
+from ._generated_resources import (
+    AsyncGeneratedResources,
+    AsyncGeneratedResourcesWithRawResponse,
+    AsyncGeneratedResourcesWithStreamedResponse,
+    GeneratedResources,
+    GeneratedResourcesWithRawResponse,
+    GeneratedResourcesWithStreamedResponse,
+)
+from ._http import default_async_http_client, default_http_client
 from ._ledger import CostLedger
 from ._request_stage import guard_attempt, prepare_call
 from ._response_stage import (
@@ -56,106 +65,107 @@ from ._secrets import install_log_filter, register_secret
 from ._settings import OpenRouterSettings
 from ._streaming import OpenRouterSSEDecoder
 from ._version import __version__
-from .resources.activity import (
-    Activity,
-    ActivityWithRawResponse,
-    ActivityWithStreamingResponse,
-    AsyncActivity,
-    AsyncActivityWithRawResponse,
-    AsyncActivityWithStreamingResponse,
-)
-from .resources.auth import (
-    AsyncAuth,
-    AsyncAuthWithRawResponse,
-    AsyncAuthWithStreamingResponse,
-    Auth,
-    AuthWithRawResponse,
-    AuthWithStreamingResponse,
-)
-from .resources.chat import AsyncChat, Chat
-from .resources.chat.chat import (
-    AsyncChatWithRawResponse,
-    AsyncChatWithStreamingResponse,
-    ChatWithRawResponse,
-    ChatWithStreamingResponse,
-)
-from .resources.completions import (
-    AsyncCompletions,
-    AsyncCompletionsWithRawResponse,
-    AsyncCompletionsWithStreamingResponse,
-    Completions,
-    CompletionsWithRawResponse,
-    CompletionsWithStreamingResponse,
-)
-from .resources.credits import (
-    AsyncCreditsResource,
-    AsyncCreditsResourceWithRawResponse,
-    AsyncCreditsResourceWithStreamingResponse,
-    CreditsResource,
-    CreditsResourceWithRawResponse,
-    CreditsResourceWithStreamingResponse,
-)
-from .resources.embeddings import (
-    AsyncEmbeddings,
-    AsyncEmbeddingsWithRawResponse,
-    AsyncEmbeddingsWithStreamingResponse,
-    Embeddings,
-    EmbeddingsWithRawResponse,
-    EmbeddingsWithStreamingResponse,
-)
-from .resources.generations import (
-    AsyncGenerations,
-    AsyncGenerationsWithRawResponse,
-    AsyncGenerationsWithStreamingResponse,
-    Generations,
-    GenerationsWithRawResponse,
-    GenerationsWithStreamingResponse,
-)
-from .resources.key import (
-    AsyncKeyResource,
-    AsyncKeyResourceWithRawResponse,
-    AsyncKeyResourceWithStreamingResponse,
-    KeyResource,
-    KeyResourceWithRawResponse,
-    KeyResourceWithStreamingResponse,
-)
-from .resources.keys import (
-    AsyncKeys,
-    AsyncKeysWithRawResponse,
-    AsyncKeysWithStreamingResponse,
-    Keys,
-    KeysWithRawResponse,
-    KeysWithStreamingResponse,
-)
-from .resources.models import (
-    AsyncModels,
-    AsyncModelsWithRawResponse,
-    AsyncModelsWithStreamingResponse,
-    Models,
-    ModelsWithRawResponse,
-    ModelsWithStreamingResponse,
-)
-from .resources.providers import (
-    AsyncProviders,
-    AsyncProvidersWithRawResponse,
-    AsyncProvidersWithStreamingResponse,
-    Providers,
-    ProvidersWithRawResponse,
-    ProvidersWithStreamingResponse,
-)
-from .resources.responses import (
-    AsyncResponses,
-    AsyncResponsesWithRawResponse,
-    AsyncResponsesWithStreamingResponse,
-    Responses,
-    ResponsesWithRawResponse,
-    ResponsesWithStreamingResponse,
-)
-from .types.chat.completion_create_params import OpenRouterChatParams
-from .types.plugin import Plugin
-from .types.provider_preferences import ProviderPreferences
-from .types.reasoning_config import ReasoningConfig
-from .types.request_options import UsageConfig
+
+if TYPE_CHECKING:
+    from .resources.activity import (
+        Activity,
+        ActivityWithRawResponse,
+        ActivityWithStreamingResponse,
+        AsyncActivity,
+        AsyncActivityWithRawResponse,
+        AsyncActivityWithStreamingResponse,
+    )
+    from .resources.auth import (
+        AsyncAuth,
+        AsyncAuthWithRawResponse,
+        AsyncAuthWithStreamingResponse,
+        Auth,
+        AuthWithRawResponse,
+        AuthWithStreamingResponse,
+    )
+    from .resources.chat import AsyncChat, Chat
+    from .resources.chat.chat import (
+        AsyncChatWithRawResponse,
+        AsyncChatWithStreamingResponse,
+        ChatWithRawResponse,
+        ChatWithStreamingResponse,
+    )
+    from .resources.completions import (
+        AsyncCompletions,
+        AsyncCompletionsWithRawResponse,
+        AsyncCompletionsWithStreamingResponse,
+        Completions,
+        CompletionsWithRawResponse,
+        CompletionsWithStreamingResponse,
+    )
+    from .resources.credits import (
+        AsyncCreditsResource,
+        AsyncCreditsResourceWithRawResponse,
+        AsyncCreditsResourceWithStreamingResponse,
+        CreditsResource,
+        CreditsResourceWithRawResponse,
+        CreditsResourceWithStreamingResponse,
+    )
+    from .resources.embeddings import (
+        AsyncEmbeddings,
+        AsyncEmbeddingsWithRawResponse,
+        AsyncEmbeddingsWithStreamingResponse,
+        Embeddings,
+        EmbeddingsWithRawResponse,
+        EmbeddingsWithStreamingResponse,
+    )
+    from .resources.generations import (
+        AsyncGenerations,
+        AsyncGenerationsWithRawResponse,
+        AsyncGenerationsWithStreamingResponse,
+        Generations,
+        GenerationsWithRawResponse,
+        GenerationsWithStreamingResponse,
+    )
+    from .resources.key import (
+        AsyncKeyResource,
+        AsyncKeyResourceWithRawResponse,
+        AsyncKeyResourceWithStreamingResponse,
+        KeyResource,
+        KeyResourceWithRawResponse,
+        KeyResourceWithStreamingResponse,
+    )
+    from .resources.keys import (
+        AsyncKeys,
+        AsyncKeysWithRawResponse,
+        AsyncKeysWithStreamingResponse,
+        Keys,
+        KeysWithRawResponse,
+        KeysWithStreamingResponse,
+    )
+    from .resources.models import (
+        AsyncModels,
+        AsyncModelsWithRawResponse,
+        AsyncModelsWithStreamingResponse,
+        Models,
+        ModelsWithRawResponse,
+        ModelsWithStreamingResponse,
+    )
+    from .resources.providers import (
+        AsyncProviders,
+        AsyncProvidersWithRawResponse,
+        AsyncProvidersWithStreamingResponse,
+        Providers,
+        ProvidersWithRawResponse,
+        ProvidersWithStreamingResponse,
+    )
+    from .resources.responses import (
+        AsyncResponses,
+        AsyncResponsesWithRawResponse,
+        AsyncResponsesWithStreamingResponse,
+        Responses,
+        ResponsesWithRawResponse,
+        ResponsesWithStreamingResponse,
+    )
+    from .types.plugin import Plugin
+    from .types.provider_preferences import ProviderPreferences
+    from .types.reasoning_config import ReasoningConfig
+    from .types.request_options import UsageConfig
 
 __all__ = ["AsyncOpenRouter", "OpenRouter"]
 
@@ -195,15 +205,6 @@ def _actionable(message: str, status: int, base_url: httpx2.URL, key_source: str
     return message
 
 
-def _with_timeout(options: FinalRequestOptions, default: float | httpx2.Timeout | None) -> FinalRequestOptions:
-    """`options` with its timeout as an `httpx2.Timeout` (the client's when the call set none), so each
-    attempt can cut it to what is left of the whole-call deadline."""
-    timeout = default if isinstance(options.timeout, NotGiven) else options.timeout
-    if isinstance(timeout, httpx2.Timeout) and timeout is options.timeout:
-        return options
-    return options.model_copy(update={"timeout": httpx2.Timeout(timeout)})
-
-
 def _resolve_base_url(base_url: str | httpx2.URL | NotGiven | None) -> str | httpx2.URL:
     if isinstance(base_url, NotGiven) or base_url is None:
         return os.environ.get(C.ENV_BASE_URL) or C.DEFAULT_BASE_URL
@@ -231,6 +232,8 @@ def _default_headers(base: dict[str, str | Omit]) -> dict[str, str | Omit]:
 
 def _routing_settings(settings: OpenRouterSettings, fields: dict[str, Any]) -> OpenRouterSettings:
     """`settings` with validated routing defaults merged in (nested `provider` keys merge)."""
+    from .types.chat.completion_create_params import OpenRouterChatParams
+
     given = {name: value for name, value in fields.items() if value is not None}
     validate_fields(given, OpenRouterChatParams, mode=settings.validation)
     return settings.with_request_defaults(given)
@@ -371,8 +374,7 @@ class _OpenRouterClientBase(BaseClient[Any, Any]):
         """The request stage of one call (`prepare_call`), its validated retry count and its deadline."""
         policy = self._openrouter.retry_policy
         max_retries = policy.validated_max_retries(options.get_max_retries(self.max_retries))
-        options = _with_timeout(prepare_call(self._openrouter, options), self.timeout)
-        return options, max_retries, Deadline(policy.total_timeout)
+        return prepare_call(self._openrouter, options), max_retries, Deadline(policy.total_timeout, self.timeout)
 
     def __repr__(self) -> str:
         """Never the key: `OpenRouter(base_url=..., app_title=..., api_key='***')`."""
@@ -380,7 +382,7 @@ class _OpenRouterClientBase(BaseClient[Any, Any]):
         return f"{type(self).__name__}(base_url={str(self.base_url)!r}{title}, api_key='***')"
 
 
-class OpenRouter(_OpenRouterClientBase, openai.OpenAI):
+class OpenRouter(_OpenRouterClientBase, GeneratedResources, openai.OpenAI):
     """The `openai` client for OpenRouter. Every `openai` call works; OpenRouter's fields are typed."""
 
     _openrouter: OpenRouterSettings
@@ -437,14 +439,15 @@ class OpenRouter(_OpenRouterClientBase, openai.OpenAI):
         self._openrouter = dataclasses.replace(self._openrouter, key_source=_key_source(api_key, _openrouter))
         headers = {**self._openrouter.attribution_headers(), **(default_headers or {})}
         kwargs.pop("_extra_kwargs", None)
+        url = _resolve_base_url(base_url)
         super().__init__(
             api_key=_resolve_api_key(api_key),
-            base_url=_resolve_base_url(base_url),
+            base_url=url,
             timeout=timeout,
             max_retries=self._openrouter.retry_policy.max_retries,
             default_headers=headers,
             default_query=default_query,
-            http_client=http_client,
+            http_client=default_http_client(url, timeout) if http_client is None else http_client,
             _strict_response_validation=_strict_response_validation,
             **kwargs,
         )
@@ -476,61 +479,85 @@ class OpenRouter(_OpenRouterClientBase, openai.OpenAI):
     @cached_property
     @override
     def chat(self) -> Chat:
+        from .resources.chat import Chat
+
         return Chat(self)
 
     @cached_property
     def key(self) -> KeyResource:
         """`GET /key`: limit, usage and kind of the key in use."""
+        from .resources.key import KeyResource
+
         return KeyResource(self)
 
     @cached_property
     def credits(self) -> CreditsResource:
         """`GET /credits` (management key): credits bought and used."""
+        from .resources.credits import CreditsResource
+
         return CreditsResource(self)
 
     @cached_property
     def generations(self) -> Generations:
         """`GET /generation`: cost, tokens and routing of a past generation."""
+        from .resources.generations import Generations
+
         return Generations(self)
 
     @cached_property
     def keys(self) -> Keys:
         """`/keys` (management key): list, create, change and delete API keys."""
+        from .resources.keys import Keys
+
         return Keys(self)
 
     @cached_property
     def activity(self) -> Activity:
         """`GET /activity` (management key): daily usage by model and endpoint."""
+        from .resources.activity import Activity
+
         return Activity(self)
 
     @cached_property
     def auth(self) -> Auth:
         """OAuth PKCE: `/auth/keys/code` and `/auth/keys`."""
+        from .resources.auth import Auth
+
         return Auth(self)
 
     @cached_property
     @override
     def completions(self) -> Completions:
+        from .resources.completions import Completions
+
         return Completions(self)
 
     @cached_property
     @override
     def responses(self) -> Responses:
+        from .resources.responses import Responses
+
         return Responses(self)
 
     @cached_property
     @override
     def models(self) -> Models:
+        from .resources.models import Models
+
         return Models(self)
 
     @cached_property
     @override
     def embeddings(self) -> Embeddings:
+        from .resources.embeddings import Embeddings
+
         return Embeddings(self)
 
     @cached_property
     def providers(self) -> Providers:
         """`GET /providers`: the upstream providers OpenRouter routes to."""
+        from .resources.providers import Providers
+
         return Providers(self)
 
     @cached_property
@@ -701,7 +728,7 @@ class OpenRouter(_OpenRouterClientBase, openai.OpenAI):
     with_options = copy
 
 
-class AsyncOpenRouter(_OpenRouterClientBase, openai.AsyncOpenAI):
+class AsyncOpenRouter(_OpenRouterClientBase, AsyncGeneratedResources, openai.AsyncOpenAI):
     """The async twin of `OpenRouter`."""
 
     _openrouter: OpenRouterSettings
@@ -751,14 +778,15 @@ class AsyncOpenRouter(_OpenRouterClientBase, openai.AsyncOpenAI):
         self._openrouter = dataclasses.replace(self._openrouter, key_source=_key_source(api_key, _openrouter))
         headers = {**self._openrouter.attribution_headers(), **(default_headers or {})}
         kwargs.pop("_extra_kwargs", None)
+        url = _resolve_base_url(base_url)
         super().__init__(
             api_key=_resolve_api_key(api_key),
-            base_url=_resolve_base_url(base_url),
+            base_url=url,
             timeout=timeout,
             max_retries=self._openrouter.retry_policy.max_retries,
             default_headers=headers,
             default_query=default_query,
-            http_client=http_client,
+            http_client=default_async_http_client(url, timeout) if http_client is None else http_client,
             _strict_response_validation=_strict_response_validation,
             **kwargs,
         )
@@ -790,61 +818,85 @@ class AsyncOpenRouter(_OpenRouterClientBase, openai.AsyncOpenAI):
     @cached_property
     @override
     def chat(self) -> AsyncChat:
+        from .resources.chat import AsyncChat
+
         return AsyncChat(self)
 
     @cached_property
     def key(self) -> AsyncKeyResource:
         """`GET /key`: limit, usage and kind of the key in use."""
+        from .resources.key import AsyncKeyResource
+
         return AsyncKeyResource(self)
 
     @cached_property
     def credits(self) -> AsyncCreditsResource:
         """`GET /credits` (management key): credits bought and used."""
+        from .resources.credits import AsyncCreditsResource
+
         return AsyncCreditsResource(self)
 
     @cached_property
     def generations(self) -> AsyncGenerations:
         """`GET /generation`: cost, tokens and routing of a past generation."""
+        from .resources.generations import AsyncGenerations
+
         return AsyncGenerations(self)
 
     @cached_property
     def keys(self) -> AsyncKeys:
         """`/keys` (management key): list, create, change and delete API keys."""
+        from .resources.keys import AsyncKeys
+
         return AsyncKeys(self)
 
     @cached_property
     def activity(self) -> AsyncActivity:
         """`GET /activity` (management key): daily usage by model and endpoint."""
+        from .resources.activity import AsyncActivity
+
         return AsyncActivity(self)
 
     @cached_property
     def auth(self) -> AsyncAuth:
         """OAuth PKCE: `/auth/keys/code` and `/auth/keys`."""
+        from .resources.auth import AsyncAuth
+
         return AsyncAuth(self)
 
     @cached_property
     @override
     def completions(self) -> AsyncCompletions:
+        from .resources.completions import AsyncCompletions
+
         return AsyncCompletions(self)
 
     @cached_property
     @override
     def responses(self) -> AsyncResponses:
+        from .resources.responses import AsyncResponses
+
         return AsyncResponses(self)
 
     @cached_property
     @override
     def models(self) -> AsyncModels:
+        from .resources.models import AsyncModels
+
         return AsyncModels(self)
 
     @cached_property
     @override
     def embeddings(self) -> AsyncEmbeddings:
+        from .resources.embeddings import AsyncEmbeddings
+
         return AsyncEmbeddings(self)
 
     @cached_property
     def providers(self) -> AsyncProviders:
         """`GET /providers`: the upstream providers OpenRouter routes to."""
+        from .resources.providers import AsyncProviders
+
         return AsyncProviders(self)
 
     @cached_property
@@ -1030,7 +1082,7 @@ def _user_headers(custom: Mapping[str, str], settings: OpenRouterSettings) -> di
     return {name: value for name, value in custom.items() if ours.get(name) != value}
 
 
-class OpenRouterWithRawResponse(OpenAIWithRawResponse):
+class OpenRouterWithRawResponse(GeneratedResourcesWithRawResponse, OpenAIWithRawResponse):
     """`client.with_raw_response`: `openai`'s resources plus OpenRouter's own."""
 
     _client: OpenRouter
@@ -1038,115 +1090,163 @@ class OpenRouterWithRawResponse(OpenAIWithRawResponse):
     @cached_property
     @override
     def models(self) -> ModelsWithRawResponse:  # type: ignore[override]  # OpenRouter's methods
+        from .resources.models import ModelsWithRawResponse
+
         return ModelsWithRawResponse(self._client.models)
 
     @cached_property
     @override
     def chat(self) -> ChatWithRawResponse:
+        from .resources.chat.chat import ChatWithRawResponse
+
         return ChatWithRawResponse(self._client.chat)
 
     @cached_property
     @override
     def completions(self) -> CompletionsWithRawResponse:
+        from .resources.completions import CompletionsWithRawResponse
+
         return CompletionsWithRawResponse(self._client.completions)
 
     @cached_property
     @override
     def responses(self) -> ResponsesWithRawResponse:
+        from .resources.responses import ResponsesWithRawResponse
+
         return ResponsesWithRawResponse(self._client.responses)
 
     @cached_property
     @override
     def embeddings(self) -> EmbeddingsWithRawResponse:
+        from .resources.embeddings import EmbeddingsWithRawResponse
+
         return EmbeddingsWithRawResponse(self._client.embeddings)
 
     @cached_property
     def providers(self) -> ProvidersWithRawResponse:
+        from .resources.providers import ProvidersWithRawResponse
+
         return ProvidersWithRawResponse(self._client.providers)
 
     @cached_property
     def key(self) -> KeyResourceWithRawResponse:
+        from .resources.key import KeyResourceWithRawResponse
+
         return KeyResourceWithRawResponse(self._client.key)
 
     @cached_property
     def credits(self) -> CreditsResourceWithRawResponse:
+        from .resources.credits import CreditsResourceWithRawResponse
+
         return CreditsResourceWithRawResponse(self._client.credits)
 
     @cached_property
     def generations(self) -> GenerationsWithRawResponse:
+        from .resources.generations import GenerationsWithRawResponse
+
         return GenerationsWithRawResponse(self._client.generations)
 
     @cached_property
     def keys(self) -> KeysWithRawResponse:
+        from .resources.keys import KeysWithRawResponse
+
         return KeysWithRawResponse(self._client.keys)
 
     @cached_property
     def activity(self) -> ActivityWithRawResponse:
+        from .resources.activity import ActivityWithRawResponse
+
         return ActivityWithRawResponse(self._client.activity)
 
     @cached_property
     def auth(self) -> AuthWithRawResponse:
+        from .resources.auth import AuthWithRawResponse
+
         return AuthWithRawResponse(self._client.auth)
 
 
-class AsyncOpenRouterWithRawResponse(AsyncOpenAIWithRawResponse):
+class AsyncOpenRouterWithRawResponse(AsyncGeneratedResourcesWithRawResponse, AsyncOpenAIWithRawResponse):
     _client: AsyncOpenRouter
 
     @cached_property
     @override
     def models(self) -> AsyncModelsWithRawResponse:  # type: ignore[override]  # OpenRouter's methods
+        from .resources.models import AsyncModelsWithRawResponse
+
         return AsyncModelsWithRawResponse(self._client.models)
 
     @cached_property
     @override
     def chat(self) -> AsyncChatWithRawResponse:
+        from .resources.chat.chat import AsyncChatWithRawResponse
+
         return AsyncChatWithRawResponse(self._client.chat)
 
     @cached_property
     @override
     def completions(self) -> AsyncCompletionsWithRawResponse:
+        from .resources.completions import AsyncCompletionsWithRawResponse
+
         return AsyncCompletionsWithRawResponse(self._client.completions)
 
     @cached_property
     @override
     def responses(self) -> AsyncResponsesWithRawResponse:
+        from .resources.responses import AsyncResponsesWithRawResponse
+
         return AsyncResponsesWithRawResponse(self._client.responses)
 
     @cached_property
     @override
     def embeddings(self) -> AsyncEmbeddingsWithRawResponse:
+        from .resources.embeddings import AsyncEmbeddingsWithRawResponse
+
         return AsyncEmbeddingsWithRawResponse(self._client.embeddings)
 
     @cached_property
     def providers(self) -> AsyncProvidersWithRawResponse:
+        from .resources.providers import AsyncProvidersWithRawResponse
+
         return AsyncProvidersWithRawResponse(self._client.providers)
 
     @cached_property
     def key(self) -> AsyncKeyResourceWithRawResponse:
+        from .resources.key import AsyncKeyResourceWithRawResponse
+
         return AsyncKeyResourceWithRawResponse(self._client.key)
 
     @cached_property
     def credits(self) -> AsyncCreditsResourceWithRawResponse:
+        from .resources.credits import AsyncCreditsResourceWithRawResponse
+
         return AsyncCreditsResourceWithRawResponse(self._client.credits)
 
     @cached_property
     def generations(self) -> AsyncGenerationsWithRawResponse:
+        from .resources.generations import AsyncGenerationsWithRawResponse
+
         return AsyncGenerationsWithRawResponse(self._client.generations)
 
     @cached_property
     def keys(self) -> AsyncKeysWithRawResponse:
+        from .resources.keys import AsyncKeysWithRawResponse
+
         return AsyncKeysWithRawResponse(self._client.keys)
 
     @cached_property
     def activity(self) -> AsyncActivityWithRawResponse:
+        from .resources.activity import AsyncActivityWithRawResponse
+
         return AsyncActivityWithRawResponse(self._client.activity)
 
     @cached_property
     def auth(self) -> AsyncAuthWithRawResponse:
+        from .resources.auth import AsyncAuthWithRawResponse
+
         return AsyncAuthWithRawResponse(self._client.auth)
 
 
-class OpenRouterWithStreamedResponse(OpenAIWithStreamedResponse):
+class OpenRouterWithStreamedResponse(GeneratedResourcesWithStreamedResponse, OpenAIWithStreamedResponse):
     """`client.with_streaming_response`: `openai`'s resources plus OpenRouter's own."""
 
     _client: OpenRouter
@@ -1154,109 +1254,157 @@ class OpenRouterWithStreamedResponse(OpenAIWithStreamedResponse):
     @cached_property
     @override
     def models(self) -> ModelsWithStreamingResponse:  # type: ignore[override]  # OpenRouter's methods
+        from .resources.models import ModelsWithStreamingResponse
+
         return ModelsWithStreamingResponse(self._client.models)
 
     @cached_property
     @override
     def chat(self) -> ChatWithStreamingResponse:
+        from .resources.chat.chat import ChatWithStreamingResponse
+
         return ChatWithStreamingResponse(self._client.chat)
 
     @cached_property
     @override
     def completions(self) -> CompletionsWithStreamingResponse:
+        from .resources.completions import CompletionsWithStreamingResponse
+
         return CompletionsWithStreamingResponse(self._client.completions)
 
     @cached_property
     @override
     def responses(self) -> ResponsesWithStreamingResponse:
+        from .resources.responses import ResponsesWithStreamingResponse
+
         return ResponsesWithStreamingResponse(self._client.responses)
 
     @cached_property
     @override
     def embeddings(self) -> EmbeddingsWithStreamingResponse:
+        from .resources.embeddings import EmbeddingsWithStreamingResponse
+
         return EmbeddingsWithStreamingResponse(self._client.embeddings)
 
     @cached_property
     def providers(self) -> ProvidersWithStreamingResponse:
+        from .resources.providers import ProvidersWithStreamingResponse
+
         return ProvidersWithStreamingResponse(self._client.providers)
 
     @cached_property
     def key(self) -> KeyResourceWithStreamingResponse:
+        from .resources.key import KeyResourceWithStreamingResponse
+
         return KeyResourceWithStreamingResponse(self._client.key)
 
     @cached_property
     def credits(self) -> CreditsResourceWithStreamingResponse:
+        from .resources.credits import CreditsResourceWithStreamingResponse
+
         return CreditsResourceWithStreamingResponse(self._client.credits)
 
     @cached_property
     def generations(self) -> GenerationsWithStreamingResponse:
+        from .resources.generations import GenerationsWithStreamingResponse
+
         return GenerationsWithStreamingResponse(self._client.generations)
 
     @cached_property
     def keys(self) -> KeysWithStreamingResponse:
+        from .resources.keys import KeysWithStreamingResponse
+
         return KeysWithStreamingResponse(self._client.keys)
 
     @cached_property
     def activity(self) -> ActivityWithStreamingResponse:
+        from .resources.activity import ActivityWithStreamingResponse
+
         return ActivityWithStreamingResponse(self._client.activity)
 
     @cached_property
     def auth(self) -> AuthWithStreamingResponse:
+        from .resources.auth import AuthWithStreamingResponse
+
         return AuthWithStreamingResponse(self._client.auth)
 
 
-class AsyncOpenRouterWithStreamedResponse(AsyncOpenAIWithStreamedResponse):
+class AsyncOpenRouterWithStreamedResponse(AsyncGeneratedResourcesWithStreamedResponse, AsyncOpenAIWithStreamedResponse):
     _client: AsyncOpenRouter
 
     @cached_property
     @override
     def models(self) -> AsyncModelsWithStreamingResponse:  # type: ignore[override]  # OpenRouter's methods
+        from .resources.models import AsyncModelsWithStreamingResponse
+
         return AsyncModelsWithStreamingResponse(self._client.models)
 
     @cached_property
     @override
     def chat(self) -> AsyncChatWithStreamingResponse:
+        from .resources.chat.chat import AsyncChatWithStreamingResponse
+
         return AsyncChatWithStreamingResponse(self._client.chat)
 
     @cached_property
     @override
     def completions(self) -> AsyncCompletionsWithStreamingResponse:
+        from .resources.completions import AsyncCompletionsWithStreamingResponse
+
         return AsyncCompletionsWithStreamingResponse(self._client.completions)
 
     @cached_property
     @override
     def responses(self) -> AsyncResponsesWithStreamingResponse:
+        from .resources.responses import AsyncResponsesWithStreamingResponse
+
         return AsyncResponsesWithStreamingResponse(self._client.responses)
 
     @cached_property
     @override
     def embeddings(self) -> AsyncEmbeddingsWithStreamingResponse:
+        from .resources.embeddings import AsyncEmbeddingsWithStreamingResponse
+
         return AsyncEmbeddingsWithStreamingResponse(self._client.embeddings)
 
     @cached_property
     def providers(self) -> AsyncProvidersWithStreamingResponse:
+        from .resources.providers import AsyncProvidersWithStreamingResponse
+
         return AsyncProvidersWithStreamingResponse(self._client.providers)
 
     @cached_property
     def key(self) -> AsyncKeyResourceWithStreamingResponse:
+        from .resources.key import AsyncKeyResourceWithStreamingResponse
+
         return AsyncKeyResourceWithStreamingResponse(self._client.key)
 
     @cached_property
     def credits(self) -> AsyncCreditsResourceWithStreamingResponse:
+        from .resources.credits import AsyncCreditsResourceWithStreamingResponse
+
         return AsyncCreditsResourceWithStreamingResponse(self._client.credits)
 
     @cached_property
     def generations(self) -> AsyncGenerationsWithStreamingResponse:
+        from .resources.generations import AsyncGenerationsWithStreamingResponse
+
         return AsyncGenerationsWithStreamingResponse(self._client.generations)
 
     @cached_property
     def keys(self) -> AsyncKeysWithStreamingResponse:
+        from .resources.keys import AsyncKeysWithStreamingResponse
+
         return AsyncKeysWithStreamingResponse(self._client.keys)
 
     @cached_property
     def activity(self) -> AsyncActivityWithStreamingResponse:
+        from .resources.activity import AsyncActivityWithStreamingResponse
+
         return AsyncActivityWithStreamingResponse(self._client.activity)
 
     @cached_property
     def auth(self) -> AsyncAuthWithStreamingResponse:
+        from .resources.auth import AsyncAuthWithStreamingResponse
+
         return AsyncAuthWithStreamingResponse(self._client.auth)

@@ -28,11 +28,13 @@ __all__ = [
 class Deadline:
     """A point in time a call must be finished by (`seconds` None: no bound), and the attempts made so far."""
 
-    __slots__ = ("active", "attempts", "ends", "seconds", "started")
+    __slots__ = ("active", "attempts", "default_timeout", "ends", "seconds", "started")
 
-    def __init__(self, seconds: float | None) -> None:
+    def __init__(self, seconds: float | None, default_timeout: float | httpx2.Timeout | None = None) -> None:
         self.started = time.monotonic()
         self.seconds = seconds
+        self.default_timeout = default_timeout
+        """The client's timeout, for a call that set none (each attempt's is cut to what is left)."""
         self.ends = None if seconds is None else self.started + seconds
         self.active = seconds is not None
         """False once the result is handed over: a stream's later reads are the caller's."""
@@ -52,12 +54,16 @@ class Deadline:
     def elapsed(self) -> float:
         return time.monotonic() - self.started
 
-    def cap(self, timeout: httpx2.Timeout, *, stream: bool) -> httpx2.Timeout:
-        """`timeout` with every phase cut to the time left (a stream's read timeout is kept: it applies for
-        the stream's whole life, long after the call returned)."""
+    def cap(self, given: float | httpx2.Timeout | object | None, *, stream: bool) -> httpx2.Timeout | None:
+        """The timeout of an attempt: `given` (the call's; not a timeout value: the client's) with every phase
+        cut to the time left (a stream's read timeout is kept: it applies for the stream's whole life, long
+        after the call returned). None when the call has no deadline and `given` is not a timeout."""
         left = self.remaining()
         if left is None:
-            return timeout
+            return None
+        if not isinstance(given, int | float | httpx2.Timeout) and given is not None:
+            given = self.default_timeout
+        timeout = given if isinstance(given, httpx2.Timeout) else httpx2.Timeout(given)
         left = max(left, 0.001)
 
         def cut(value: float | None) -> float:

@@ -13,7 +13,6 @@ import random
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
-import httpx2
 import openai
 import tenacity
 from openai._base_client import _RequestBodyReplay  # pyright: ignore[reportPrivateUsage]  # openai's own replay check
@@ -78,7 +77,9 @@ class RetryPolicy:
     initial_backoff: float = 0.5
     max_backoff: float = 8.0
     jitter: float = 0.25
-    total_timeout: float | None = 120.0
+    total_timeout: float | None = 600.0
+    """The whole-call deadline (seconds; None: none): connects, attempts, waits and slow bodies all count. The
+    default is `openai`'s default timeout, so no call that finished under `openai`'s defaults is cut shorter."""
     max_retry_after: float = 60.0
     on_retry: Callable[[RetryEvent], None] | None = dataclasses.field(default=None, compare=False)
     """Called before each retry's wait (for metrics); exceptions it raises propagate."""
@@ -276,8 +277,9 @@ def _attempt_options(
     if all(name.lower() != RETRY_COUNT_HEADER.lower() for name in headers):
         headers[RETRY_COUNT_HEADER] = str(retries_taken)
     options.headers = headers
-    if deadline.ends is not None and isinstance(options.timeout, httpx2.Timeout):
-        options.timeout = deadline.cap(options.timeout, stream=stream)
+    capped = deadline.cap(options.timeout, stream=stream)
+    if capped is not None:
+        options.timeout = capped
     return options
 
 

@@ -116,8 +116,8 @@ def test_openai_environment_never_reaches_openrouter(
         copied = client.with_options(timeout=5)
         copied.chat.completions.create(model=MODEL, messages=MESSAGES)
         _assert_clean(_last_chat(emu), emu.api_key)
-    with openai.OpenAI(base_url=emu.base_url, max_retries=0) as plain:
-        plain.chat.completions.create(model=MODEL, messages=MESSAGES)
+    with openai.OpenAI(base_url=emu.base_url, max_retries=0) as plain, pytest.raises(openai.AuthenticationError):
+        plain.chat.completions.create(model=MODEL, messages=MESSAGES)  # the OpenAI key is no OpenRouter key
     _assert_leaky(_last_chat(emu))
 
 
@@ -133,7 +133,8 @@ async def test_openai_environment_never_reaches_openrouter_async(
         await stream.close()
         _assert_clean(_last_chat(emu), emu.api_key)
     async with openai.AsyncOpenAI(base_url=emu.base_url, max_retries=0) as plain:
-        await plain.chat.completions.create(model=MODEL, messages=MESSAGES)
+        with pytest.raises(openai.AuthenticationError):  # the OpenAI key is no OpenRouter key
+            await plain.chat.completions.create(model=MODEL, messages=MESSAGES)
     _assert_leaky(_last_chat(emu))
 
 

@@ -75,6 +75,18 @@ def test_pytest_exit_5_is_reported(
     assert "collected no tests" in capsys.readouterr().err
 
 
+def test_docs_and_integrations_install_their_extra_once(dev: tuple[ModuleType, list[list[str]]]) -> None:
+    module, commands = dev
+
+    assert module.cmd_docs([]) == 0
+    assert module.cmd_docs([]) == 0
+    assert module.cmd_integrations(["-q"]) == 0
+    installs = [command[-1] for command in commands if "install" in command]
+    assert installs == [".[docs]", ".[integrations]"], "each extra is installed once per pyproject.toml"
+    assert [command[2:5] for command in commands if "mkdocs" in command] == [["mkdocs", "build", "--strict"]] * 2
+    assert commands[-1][2:] == ["pytest", "tests/integrations", "tests/test_docs_examples.py", "-q"]
+
+
 def test_unknown_command_prints_usage_without_touching_the_venv(
     dev: tuple[ModuleType, list[list[str]]], capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -209,7 +209,8 @@ def test_requests_are_recorded_with_query_headers_and_json(emu: Emulator, client
 
 
 def test_reset_forgets_everything_and_restores_settings(emu: Emulator, client: httpx2.Client) -> None:
-    emu.accept_any_key = False
+    emu.accept_any_key = True
+    emu.strict_models = False
     emu.keepalive_comments = 7
     emu.failing_models.add("x/y")
     chat(client)
@@ -218,7 +219,12 @@ def test_reset_forgets_everything_and_restores_settings(emu: Emulator, client: h
     emu.reset()
     assert emu.requests == []
     assert emu.total_cost == 0
-    assert (emu.accept_any_key, emu.keepalive_comments, emu.failing_models) == (True, 2, set())
+    assert (emu.accept_any_key, emu.strict_models, emu.keepalive_comments, emu.failing_models) == (
+        False,
+        True,
+        2,
+        set(),
+    )
     assert chat(client).status_code == 200
 
 
@@ -232,11 +238,11 @@ def test_authentication_rules(emu: Emulator, client: httpx2.Client) -> None:
         assert missing.json() == {"error": {"code": 401, "message": "No auth credentials found"}}
         assert anonymous.get("/models").status_code == 200
     with httpx2.Client(verify=False, base_url=emu.base_url, headers=_auth("sk-or-v1-somebody-else")) as other:
-        assert chat(other).status_code == 200
-        emu.accept_any_key = False
-        rejected = chat(other)
+        rejected = chat(other)  # strict by default: a key the emulator did not issue is refused
         assert rejected.status_code == 401
         assert rejected.json()["error"]["message"] == "User not found."
+        emu.accept_any_key = True
+        assert chat(other).status_code == 200
     assert chat(client).status_code == 200
 
 
@@ -322,7 +328,10 @@ def test_free_models_cost_nothing(client: httpx2.Client) -> None:
         ("openai/gpt-4o-mini", ["my-own-provider"], "my-own-provider"),
     ],
 )
-def test_provider_choice(client: httpx2.Client, model: str, order: list[str] | None, provider: str) -> None:
+def test_provider_choice(
+    emu: Emulator, client: httpx2.Client, model: str, order: list[str] | None, provider: str
+) -> None:
+    emu.add_model("somebody/unknown-model")
     extra = {"provider": {"order": order}} if order else {}
     assert chat(client, model=model, **extra).json()["provider"] == provider
 
@@ -345,11 +354,11 @@ def test_model_fallbacks_skip_failing_models(emu: Emulator, client: httpx2.Clien
 
 
 def test_strict_models_rejects_unknown_ids(emu: Emulator, client: httpx2.Client) -> None:
-    assert chat(client, model="nobody/nothing").status_code == 200
-    emu.strict_models = True
     rejected = chat(client, model="nobody/nothing")
     assert rejected.status_code == 400
     assert rejected.json()["error"]["message"] == "nobody/nothing is not a valid model ID"
+    emu.strict_models = False
+    assert chat(client, model="nobody/nothing").status_code == 200
 
 
 def test_max_tokens_truncates_words(client: httpx2.Client) -> None:
@@ -416,7 +425,7 @@ def test_reasoning_formats_per_vendor(client: httpx2.Client, model: str, detail_
         ({"reasoning_effort": "none"}, False, False),
         ({"include_reasoning": True}, True, True),
         ({"include_reasoning": False}, False, False),
-        ({"model": "anthropic/claude-3.7-sonnet:thinking"}, True, True),
+        ({"model": "anthropic/claude-sonnet-4.5:thinking"}, True, True),
     ],
 )
 def test_when_reasoning_is_produced(
@@ -1257,7 +1266,7 @@ def test_pytest_plugin_fixture(pytester: pytest.Pytester, request: pytest.Fixtur
         import httpx2
 
         def test_one(openrouter_emulator):
-            openrouter_emulator.accept_any_key = False
+            openrouter_emulator.accept_any_key = True
             r = httpx2.get(openrouter_emulator.base_url + "/models")
             assert r.status_code == 200
             assert len(openrouter_emulator.requests) == 1
@@ -1265,7 +1274,7 @@ def test_pytest_plugin_fixture(pytester: pytest.Pytester, request: pytest.Fixtur
         def test_two(openrouter_emulator, _openrouter_emulator_session):
             assert openrouter_emulator is _openrouter_emulator_session
             assert openrouter_emulator.requests == []
-            assert openrouter_emulator.accept_any_key is True
+            assert openrouter_emulator.accept_any_key is False
         """
     )
     loaded = request.config.pluginmanager.get_plugin("openrouter_compat") is not None

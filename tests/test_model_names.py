@@ -9,7 +9,7 @@ import pytest
 from openai.types import EmbeddingModel
 from openai.types.shared import ChatModel
 
-from openrouter_compat import AsyncOpenRouter, OpenRouter, OpenRouterValidationError
+from openrouter_compat import AsyncOpenRouter, BadRequestError, OpenRouter, OpenRouterValidationError
 from openrouter_compat.lib.model_names import known_openai_models, to_openrouter_model
 from openrouter_compat.testing import Emulator
 
@@ -24,7 +24,9 @@ def _sent_model(emu: Emulator, path: str) -> str:
 
 
 def test_off_by_default(client: OpenRouter, openrouter_emulator: Emulator) -> None:
-    client.chat.completions.create(model="gpt-4o-mini", messages=MESSAGES)
+    # sent as written, so OpenRouter (here the strict emulator) refuses the bare name
+    with pytest.raises(BadRequestError, match=r"gpt-4o-mini is not a valid model ID \(did you mean openai/gpt-4o-mini"):
+        client.chat.completions.create(model="gpt-4o-mini", messages=MESSAGES)
     assert _sent_model(openrouter_emulator, "/chat/completions") == "gpt-4o-mini"
 
 
@@ -73,7 +75,8 @@ def test_copies_keep_the_option_and_can_turn_it_off(openrouter_emulator: Emulato
     with OpenRouter(api_key=emu.api_key, base_url=emu.base_url, max_retries=0, map_openai_model_names=True) as c:
         c.with_routing(provider={"sort": "price"}).chat.completions.create(model="gpt-4o-mini", messages=MESSAGES)
         assert _sent_model(emu, "/chat/completions") == "openai/gpt-4o-mini"
-        c.with_options(map_openai_model_names=False).chat.completions.create(model="gpt-4o-mini", messages=MESSAGES)
+        with pytest.raises(BadRequestError, match="not a valid model ID"):
+            c.with_options(map_openai_model_names=False).chat.completions.create(model="gpt-4o-mini", messages=MESSAGES)
         assert _sent_model(emu, "/chat/completions") == "gpt-4o-mini"
 
 

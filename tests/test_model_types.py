@@ -21,7 +21,7 @@ RAW: dict[str, Any] = {
     "top_provider": {"context_length": 4096, "max_completion_tokens": None, "is_moderated": False},
     "per_request_limits": None,
     "supported_parameters": ["tools"],
-    "benchmarks": {"arena": 1},
+    "future_field": {"arena": 1},
 }
 
 
@@ -33,7 +33,7 @@ def _check(model: Model) -> None:
     assert model.pricing.model_extra == {"brand_new_price": Decimal("0.5"), "note": "n/a"}
     assert model.pricing.price("brand_new_price") == Decimal("0.5")
     assert model.pricing.price("note") is None and model.pricing.price("missing") is None
-    assert model.model_extra == {"benchmarks": {"arena": 1}}
+    assert model.model_extra == {"future_field": {"arena": 1}}
     assert model.supports("tools") and not model.supports("tools", "seed")
     assert not model.is_free
 

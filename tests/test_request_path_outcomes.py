@@ -140,7 +140,7 @@ async def test_a_trickling_body_is_bounded_by_the_policy_deadline(mode: Mode) ->
 async def test_the_deadline_has_a_per_call_override(mode: Mode) -> None:
     with HostileServer(lambda _: Reply.trickle(_trickle_body(), every=0.25)) as server:
         client = _client(mode, server.base_url, timeout=5.0)
-        assert client.retry_policy.total_timeout == 120.0  # on by default
+        assert client.retry_policy.total_timeout == 600.0  # on by default (openai's default timeout)
         started = time.monotonic()
         with pytest.raises(orc.APITimeoutError):
             await _call(client.with_options(total_timeout=1.0))
@@ -154,7 +154,8 @@ async def test_retries_stop_at_the_deadline(mode: Mode) -> None:
     with HostileServer(lambda _: busy) as server:
         policy = dataclasses.replace(FAST, max_retries=1000, total_timeout=1.0)
         started = time.monotonic()
-        with pytest.raises(orc.ServiceUnavailableError):
+        # the deadline ends the call at a wait (the last 503 is raised) or inside an attempt (a timeout)
+        with pytest.raises((orc.ServiceUnavailableError, orc.APITimeoutError)):
             await _call(_client(mode, server.base_url, retry_policy=policy))
         assert time.monotonic() - started < 10
         assert 1 <= len(server.requests) < 50  # stopped by the deadline, not by 1000 retries
@@ -336,6 +337,7 @@ async def test_a_401_says_where_the_key_came_from(mode: Mode, monkeypatch: pytes
     assert "wrong-env-key" not in str(from_env.value)
 
 
+@pytest.mark.openrouter_emulator(allow_server_errors=True)  # the request misses /api/v1 on purpose
 async def test_a_base_url_without_api_v1_that_404s_says_so(mode: Mode, openrouter_emulator: Emulator) -> None:
     base_url = openrouter_emulator.base_url.removesuffix("/api/v1").rstrip("/")
     with pytest.raises(orc.NotFoundError) as caught:

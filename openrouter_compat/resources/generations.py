@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 import httpx2
 from openai._compat import cached_property
 from openai._legacy_response import async_to_raw_response_wrapper, to_raw_response_wrapper
-from openai._resource import AsyncAPIResource, SyncAPIResource
 from openai._response import async_to_streamed_response_wrapper, to_streamed_response_wrapper
 from openai._types import Body, Headers, NotGiven, Query, RequestOptions, not_given
 from tenacity import AsyncRetrying, Retrying, stop_before_delay
@@ -18,6 +17,14 @@ from .._exceptions import NotFoundError
 from .._retry import RetryPolicy
 from ..types.generation import Generation
 from ._platform import data_of, platform_options, reworded
+from .generations_generated import (
+    AsyncGeneratedGenerations,
+    AsyncGeneratedGenerationsWithRawResponse,
+    AsyncGeneratedGenerationsWithStreamingResponse,
+    GeneratedGenerations,
+    GeneratedGenerationsWithRawResponse,
+    GeneratedGenerationsWithStreamingResponse,
+)
 
 if TYPE_CHECKING:
     import openai
@@ -67,8 +74,9 @@ def _gave_up(exc: NotFoundError, id: str, wait: float, started: float, attempts:
     )
 
 
-class Generations(SyncAPIResource):
-    """Stats of past generations: `total_cost`, tokens, latency, provider, fallbacks tried."""
+class Generations(GeneratedGenerations):
+    """Stats of past generations: `total_cost`, tokens, latency, provider, fallbacks tried; with the generated
+    `content()` and `feedback()` of `/generation/*`."""
 
     @cached_property
     def with_raw_response(self) -> GenerationsWithRawResponse:
@@ -103,7 +111,7 @@ class Generations(SyncAPIResource):
         raise AssertionError("unreachable: tenacity either returns or re-raises")
 
 
-class AsyncGenerations(AsyncAPIResource):
+class AsyncGenerations(AsyncGeneratedGenerations):
     """The async twin of `Generations`."""
 
     @cached_property
@@ -139,25 +147,29 @@ class AsyncGenerations(AsyncAPIResource):
         raise AssertionError("unreachable: tenacity either returns or re-raises")
 
 
-class GenerationsWithRawResponse:
+class GenerationsWithRawResponse(GeneratedGenerationsWithRawResponse):
     def __init__(self, generations: Generations) -> None:
+        super().__init__(generations)
         self._generations = generations
         self.retrieve = to_raw_response_wrapper(generations.retrieve)
 
 
-class AsyncGenerationsWithRawResponse:
+class AsyncGenerationsWithRawResponse(AsyncGeneratedGenerationsWithRawResponse):
     def __init__(self, generations: AsyncGenerations) -> None:
+        super().__init__(generations)
         self._generations = generations
         self.retrieve = async_to_raw_response_wrapper(generations.retrieve)
 
 
-class GenerationsWithStreamingResponse:
+class GenerationsWithStreamingResponse(GeneratedGenerationsWithStreamingResponse):
     def __init__(self, generations: Generations) -> None:
+        super().__init__(generations)
         self._generations = generations
         self.retrieve = to_streamed_response_wrapper(generations.retrieve)
 
 
-class AsyncGenerationsWithStreamingResponse:
+class AsyncGenerationsWithStreamingResponse(AsyncGeneratedGenerationsWithStreamingResponse):
     def __init__(self, generations: AsyncGenerations) -> None:
+        super().__init__(generations)
         self._generations = generations
         self.retrieve = async_to_streamed_response_wrapper(generations.retrieve)

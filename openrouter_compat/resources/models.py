@@ -8,8 +8,8 @@ New: `endpoints(id)`, `count()`, `list_for_user()`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any, cast
+from collections.abc import Iterable, Mapping
+from typing import Any, Literal, cast
 
 import httpx2
 from openai import NotFoundError, _legacy_response
@@ -24,9 +24,9 @@ from openai.resources import models as openai_models
 from typing_extensions import override
 
 from ..pagination import AsyncListPage, SyncListPage
-from ..types.model import Model
+from ..types.model import Model, ModelListParams, ModelSort
 from ..types.model_endpoints import ModelEndpoints
-from ._platform import data_of, platform_options
+from ._platform import data_of, platform_options, validated
 
 __all__ = [
     "AsyncModels",
@@ -45,9 +45,20 @@ def _csv(value: SequenceNotStr[str] | str | Omit) -> str | None:
     return value if isinstance(value, str) else ",".join(value)
 
 
-def _list_query(**filters: SequenceNotStr[str] | str | Omit) -> dict[str, object] | None:
-    """The query of `GET /models` from the given filters (omitted ones are not sent; None when none is given)."""
-    return {name: text for name, value in filters.items() if (text := _csv(value)) is not None} or None
+def _list_query(
+    scalars: Mapping[str, object] | None = None, **filters: SequenceNotStr[str] | str | Omit
+) -> dict[str, object] | None:
+    """The query of `GET /models` from the given filters (omitted ones are not sent; None when none is given):
+    list filters joined by commas, the others validated against `ModelListParams` (booleans as "true"/"false")."""
+    lists = {name: text for name, value in filters.items() if (text := _csv(value)) is not None}
+    given = {name: _flag(value) for name, value in (scalars or {}).items() if not isinstance(value, Omit)}
+    if given.get("zdr") == "false":
+        del given["zdr"]  # OpenRouter only knows zdr=true; False means "no filter"
+    return {**lists, **validated(ModelListParams, given)} or None
+
+
+def _flag(value: object) -> object:
+    return ("true" if value else "false") if isinstance(value, bool) else value
 
 
 def _model_path(template: str, model: str) -> str:
@@ -126,18 +137,73 @@ class Models(openai_models.Models):
         supported_parameters: SequenceNotStr[str] | str | Omit = omit,
         output_modalities: SequenceNotStr[str] | str | Omit = omit,
         input_modalities: SequenceNotStr[str] | str | Omit = omit,
+        model_authors: SequenceNotStr[str] | str | Omit = omit,
+        providers: SequenceNotStr[str] | str | Omit = omit,
+        q: str | Omit = omit,
+        sort: ModelSort | Omit = omit,
+        offset: int | Omit = omit,
+        limit: int | Omit = omit,
+        context: int | Omit = omit,
+        min_price: float | Omit = omit,
+        max_price: float | Omit = omit,
+        min_output_price: float | Omit = omit,
+        max_output_price: float | Omit = omit,
+        arch: str | Omit = omit,
+        distillable: bool | Omit = omit,
+        zdr: bool | Omit = omit,
+        region: Literal["eu", "us"] | str | Omit = omit,
+        min_age_days: int | Omit = omit,
+        max_age_days: int | Omit = omit,
+        min_intelligence_index: float | Omit = omit,
+        max_intelligence_index: float | Omit = omit,
+        min_coding_index: float | Omit = omit,
+        max_coding_index: float | Omit = omit,
+        min_agentic_index: float | Omit = omit,
+        max_agentic_index: float | Omit = omit,
+        min_tool_success_rate: float | Omit = omit,
+        max_tool_success_rate: float | Omit = omit,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
     ) -> SyncListPage[Model]:
-        """List models, optionally filtered; `supported_parameters` etc. take a list or a comma string,
-        `output_modalities="all"` includes image/embedding models (the server's default is "text")."""
+        """List models, filtered and sorted server-side; list filters (`supported_parameters`, modalities,
+        `model_authors`, `providers`) take a list or a comma string, `output_modalities="all"` includes
+        image/embedding models (the server's default is "text"); `q` searches names, `sort` orders, `offset`/
+        `limit` page, and the `min_*`/`max_*` ranges bound price ($/M tokens), age, benchmarks and tool success."""
+        scalars = {
+            "category": category,
+            "q": q,
+            "sort": sort,
+            "offset": offset,
+            "limit": limit,
+            "context": context,
+            "min_price": min_price,
+            "max_price": max_price,
+            "min_output_price": min_output_price,
+            "max_output_price": max_output_price,
+            "arch": arch,
+            "distillable": distillable,
+            "zdr": zdr,
+            "region": region,
+            "min_age_days": min_age_days,
+            "max_age_days": max_age_days,
+            "min_intelligence_index": min_intelligence_index,
+            "max_intelligence_index": max_intelligence_index,
+            "min_coding_index": min_coding_index,
+            "max_coding_index": max_coding_index,
+            "min_agentic_index": min_agentic_index,
+            "max_agentic_index": max_agentic_index,
+            "min_tool_success_rate": min_tool_success_rate,
+            "max_tool_success_rate": max_tool_success_rate,
+        }
         query = _list_query(
-            category=category,
+            scalars,
             supported_parameters=supported_parameters,
             output_modalities=output_modalities,
             input_modalities=input_modalities,
+            model_authors=model_authors,
+            providers=providers,
         )
         return self._get_api_list(
             "/models",
@@ -245,17 +311,70 @@ class AsyncModels(openai_models.AsyncModels):
         supported_parameters: SequenceNotStr[str] | str | Omit = omit,
         output_modalities: SequenceNotStr[str] | str | Omit = omit,
         input_modalities: SequenceNotStr[str] | str | Omit = omit,
+        model_authors: SequenceNotStr[str] | str | Omit = omit,
+        providers: SequenceNotStr[str] | str | Omit = omit,
+        q: str | Omit = omit,
+        sort: ModelSort | Omit = omit,
+        offset: int | Omit = omit,
+        limit: int | Omit = omit,
+        context: int | Omit = omit,
+        min_price: float | Omit = omit,
+        max_price: float | Omit = omit,
+        min_output_price: float | Omit = omit,
+        max_output_price: float | Omit = omit,
+        arch: str | Omit = omit,
+        distillable: bool | Omit = omit,
+        zdr: bool | Omit = omit,
+        region: Literal["eu", "us"] | str | Omit = omit,
+        min_age_days: int | Omit = omit,
+        max_age_days: int | Omit = omit,
+        min_intelligence_index: float | Omit = omit,
+        max_intelligence_index: float | Omit = omit,
+        min_coding_index: float | Omit = omit,
+        max_coding_index: float | Omit = omit,
+        min_agentic_index: float | Omit = omit,
+        max_agentic_index: float | Omit = omit,
+        min_tool_success_rate: float | Omit = omit,
+        max_tool_success_rate: float | Omit = omit,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
     ) -> AsyncPaginator[Model, AsyncListPage[Model]]:
         """List models, optionally filtered (see `Models.list`); await it or `async for` over it."""
+        scalars = {
+            "category": category,
+            "q": q,
+            "sort": sort,
+            "offset": offset,
+            "limit": limit,
+            "context": context,
+            "min_price": min_price,
+            "max_price": max_price,
+            "min_output_price": min_output_price,
+            "max_output_price": max_output_price,
+            "arch": arch,
+            "distillable": distillable,
+            "zdr": zdr,
+            "region": region,
+            "min_age_days": min_age_days,
+            "max_age_days": max_age_days,
+            "min_intelligence_index": min_intelligence_index,
+            "max_intelligence_index": max_intelligence_index,
+            "min_coding_index": min_coding_index,
+            "max_coding_index": max_coding_index,
+            "min_agentic_index": min_agentic_index,
+            "max_agentic_index": max_agentic_index,
+            "min_tool_success_rate": min_tool_success_rate,
+            "max_tool_success_rate": max_tool_success_rate,
+        }
         query = _list_query(
-            category=category,
+            scalars,
             supported_parameters=supported_parameters,
             output_modalities=output_modalities,
             input_modalities=input_modalities,
+            model_authors=model_authors,
+            providers=providers,
         )
         return self._get_api_list(
             "/models",

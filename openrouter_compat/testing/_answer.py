@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from .._json import is_array, is_object
-from ._catalogue import DEFAULT_MODEL, default_provider, find_model, permaslug, provider_display
+from ._catalogue import DEFAULT_MODEL, default_provider, permaslug, provider_display
 from ._context import Context
 from ._errors import ApiError
 from ._records import GenerationRecord
-from ._synth import fill_schema, lorem, stable_hex, tool_arguments, word_count
-from ._usage import Usage, compute_usage
+from ._reply import Reply
+from ._synth import fill_schema, lorem, pieces, stable_hex, tool_arguments, word_count
+from ._usage import Usage, compute_usage, fixed_usage
 
 Reasoning = Literal["off", "visible", "hidden"]
 Family = Literal["openai", "anthropic", "google", "other"]
@@ -39,8 +40,8 @@ class ToolSpec:
 
 
 @dataclass(frozen=True)
-class ToolCall:
-    """The function call the emulator decided to make."""
+class FunctionCall:
+    """A function call the answer makes (decided by the emulator or scripted), with its id settled."""
 
     id: str
     name: str
@@ -76,16 +77,29 @@ class Answer:
     content: str
     reasoning: str | None
     reasoning_visible: bool
-    tool_call: ToolCall | None
+    tool_calls: tuple[FunctionCall, ...]
     annotations: tuple[dict[str, Any], ...]
     finish_reason: str
     usage: Usage
     failed_models: tuple[str, ...]
+    content_chunks: tuple[str, ...] | None = None
+    reasoning_chunks: tuple[str, ...] | None = None
+    scripted: bool = False
 
     @property
     def native_finish_reason(self) -> str:
         """The provider-native spelling of the finish reason."""
         return native_finish(self.family, self.finish_reason)
+
+    def content_pieces(self) -> list[str]:
+        """The content as stream pieces: the scripted ones, else word by word."""
+        return list(self.content_chunks) if self.content_chunks is not None else pieces(self.content)
+
+    def reasoning_pieces(self) -> list[str]:
+        """The reasoning as stream pieces: the scripted ones, else word by word."""
+        if self.reasoning_chunks is not None:
+            return list(self.reasoning_chunks)
+        return pieces(self.reasoning) if self.reasoning is not None else []
 
 
 def native_finish(family: Family, finish: str) -> str:
@@ -159,9 +173,14 @@ def string_list(value: Any) -> tuple[str, ...]:
 
 
 def plan(ctx: Context, ask: Ask) -> Answer:
-    """Produce the answer for a request (raises ApiError for credit, model and fallback failures)."""
+    """Produce the answer for a request: the scripted reply if any, else the deterministic one.
+
+    Raises ApiError for credit and fallback failures.
+    """
     if ctx.store.total_cost >= ctx.settings.total_credits:
         raise ApiError(402)
+    if ctx.reply is not None:
+        return scripted_answer(ask, ctx.reply)
     model, failed = _choose_model(ctx, ask)
     provider = provider_display(ask.provider_order[0]) if ask.provider_order else default_provider(model)
     family = family_of(model)
@@ -173,14 +192,62 @@ def plan(ctx: Context, ask: Ask) -> Answer:
         words = content.split(" ")
         if len(words) > ask.max_tokens:
             content, finish = " ".join(words[: ask.max_tokens]), "length"
-    call = _tool_call(tool, ask) if tool else None
-    completion = word_count(content) + word_count(reasoning or "")
-    if call is not None:
-        completion += 1 + word_count(call.arguments)
-    usage = compute_usage(model, ask.prompt_tokens, completion, word_count(reasoning or ""))
+    calls = (_tool_call(tool, ask),) if tool else ()
+    usage = compute_usage(
+        model, ask.prompt_tokens, _completion_words(content, reasoning, calls), word_count(reasoning or "")
+    )
     annotations = (_citation(ask, content),) if ask.web else ()
     visible = ask.reasoning == "visible"
-    return Answer(model, provider, family, content, reasoning, visible, call, annotations, finish, usage, failed)
+    return Answer(model, provider, family, content, reasoning, visible, calls, annotations, finish, usage, failed)
+
+
+def scripted_answer(ask: Ask, reply: Reply) -> Answer:
+    """The Answer for a scripted reply: its text, reasoning, calls and usage, other fields as usual."""
+    model = reply.model or ask.model or (ask.models[0] if ask.models else DEFAULT_MODEL)
+    if reply.provider is not None:
+        provider = reply.provider
+    else:
+        provider = provider_display(ask.provider_order[0]) if ask.provider_order else default_provider(model)
+    content = reply.text_content
+    reasoning = reply.reasoning if isinstance(reply.reasoning, str | None) else "".join(reply.reasoning)
+    calls = tuple(
+        FunctionCall(call.id or "call_" + stable_hex(call.name, call.arguments, str(index)), call.name, call.arguments)
+        for index, call in enumerate(reply.tool_calls)
+    )
+    finish = reply.finish_reason or ("tool_calls" if calls else "stop")
+    wanted = reply.usage
+    reasoning_words = word_count(reasoning or "")
+    counts = (
+        ask.prompt_tokens if wanted is None or wanted.prompt_tokens is None else wanted.prompt_tokens,
+        _completion_words(content, reasoning, calls)
+        if wanted is None or wanted.completion_tokens is None
+        else wanted.completion_tokens,
+        reasoning_words if wanted is None or wanted.reasoning_tokens is None else wanted.reasoning_tokens,
+    )
+    usage = compute_usage(model, *counts)
+    if wanted is not None and wanted.cost is not None:
+        usage = fixed_usage(usage, wanted.cost)
+    return Answer(
+        model,
+        provider,
+        family_of(model),
+        content,
+        reasoning,
+        reasoning is not None,
+        calls,
+        (),
+        finish,
+        usage,
+        (),
+        content_chunks=reply.content if isinstance(reply.content, tuple) else None,
+        reasoning_chunks=reply.reasoning if isinstance(reply.reasoning, tuple) else None,
+        scripted=True,
+    )
+
+
+def _completion_words(content: str, reasoning: str | None, calls: tuple[FunctionCall, ...]) -> int:
+    """Completion tokens as the emulator counts them: words of the text, reasoning and call arguments."""
+    return word_count(content) + word_count(reasoning or "") + sum(1 + word_count(c.arguments) for c in calls)
 
 
 def record(
@@ -231,8 +298,6 @@ def _choose_model(ctx: Context, ask: Ask) -> tuple[str, tuple[str, ...]]:
     candidates = [primary, *(m for m in ask.models if m != primary)]
     failed: list[str] = []
     for candidate in candidates:
-        if ctx.settings.strict_models and find_model(candidate) is None:
-            raise ApiError(400, f"{candidate} is not a valid model ID")
         if candidate in ctx.settings.failing_models or candidate.split(":", 1)[0].endswith("-fail"):
             failed.append(candidate)
             continue
@@ -257,9 +322,9 @@ def _pick_tool(ask: Ask) -> ToolSpec | None:
     return None
 
 
-def _tool_call(tool: ToolSpec, ask: Ask) -> ToolCall:
+def _tool_call(tool: ToolSpec, ask: Ask) -> FunctionCall:
     """A call to ``tool`` with placeholder arguments and a stable id."""
-    return ToolCall("call_" + stable_hex(tool.name, ask.last_user_text), tool.name, tool_arguments(tool.parameters))
+    return FunctionCall("call_" + stable_hex(tool.name, ask.last_user_text), tool.name, tool_arguments(tool.parameters))
 
 
 def _content(ask: Ask, tool: ToolSpec | None) -> str:

@@ -269,6 +269,97 @@ MODELS: list[CatalogueModel] = [
 ]
 _BY_ID = {m.id: m for m in MODELS}
 
+# Real OpenRouter ids the strict model check accepts without a full catalogue entry (default prices,
+# the vendor's usual provider). Not exhaustive: tests add others with ``Emulator.add_model``.
+KNOWN_IDS: frozenset[str] = frozenset(
+    {
+        *(
+            f"openai/{name}"
+            for name in (
+                "gpt-3.5-turbo",
+                "gpt-3.5-turbo-instruct",
+                "gpt-4",
+                "gpt-4-turbo",
+                "gpt-4o",
+                "gpt-4o-2024-08-06",
+                "gpt-4o-2024-11-20",
+                "chatgpt-4o-latest",
+                "gpt-4.1",
+                "gpt-4.1-mini",
+                "gpt-4.1-nano",
+                "gpt-5",
+                "gpt-5-nano",
+                "gpt-5-codex",
+                "gpt-5.1",
+                "gpt-5.1-codex-mini",
+                "gpt-oss-20b",
+                "gpt-oss-120b",
+                "o1",
+                "o1-mini",
+                "o1-pro",
+                "o3",
+                "o3-mini",
+                "o3-pro",
+                "o4-mini",
+                "text-embedding-3-large",
+            )
+        ),
+        *(
+            f"anthropic/{name}"
+            for name in (
+                "claude-3-haiku",
+                "claude-3-opus",
+                "claude-3.5-haiku",
+                "claude-3.5-sonnet",
+                "claude-3.7-sonnet",
+                "claude-sonnet-4",
+                "claude-sonnet-4.6",
+                "claude-opus-4",
+                "claude-opus-4.1",
+                "claude-haiku-4.5",
+            )
+        ),
+        *(
+            f"google/{name}"
+            for name in (
+                "gemini-2.0-flash-001",
+                "gemini-2.0-flash-exp",
+                "gemini-2.0-flash-lite-001",
+                "gemini-2.5-pro",
+                "gemini-2.5-flash-lite",
+                "gemini-2.5-flash-image",
+                "gemma-3-12b-it",
+                "gemma-3-27b-it",
+            )
+        ),
+        "meta-llama/llama-3.1-8b-instruct",
+        "meta-llama/llama-3.1-70b-instruct",
+        "meta-llama/llama-4-maverick",
+        "meta-llama/llama-4-scout",
+        "mistralai/mistral-large",
+        "mistralai/mistral-nemo",
+        "mistralai/mistral-7b-instruct",
+        "mistralai/codestral-2501",
+        "deepseek/deepseek-chat",
+        "deepseek/deepseek-chat-v3-0324",
+        "deepseek/deepseek-r1-0528",
+        "qwen/qwen-2.5-72b-instruct",
+        "qwen/qwen3-235b-a22b",
+        "qwen/qwen3-coder",
+        "x-ai/grok-3",
+        "x-ai/grok-3-mini",
+        "x-ai/grok-4",
+        "z-ai/glm-4.5",
+        "z-ai/glm-4.6",
+        "moonshotai/kimi-k2",
+        "minimax/minimax-m2",
+        "cohere/command-r-plus",
+        "perplexity/sonar",
+        "perplexity/sonar-pro",
+        "openrouter/auto",
+    }
+)
+
 
 def find_model(model_id: str) -> CatalogueModel | None:
     """The catalogue entry for an id, ignoring variant suffixes like ``:online`` when needed."""

@@ -11,6 +11,7 @@ from . import _reasoning
 from ._answer import (
     Answer,
     Ask,
+    FunctionCall,
     ToolSpec,
     max_tokens_of,
     plan,
@@ -22,9 +23,9 @@ from ._answer import (
 )
 from ._context import Context
 from ._errors import ApiError, error_object, error_type
-from ._faults import Fault
+from ._faults import Fault, chunks_before
 from ._replies import JsonReply, StreamReply, dumps, sse_frame
-from ._synth import content_text, generation_id, pieces, word_count
+from ._synth import content_text, generation_id, word_count
 from ._usage import Usage, chat_usage, compute_usage
 
 _TOOL_ARGUMENT_PIECES = 3
@@ -45,7 +46,7 @@ def chat_completions(ctx: Context) -> JsonReply | StreamReply:
     if body.get("stream") is True:
         noindex = "noindex" in answer.model
         stream = ChatStream(ctx, answer, gen_id, with_index=not noindex)
-        return StreamReply(stream.frames(), stream.error_frame, headers)
+        return StreamReply(stream.frames(), stream.error_frame, headers, closing=2)
     fault = ctx.fault
     if fault is not None and fault.kind == "midstream_error":
         return JsonReply(200, _failed_completion(ctx, answer, gen_id, fault))
@@ -106,10 +107,16 @@ def completion_body(answer: Answer, gen_id: str) -> dict[str, Any]:
         message["reasoning_details"] = _reasoning.details(answer.family, answer.reasoning)
     if answer.annotations:
         message["annotations"] = list(answer.annotations)
-    if answer.tool_call is not None:
-        call = answer.tool_call
-        function = {"name": call.name, "arguments": call.arguments}
-        message["tool_calls"] = [{"id": call.id, "index": 0, "type": "function", "function": function}]
+    if answer.tool_calls:
+        message["tool_calls"] = [
+            {
+                "id": call.id,
+                "index": index,
+                "type": "function",
+                "function": {"name": call.name, "arguments": call.arguments},
+            }
+            for index, call in enumerate(answer.tool_calls)
+        ]
     choice = {
         "index": 0,
         "finish_reason": answer.finish_reason,
@@ -136,7 +143,9 @@ def midstream_error_object(code: int, message: str) -> dict[str, Any]:
 
 
 def partial_usage(answer: Answer, sent: int) -> Usage:
-    """Usage for an answer cut off after ``sent`` one-word chunks."""
+    """Usage for an answer cut off after ``sent`` one-word chunks (a scripted answer keeps its own usage)."""
+    if answer.scripted or sent < 0:
+        return answer.usage
     completion = min(sent, answer.usage.completion_tokens)
     reasoning = min(sent, answer.usage.reasoning_tokens)
     return compute_usage(answer.model, answer.usage.prompt_tokens, completion, reasoning)
@@ -144,12 +153,13 @@ def partial_usage(answer: Answer, sent: int) -> Usage:
 
 def _failed_completion(ctx: Context, answer: Answer, gen_id: str, fault: Fault) -> dict[str, Any]:
     """A non-stream completion whose choice failed after partial output (``choices[].error``)."""
-    after = fault.after_chunks
-    usage = partial_usage(answer, after)
+    chunks = answer.content_pieces()
+    after = chunks_before(fault, len(chunks))
+    usage = partial_usage(answer, fault.after_chunks)
     record(ctx, answer, gen_id, streamed=False, usage=usage, finish="error")
     body = completion_body(answer, gen_id)
     choice = body["choices"][0]
-    choice["message"]["content"] = "".join(pieces(answer.content)[:after])
+    choice["message"]["content"] = "".join(chunks[:after])
     choice["finish_reason"] = "error"
     choice["native_finish_reason"] = "error"
     choice["error"] = midstream_error_object(fault.code, fault.message or "Provider disconnected")
@@ -192,11 +202,12 @@ class ChatStream:
         answer = self.answer
         if answer.reasoning_visible and answer.reasoning is not None:
             yield from self._reasoning_frames(answer.reasoning)
-        if answer.tool_call is not None:
-            yield from self._tool_frames()
+        if answer.tool_calls:
+            for index, call in enumerate(answer.tool_calls):
+                yield from self._tool_frames(index, call)
         else:
             cache: dict[str, str] = {}
-            for piece in pieces(answer.content):
+            for piece in answer.content_pieces():
                 text = cache.get(piece)
                 if text is None:
                     text = cache[piece] = dumps(piece)
@@ -217,22 +228,21 @@ class ChatStream:
     def _reasoning_frames(self, text: str) -> Iterator[bytes]:
         """Reasoning deltas, one per word, then the signature or encrypted entry if the vendor sends one."""
         family = self.answer.family
-        for piece in pieces(text):
+        for piece in self.answer.reasoning_pieces():
             detail = _reasoning.delta(family, piece, with_index=self.with_index)
             yield self.frame(dumps(_reasoning_delta(piece, detail)))
         closing = _reasoning.closing_delta(family, text, with_index=self.with_index)
         if closing is not None:
             yield self.frame(dumps(_reasoning_delta(None, closing)))
 
-    def _tool_frames(self) -> Iterator[bytes]:
-        """The tool call split over several chunks: id and name first, then argument fragments."""
-        call = self.answer.tool_call
-        assert call is not None
-        first = {"index": 0, "id": call.id, "type": "function", "function": {"name": call.name, "arguments": ""}}
+    def _tool_frames(self, index: int, call: FunctionCall) -> Iterator[bytes]:
+        """One tool call split over several chunks: id and name first, then argument fragments."""
+        first = {"index": index, "id": call.id, "type": "function", "function": {"name": call.name, "arguments": ""}}
         yield self.frame(dumps({"role": "assistant", "content": None, "tool_calls": [first]}))
         size = max(1, -(-len(call.arguments) // _TOOL_ARGUMENT_PIECES))
         for start in range(0, len(call.arguments), size):
-            fragment = {"index": 0, "type": "function", "function": {"arguments": call.arguments[start : start + size]}}
+            piece = call.arguments[start : start + size]
+            fragment = {"index": index, "type": "function", "function": {"arguments": piece}}
             yield self.frame(dumps({"role": "assistant", "content": None, "tool_calls": [fragment]}))
 
     def error_frame(self, code: int, message: str, sent: int) -> bytes:

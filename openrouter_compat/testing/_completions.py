@@ -11,8 +11,9 @@ from ._answer import Answer, Ask, max_tokens_of, plan, provider_order, record, s
 from ._chat import midstream_error_object, partial_usage
 from ._context import Context
 from ._errors import ApiError
+from ._faults import chunks_before
 from ._replies import JsonReply, StreamReply, dumps, sse_frame
-from ._synth import generation_id, pieces, word_count
+from ._synth import generation_id, word_count
 from ._usage import chat_usage
 
 
@@ -40,7 +41,7 @@ def completions(ctx: Context) -> JsonReply | StreamReply:
     headers = {"X-Generation-Id": gen_id}
     if body.get("stream") is True:
         stream = TextStream(ctx, answer, gen_id)
-        return StreamReply(stream.frames(), stream.error_frame, headers)
+        return StreamReply(stream.frames(), stream.error_frame, headers, closing=2)
     choice: dict[str, Any] = {
         "text": answer.content,
         "index": 0,
@@ -53,7 +54,8 @@ def completions(ctx: Context) -> JsonReply | StreamReply:
     fault = ctx.fault
     if fault is not None and fault.kind == "midstream_error":
         usage = partial_usage(answer, fault.after_chunks)
-        choice.update(text="".join(pieces(answer.content)[: fault.after_chunks]), finish_reason="error")
+        chunks = answer.content_pieces()
+        choice.update(text="".join(chunks[: chunks_before(fault, len(chunks))]), finish_reason="error")
         choice.update(native_finish_reason="error", error=midstream_error_object(fault.code, fault.message or ""))
         record(ctx, answer, gen_id, streamed=False, usage=usage, finish="error")
     else:
@@ -87,7 +89,7 @@ class TextStream:
         """One chunk per word, a finish chunk, then the usage chunk."""
         head = ("data: " + dumps(self.envelope)[:-1] + ',"choices":[{"index":0,"text":').encode()
         tail = b',"finish_reason":null,"native_finish_reason":null,"logprobs":null}]}\n\n'
-        for piece in pieces(self.answer.content):
+        for piece in self.answer.content_pieces():
             yield head + dumps(piece).encode() + tail
         finish = {
             "index": 0,

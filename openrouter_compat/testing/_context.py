@@ -10,18 +10,20 @@ from .._json import is_object
 from ._errors import ApiError
 from ._faults import Fault
 from ._records import RecordedRequest
+from ._reply import Reply
 from ._settings import Settings
 from ._store import Store
 
 
 @dataclass(frozen=True)
 class Context:
-    """Settings, shared store, the request itself and the fault (if any) that shapes its answer."""
+    """Settings, shared store, the request itself, and the fault and scripted reply (if any) for its answer."""
 
     settings: Settings
     store: Store
     request: RecordedRequest
     fault: Fault | None = None
+    reply: Reply | None = None
     started: float = field(default_factory=time.perf_counter)
 
     def body(self) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from typing import Any
 
 from .._json import is_array
 from ._answer import Answer, provider_order, record
-from ._catalogue import default_provider, find_model, provider_display
+from ._catalogue import default_provider, provider_display
 from ._context import Context
 from ._errors import ApiError
 from ._replies import JsonReply
@@ -25,8 +25,6 @@ def embeddings(ctx: Context) -> JsonReply:
     inputs = _inputs(body.get("input"))
     requested = body.get("model")
     model = requested if isinstance(requested, str) else _DEFAULT_MODEL
-    if ctx.settings.strict_models and find_model(model) is None:
-        raise ApiError(400, f"{model} is not a valid model ID")
     dims = body.get("dimensions")
     size = dims if isinstance(dims, int) and 0 < dims <= _MAX_DIMS else _DEFAULT_DIMS
     as_base64 = body.get("encoding_format") == "base64"
@@ -43,7 +41,7 @@ def embeddings(ctx: Context) -> JsonReply:
     provider = provider_display(order[0]) if order else default_provider(model)
     usage = compute_usage(model, tokens, 0)
     gen_id = generation_id("gen-emb")
-    answer = Answer(model, provider, "other", "", None, False, None, (), "stop", usage, ())
+    answer = Answer(model, provider, "other", "", None, False, (), (), "stop", usage, ())
     record(ctx, answer, gen_id, api_type="embeddings", streamed=False)
     result: dict[str, Any] = {
         "id": gen_id,

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Mapping
 from decimal import Decimal
 from types import TracebackType
+from typing import Any
 
 from ._faults import Fault
 from ._records import RecordedRequest
+from ._scripted import BodyPredicate, ScriptedRoute
 from ._server import API_PREFIX, EmulatorServer
 from ._settings import API_KEY, MANAGEMENT_KEY, Settings
 from ._store import Store
@@ -22,11 +25,14 @@ def normalize_path(path: str) -> str:
 
 
 class Emulator(Settings):
-    """OpenRouter on 127.0.0.1: start(), point a client at ``base_url``, queue faults, inspect requests.
+    """OpenRouter on 127.0.0.1: start(), point a client at ``base_url``, script replies, inspect requests.
 
-    Settings (plain attributes, restored by reset()): ``accept_any_key``, ``keepalive_comments``,
-    ``failing_models``, ``generation_not_ready_for``, ``strict_models``, ``total_credits``,
-    ``stream_delay`` (seconds between SSE frames) and ``stream_batch_bytes``.
+    Strict by default: keys it did not issue, unknown model ids and mistyped known fields get the errors
+    OpenRouter sends; ``Emulator(strict=False)`` (or ``emulator.strict = False``) accepts them all.
+    Settings (plain attributes, restored by reset()): ``strict``, ``accept_any_key``, ``strict_models``,
+    ``strict_params``, ``extra_models``, ``keepalive_comments``, ``failing_models``,
+    ``generation_not_ready_for``, ``total_credits``, ``stream_delay`` (seconds between SSE frames) and
+    ``stream_batch_bytes``.
     """
 
     api_key: str = API_KEY
@@ -37,11 +43,12 @@ class Emulator(Settings):
         *,
         host: str = "127.0.0.1",
         port: int = 0,
-        accept_any_key: bool = True,
+        strict: bool = True,
+        accept_any_key: bool | None = None,
         keepalive_comments: int = 2,
     ) -> None:
-        """Configure without starting; port 0 picks a free port at start()."""
-        super().__init__(accept_any_key=accept_any_key, keepalive_comments=keepalive_comments)
+        """Configure without starting; port 0 picks a free port at start(); ``accept_any_key=None`` follows strict."""
+        super().__init__(strict=strict, accept_any_key=accept_any_key, keepalive_comments=keepalive_comments)
         self._host = host
         self._port = port
         self._store = Store()
@@ -126,8 +133,57 @@ class Emulator(Settings):
         """Answer the next requests to ``path`` (any method) with ``faults``, one per request, in order."""
         self._store.push_faults(normalize_path(path), faults)
 
+    def route(
+        self,
+        path: str,
+        *,
+        method: str | None = None,
+        model: str | None = None,
+        stream: bool | None = None,
+        body: Mapping[str, Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+        match: BodyPredicate | None = None,
+    ) -> ScriptedRoute:
+        """A route for requests to ``path`` that meet every given criterion; script it with ``respond()``.
+
+        ``model`` and ``stream`` compare with the body's fields, ``body`` gives top-level fields that must be
+        equal, ``headers`` header values (names in any case), ``match`` a predicate on the decoded JSON body.
+        Routes are tried in the order they were added; requests no route answers get the usual answer.
+        """
+        route = ScriptedRoute(
+            normalize_path(path),
+            method=method,
+            model=model,
+            stream=stream,
+            body=body,
+            headers=headers,
+            match=match,
+            lock=self._store.script.lock,
+        )
+        return self._store.script.add(route)
+
+    @property
+    def routes(self) -> list[ScriptedRoute]:
+        """The scripted routes, in the order they were added."""
+        with self._store.script.lock:
+            return list(self._store.script.routes)
+
+    def unmet_routes(self) -> list[str]:
+        """One line per route that was never called or still has scripted replies to give."""
+        return self._store.script.unmet()
+
+    def assert_all_called(self) -> None:
+        """Raise AssertionError naming every route that was never called or still has replies to give."""
+        unmet = self.unmet_routes()
+        if unmet:
+            raise AssertionError("scripted routes not played out:\n  " + "\n  ".join(unmet))
+
+    def add_model(self, *model_ids: str) -> None:
+        """Accept these model ids in strict mode, beside the built-in catalogue (until reset())."""
+        self.extra_models.update(model_ids)
+
     def reset(self) -> None:
-        """Forget requests, queued faults, generations, keys and charges; restore default settings."""
+        """Forget requests, errors, faults, routes, generations, keys and charges; restore default settings."""
         self._store.clear()
         self.restore_defaults()
 
@@ -139,5 +195,12 @@ class Emulator(Settings):
 
     @property
     def server_errors(self) -> list[BaseException]:
-        """Unexpected exceptions raised inside request handlers (answered as 500s); empty when healthy."""
-        return list(self._server.errors) if self._server is not None else []
+        """Unexpected exceptions raised while serving requests (answered as 500s) since the last reset()."""
+        with self._store.lock:
+            return list(self._store.errors)
+
+    @property
+    def unrouted_requests(self) -> list[RecordedRequest]:
+        """Requests since the last reset() that no endpoint serves (answered 404 or 405)."""
+        with self._store.lock:
+            return list(self._store.unrouted)

@@ -26,6 +26,9 @@ FaultKind = Literal[
 
 ProviderErrorShape = Literal["2025", "2026", "both"]
 
+AFTER_ANSWER = -1
+"""An ``after_chunks`` value meaning: after all of the answer's chunks, in place of its finish chunks."""
+
 # Kinds answered with a complete JSON reply, without running the endpoint at all.
 STATIC_KINDS: frozenset[str] = frozenset(
     {
@@ -167,6 +170,11 @@ class Fault:
     def delay(cls, seconds: float) -> Fault:
         """The normal answer, sent after ``seconds``."""
         return cls("delay", seconds=seconds)
+
+
+def chunks_before(fault: Fault, total: int) -> int:
+    """How many of ``total`` answer chunks go out before the fault fires."""
+    return total if fault.after_chunks < 0 else min(fault.after_chunks, total)
 
 
 def _pairs(headers: Mapping[str, str] | None) -> tuple[tuple[str, str], ...]:

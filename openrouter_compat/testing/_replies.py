@@ -36,9 +36,14 @@ class JsonReply:
 
 @dataclass(frozen=True)
 class StreamReply:
-    """An SSE answer: lazily produced data frames (the writer adds comments and [DONE]) and an error builder."""
+    """An SSE answer: lazily produced data frames (the writer adds comments and [DONE]) and an error builder.
+
+    ``closing`` counts the frames at the end that finish the answer (finish reason, usage, completed event):
+    an error "after the answer" takes their place.
+    """
 
     frames: Iterator[bytes]
     # error_frame(code, message, sent) -> the in-stream error event to send after ``sent`` frames
     error_frame: Callable[[int, str, int], bytes]
     headers: Mapping[str, str] = field(default_factory=dict[str, str])
+    closing: int = 0

@@ -10,6 +10,7 @@ from .._json import is_array, is_object
 from ._answer import (
     Answer,
     Ask,
+    FunctionCall,
     Reasoning,
     ToolSpec,
     max_tokens_of,
@@ -24,7 +25,7 @@ from ._context import Context
 from ._errors import ApiError
 from ._reasoning import encrypted_blob
 from ._replies import JsonReply, StreamReply, sse_frame
-from ._synth import content_text, generation_id, pieces, random_token, word_count
+from ._synth import content_text, generation_id, random_token, word_count
 from ._usage import Usage, responses_usage
 
 
@@ -36,7 +37,7 @@ def responses(ctx: Context) -> JsonReply | StreamReply:
     render = ResponseRender(ctx, body, answer, gen_id)
     headers = {"X-Generation-Id": gen_id}
     if body.get("stream") is True:
-        return StreamReply(render.frames(), render.error_frame, headers)
+        return StreamReply(render.frames(), render.error_frame, headers, closing=1)
     fault = ctx.fault
     if fault is not None and fault.kind == "midstream_error":
         usage = partial_usage(answer, fault.after_chunks)
@@ -122,7 +123,7 @@ class ResponseRender:
         self.created = int(time.time())
         self.reasoning_id = "rs_tmp_" + random_token(11).lower()
         self.message_id = "msg_tmp_" + random_token(11).lower()
-        self.call_item_id = "fc_tmp_" + random_token(11).lower()
+        self.call_item_ids = ["fc_tmp_" + random_token(11).lower() for _ in answer.tool_calls]
         self.seq = 0
         include = body.get("include")
         self.encrypted = is_array(include) and "reasoning.encrypted_content" in include
@@ -171,7 +172,11 @@ class ResponseRender:
         reasoning = self._reasoning_item()
         if reasoning is not None:
             items.append(reasoning)
-        items.append(self._call_item("completed") if self.answer.tool_call else self._message_item("completed"))
+        calls = self.answer.tool_calls
+        if calls:
+            items.extend(self._call_item(index, "completed") for index in range(len(calls)))
+        else:
+            items.append(self._message_item("completed"))
         return items
 
     def _reasoning_item(self) -> dict[str, Any] | None:
@@ -202,12 +207,11 @@ class ResponseRender:
             note.pop("content", None)
         return {"type": "output_text", "text": text, "annotations": annotations, "logprobs": []}
 
-    def _call_item(self, status: str) -> dict[str, Any]:
-        """The function_call item (arguments empty while in progress)."""
-        call = self.answer.tool_call
-        assert call is not None
+    def _call_item(self, index: int, status: str) -> dict[str, Any]:
+        """The ``index``-th function_call item (arguments empty while in progress)."""
+        call = self.answer.tool_calls[index]
         arguments = call.arguments if status == "completed" else ""
-        item = {"id": self.call_item_id, "type": "function_call", "status": status, "call_id": call.id}
+        item = {"id": self.call_item_ids[index], "type": "function_call", "status": status, "call_id": call.id}
         return {**item, "name": call.name, "arguments": arguments}
 
     def _event(self, kind: str, **fields: Any) -> bytes:
@@ -225,8 +229,9 @@ class ResponseRender:
         if reasoning is not None:
             yield from self._reasoning_events(index, reasoning)
             index += 1
-        if self.answer.tool_call is not None:
-            yield from self._call_events(index)
+        if self.answer.tool_calls:
+            for number, call in enumerate(self.answer.tool_calls):
+                yield from self._call_events(index + number, number, call)
         else:
             yield from self._message_events(index)
         status = "incomplete" if self.answer.finish_reason == "length" else "completed"
@@ -241,7 +246,7 @@ class ResponseRender:
         added: dict[str, Any] = {"id": self.reasoning_id, "type": "reasoning", "summary": []}
         yield self._event("response.output_item.added", output_index=index, item=added)
         yield self._event("response.content_part.added", **ids, part={"type": "reasoning_text", "text": ""})
-        for piece in pieces(text):
+        for piece in self.answer.reasoning_pieces():
             yield self._event("response.reasoning_text.delta", **ids, delta=piece)
         yield self._event("response.reasoning_text.done", **ids, text=text)
         yield self._event("response.content_part.done", **ids, part={"type": "reasoning_text", "text": text})
@@ -254,22 +259,21 @@ class ResponseRender:
         yield self._event("response.output_item.added", output_index=index, item=self._message_item("in_progress"))
         empty: dict[str, Any] = {"type": "output_text", "text": "", "annotations": [], "logprobs": []}
         yield self._event("response.content_part.added", **ids, part=empty)
-        for piece in pieces(text):
+        for piece in self.answer.content_pieces():
             yield self._event("response.output_text.delta", **ids, delta=piece, logprobs=[])
         yield self._event("response.output_text.done", **ids, text=text, logprobs=[])
         yield self._event("response.content_part.done", **ids, part=self._text_part(text))
         yield self._event("response.output_item.done", output_index=index, item=self._message_item("completed"))
 
-    def _call_events(self, index: int) -> Iterator[bytes]:
-        """Function call item: added, argument deltas, done."""
-        call = self.answer.tool_call
-        assert call is not None
-        ids = {"output_index": index, "item_id": self.call_item_id}
-        yield self._event("response.output_item.added", output_index=index, item=self._call_item("in_progress"))
+    def _call_events(self, index: int, number: int, call: FunctionCall) -> Iterator[bytes]:
+        """The ``number``-th function call item at output ``index``: added, argument deltas, done."""
+        ids = {"output_index": index, "item_id": self.call_item_ids[number]}
+        added = self._call_item(number, "in_progress")
+        yield self._event("response.output_item.added", output_index=index, item=added)
         yield self._event("response.function_call_arguments.delta", **ids, delta=call.arguments)
         done = {"name": call.name, "arguments": call.arguments}
         yield self._event("response.function_call_arguments.done", **ids, **done)
-        yield self._event("response.output_item.done", output_index=index, item=self._call_item("completed"))
+        yield self._event("response.output_item.done", output_index=index, item=self._call_item(number, "completed"))
 
     def error_frame(self, code: int, message: str, sent: int) -> bytes:
         """An ``error`` event numbered after the ``sent`` events (OpenAI shape plus OpenRouter's ``error``)."""

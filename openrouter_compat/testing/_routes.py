@@ -9,6 +9,7 @@ from typing import Literal
 
 from . import _keys, _models, _platform
 from ._chat import chat_completions
+from ._checks import check_request
 from ._completions import completions
 from ._context import Context
 from ._embeddings import embeddings
@@ -16,13 +17,11 @@ from ._errors import ApiError
 from ._replies import JsonReply, StreamReply
 from ._responses import responses
 from ._settings import API_KEY, MANAGEMENT_KEY
+from ._spec_routes import spec_routes
 
 Reply = JsonReply | StreamReply
 Handler = Callable[[Context, dict[str, str]], Reply]
 Auth = Literal["none", "key", "mgmt"]
-
-# Endpoints whose handlers render a non-stream ``midstream_error`` fault themselves.
-INFERENCE_PATHS = frozenset({"/chat/completions", "/completions", "/responses"})
 
 
 def _no_params(handler: Callable[[Context], Reply]) -> Handler:
@@ -70,11 +69,12 @@ ROUTES: tuple[Route, ...] = (
     _route("DELETE", "/keys/{hash}", "mgmt", _keys.delete_key),
     _route("POST", "/auth/keys/code", "key", _keys.create_auth_code),
     _route("POST", "/auth/keys", "none", _keys.exchange_auth_code),
+    *(_route(*spec_route) for spec_route in spec_routes()),  # the rest of the spec, answered with its examples
 )
 
 
 def dispatch(ctx: Context) -> Reply:
-    """Route a request (path relative to /api/v1) to its handler, enforcing authentication."""
+    """Route a request (path relative to /api/v1) to its handler, enforcing authentication and strict checks."""
     path = ctx.request.path
     known_path = False
     for route in ROUTES:
@@ -84,10 +84,16 @@ def dispatch(ctx: Context) -> Reply:
         known_path = True
         if route.method == ctx.request.method:
             authorize(ctx, route.auth)
+            check_request(ctx)
             return route.handler(ctx, match.groupdict())
     if known_path:
         raise ApiError(405, f"Method {ctx.request.method} not allowed for {path}", with_user=False)
     raise ApiError(404, f"Not Found: {path}", with_user=False)
+
+
+def has_route(path: str, method: str) -> bool:
+    """Whether a built-in endpoint serves ``method`` on ``path``."""
+    return any(route.method == method and route.pattern.fullmatch(path) for route in ROUTES)
 
 
 def authorize(ctx: Context, level: Auth) -> None:

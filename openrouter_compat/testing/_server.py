@@ -15,7 +15,8 @@ from ._errors import ApiError, error_body, fault_reply
 from ._faults import STATIC_KINDS, Fault
 from ._records import Headers, RecordedRequest
 from ._replies import JsonReply, StreamReply
-from ._routes import INFERENCE_PATHS, dispatch
+from ._reply import INFERENCE_PATHS, Reply
+from ._routes import dispatch, has_route
 from ._settings import Settings
 from ._sse import StreamWriter
 from ._store import Store
@@ -36,7 +37,6 @@ class EmulatorServer(ThreadingHTTPServer):
         self.settings = settings
         self.store = store
         self.stop_event = threading.Event()
-        self.errors: list[BaseException] = []
         self._connections: set[socket.socket] = set()
         self._connections_lock = threading.Lock()
         super().__init__(address, RequestHandler)
@@ -59,7 +59,7 @@ class EmulatorServer(ThreadingHTTPServer):
         """Keep unexpected handler errors for inspection instead of printing to stderr."""
         error = sys.exc_info()[1]
         if error is not None and not isinstance(error, ConnectionError):
-            self.errors.append(error)
+            self.store.record_error(error)
 
     def close_connections(self) -> None:
         """Break every open keep-alive connection so its thread ends."""
@@ -105,21 +105,40 @@ class RequestHandler(BaseHTTPRequestHandler):
         server = self.server
         request, inside = self._record()
         if not inside:
+            server.store.record_unrouted(request)
             self._send_json(_not_found(request.path), None)
             return
-        fault = server.store.pop_fault(request.path)
+        try:
+            fault, scripted = self._script(request)
+        except Exception as error:  # a test's match predicate raised: a 500, kept for the fixture to report
+            server.store.record_error(error)
+            self._send_json(ApiError(500).reply(), None)
+            return
         if fault is not None and fault.kind == "delay":
             server.stop_event.wait(fault.seconds)
             fault = None
+        if scripted is not None and scripted.latency > 0:
+            server.stop_event.wait(scripted.latency)
         try:
             if fault is not None and fault.kind == "keepalive_only":
                 self._writer().comments_only(fault.count, {})
             elif fault is not None and fault.kind in STATIC_KINDS:
                 self._send_json(fault_reply(fault, request), None)
             else:
-                self._answer(Context(server.settings, server.store, request, fault))
+                self._answer(Context(server.settings, server.store, request, fault, scripted))
         except OSError:
             self.close_connection = True
+
+    def _script(self, request: RecordedRequest) -> tuple[Fault | None, Reply | None]:
+        """The fault and scripted reply for a request: a queued fault first, else the first matching route."""
+        store = self.server.store
+        fault = store.pop_fault(request.path)
+        if fault is not None:
+            return fault, None
+        answer = store.script.take(request)
+        if isinstance(answer, Reply):
+            return answer.fault, answer
+        return answer, None
 
     def _answer(self, ctx: Context) -> None:
         """Route the request and write whatever it produced, with the fault applied."""
@@ -127,13 +146,16 @@ class RequestHandler(BaseHTTPRequestHandler):
         try:
             reply = dispatch(ctx)
         except ApiError as error:
+            if error.code in (404, 405) and not has_route(ctx.request.path, ctx.request.method):
+                self.server.store.record_unrouted(ctx.request)
             reply = error.reply()
         except Exception as error:  # a bug in a handler: answer 500 and keep it for inspection
-            self.server.errors.append(error)
+            self.server.store.record_error(error)
             reply = ApiError(500).reply()
         if isinstance(reply, StreamReply):
             comments = self.server.settings.keepalive_comments
-            if not self._writer().write(reply, fault, comments):
+            delay = ctx.reply.chunk_delay if ctx.reply is not None else None
+            if not self._writer(delay).write(reply, fault, comments):
                 self.close_connection = True
             return
         midstream = fault is not None and fault.kind == "midstream_error" and reply.status == 200
@@ -141,14 +163,14 @@ class RequestHandler(BaseHTTPRequestHandler):
             reply = ApiError(fault.code, fault.message).reply()
         self._send_json(reply, fault)
 
-    def _writer(self) -> StreamWriter:
-        """A stream writer bound to this connection and the current settings."""
+    def _writer(self, delay: float | None = None) -> StreamWriter:
+        """A stream writer bound to this connection and the current settings (``delay`` overrides theirs)."""
         settings = self.server.settings
         return StreamWriter(
             self.wfile,  # type: ignore[arg-type]
             self.connection,
             batch=settings.stream_batch_bytes,
-            delay=settings.stream_delay,
+            delay=settings.stream_delay if delay is None else delay,
             stop=self.server.stop_event,
         )
 

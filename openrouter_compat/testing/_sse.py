@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import socket
+import sys
 import threading
-from collections.abc import Mapping
+from collections import deque
+from collections.abc import Iterator, Mapping
 from typing import BinaryIO
 
 from ._faults import AFTER_CHUNK_KINDS, Fault
@@ -19,6 +21,15 @@ def sse_head(headers: Mapping[str, str]) -> bytes:
     """The head of a 200 event stream."""
     base = {"Content-Type": "text/event-stream", "Cache-Control": "no-cache", "Transfer-Encoding": "chunked"}
     return head(200, {**base, **headers})
+
+
+def _without_tail(frames: Iterator[bytes], count: int) -> Iterator[bytes]:
+    """Every frame but the last ``count`` (which are still produced, so their side effects happen)."""
+    held: deque[bytes] = deque()
+    for frame in frames:
+        held.append(frame)
+        if len(held) > count:
+            yield held.popleft()
 
 
 class StreamWriter:
@@ -56,8 +67,11 @@ class StreamWriter:
         writer.flush()
         kind = fault.kind if fault is not None else None
         trigger = fault.after_chunks if fault is not None and kind in AFTER_CHUNK_KINDS else -1
+        frames = reply.frames
+        if fault is not None and kind in AFTER_CHUNK_KINDS and fault.after_chunks < 0:
+            frames, trigger = _without_tail(frames, reply.closing), sys.maxsize  # fires after the last frame
         sent = 0
-        for frame in reply.frames:
+        for frame in frames:
             if sent == trigger:
                 assert fault is not None
                 outcome = self._fire(writer, reply, fault, sent)

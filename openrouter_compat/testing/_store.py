@@ -1,4 +1,4 @@
-"""Thread-safe state shared by request threads: requests, fault queues, generations, keys, auth codes."""
+"""Thread-safe state shared by request threads: requests, faults, scripted routes, generations, keys, codes."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from typing import Any
 
 from ._faults import Fault
 from ._records import GenerationRecord, RecordedRequest
+from ._scripted import Script
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,9 @@ class Store:
         """Start empty."""
         self.lock = threading.Lock()
         self.requests: list[RecordedRequest] = []
+        self.unrouted: list[RecordedRequest] = []
+        self.errors: list[BaseException] = []
+        self.script = Script()
         self.faults: dict[str, deque[Fault]] = {}
         self.generations: dict[str, GenerationRecord] = {}
         self.lookups: dict[str, int] = {}
@@ -36,9 +40,12 @@ class Store:
         self.total_cost = Decimal(0)
 
     def clear(self) -> None:
-        """Forget everything (requests, faults, generations, keys, codes, cost)."""
+        """Forget everything (requests, errors, faults, routes, generations, keys, codes, cost)."""
+        self.script.clear()
         with self.lock:
             self.requests.clear()
+            self.unrouted.clear()
+            self.errors.clear()
             self.faults.clear()
             self.generations.clear()
             self.lookups.clear()
@@ -51,6 +58,16 @@ class Store:
         """Append a received request."""
         with self.lock:
             self.requests.append(request)
+
+    def record_unrouted(self, request: RecordedRequest) -> None:
+        """Remember a request no endpoint serves (a 404 or 405 from routing)."""
+        with self.lock:
+            self.unrouted.append(request)
+
+    def record_error(self, error: BaseException) -> None:
+        """Remember an unexpected exception raised while serving a request."""
+        with self.lock:
+            self.errors.append(error)
 
     def push_faults(self, path: str, faults: tuple[Fault, ...]) -> None:
         """Queue faults for the next requests to ``path``."""

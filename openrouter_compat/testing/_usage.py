@@ -54,6 +54,13 @@ def compute_usage(model: str, prompt_tokens: int, completion_tokens: int, reason
     )
 
 
+def fixed_usage(usage: Usage, cost: Decimal | float | str) -> Usage:
+    """The same token counts charged exactly ``cost`` (all of it on the completion side)."""
+    return Usage(
+        usage.prompt_tokens, usage.completion_tokens, usage.reasoning_tokens, Decimal(0), money(Decimal(str(cost)))
+    )
+
+
 def chat_usage(usage: Usage) -> dict[str, Any]:
     """The chat/completions ``usage`` object, with cost and details as OpenRouter sends them."""
     return {

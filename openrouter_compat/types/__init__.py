@@ -1,35 +1,45 @@
-"""OpenRouter types: response models (subclasses of `openai`'s, lenient) and request params (TypedDicts)."""
+"""OpenRouter types: response models (subclasses of `openai`'s, lenient) and request params (TypedDicts).
 
-from .activity import ActivityItem, ActivityListParams
-from .api_key import ApiKey, KeyCreated, KeyCreateParams, KeyDeleted, KeyListParams, KeyUpdateParams, LimitReset
-from .auth import AuthCode, AuthCodeCreateParams, AuthKey, AuthKeyExchangeParams, CodeChallengeMethod
-from .completion import Completion, CompletionChoice
-from .completion_create_params import CompletionCreateKwargs, OpenRouterCompletionParams
-from .create_embedding_response import CreateEmbeddingResponse, EmbeddingUsage
-from .credits import Credits
-from .embedding_create_params import EmbeddingCreateKwargs, EmbeddingMultimodalInput, OpenRouterEmbeddingParams
-from .error_metadata import Availability, ErrorMetadata
-from .generation import Generation, GenerationProviderResponse
-from .key import Key, KeyRateLimit
-from .model import (
-    DefaultParameters,
-    Model,
-    ModelArchitecture,
-    ModelLinks,
-    ModelReasoning,
-    PerRequestLimits,
-    Price,
-    Pricing,
-    PricingOverride,
-    TopProvider,
-)
-from .model_endpoints import ModelEndpoint, ModelEndpoints, PercentileStats
-from .openrouter_request_params import OpenRouterRequestParams, OpenRouterSamplingParams
-from .plugin import Plugin
-from .provider import Provider
-from .provider_preferences import MaxPrice, PercentileThresholds, ProviderPreferences, ProviderSortConfig
-from .reasoning_config import ReasoningConfig, ReasoningEffort
-from .request_options import CacheControl, DebugOptions, ImageConfig, TraceConfig, UsageConfig
+Names load on first access (`lazy_exports`); the `TYPE_CHECKING` imports give type checkers every name.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .._lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from .activity import ActivityItem, ActivityListParams
+    from .api_key import ApiKey, KeyCreated, KeyCreateParams, KeyDeleted, KeyListParams, KeyUpdateParams, LimitReset
+    from .auth import AuthCode, AuthCodeCreateParams, AuthKey, AuthKeyExchangeParams, CodeChallengeMethod
+    from .completion import Completion, CompletionChoice
+    from .completion_create_params import CompletionCreateKwargs, OpenRouterCompletionParams
+    from .create_embedding_response import CreateEmbeddingResponse, EmbeddingUsage
+    from .credits import Credits
+    from .embedding_create_params import EmbeddingCreateKwargs, EmbeddingMultimodalInput, OpenRouterEmbeddingParams
+    from .error_metadata import Availability, ErrorMetadata
+    from .generation import Generation, GenerationProviderResponse
+    from .key import Key, KeyRateLimit
+    from .model import (
+        DefaultParameters,
+        Model,
+        ModelArchitecture,
+        ModelLinks,
+        ModelReasoning,
+        PerRequestLimits,
+        Price,
+        Pricing,
+        PricingOverride,
+        TopProvider,
+    )
+    from .model_endpoints import ModelEndpoint, ModelEndpoints, PercentileStats
+    from .openrouter_request_params import OpenRouterRequestParams, OpenRouterSamplingParams
+    from .plugin import Plugin
+    from .provider import Provider
+    from .provider_preferences import MaxPrice, PercentileThresholds, ProviderPreferences, ProviderSortConfig
+    from .reasoning_config import ReasoningConfig, ReasoningEffort
+    from .request_options import CacheControl, DebugOptions, ImageConfig, TraceConfig, UsageConfig
 
 __all__ = [
     "ActivityItem",
@@ -91,3 +101,99 @@ __all__ = [
     "Provider",
     "TopProvider",
 ]
+
+_LAZY: dict[str, tuple[str, ...]] = {
+    ".activity": (
+        "ActivityItem",
+        "ActivityListParams",
+    ),
+    ".api_key": (
+        "ApiKey",
+        "KeyCreated",
+        "KeyCreateParams",
+        "KeyDeleted",
+        "KeyListParams",
+        "KeyUpdateParams",
+        "LimitReset",
+    ),
+    ".auth": (
+        "AuthCode",
+        "AuthCodeCreateParams",
+        "AuthKey",
+        "AuthKeyExchangeParams",
+        "CodeChallengeMethod",
+    ),
+    ".completion": (
+        "Completion",
+        "CompletionChoice",
+    ),
+    ".completion_create_params": (
+        "CompletionCreateKwargs",
+        "OpenRouterCompletionParams",
+    ),
+    ".create_embedding_response": (
+        "CreateEmbeddingResponse",
+        "EmbeddingUsage",
+    ),
+    ".credits": ("Credits",),
+    ".embedding_create_params": (
+        "EmbeddingCreateKwargs",
+        "EmbeddingMultimodalInput",
+        "OpenRouterEmbeddingParams",
+    ),
+    ".error_metadata": (
+        "Availability",
+        "ErrorMetadata",
+    ),
+    ".generation": (
+        "Generation",
+        "GenerationProviderResponse",
+    ),
+    ".key": (
+        "Key",
+        "KeyRateLimit",
+    ),
+    ".model": (
+        "DefaultParameters",
+        "Model",
+        "ModelArchitecture",
+        "ModelLinks",
+        "ModelReasoning",
+        "PerRequestLimits",
+        "Price",
+        "Pricing",
+        "PricingOverride",
+        "TopProvider",
+    ),
+    ".model_endpoints": (
+        "ModelEndpoint",
+        "ModelEndpoints",
+        "PercentileStats",
+    ),
+    ".openrouter_request_params": (
+        "OpenRouterRequestParams",
+        "OpenRouterSamplingParams",
+    ),
+    ".plugin": ("Plugin",),
+    ".provider": ("Provider",),
+    ".provider_preferences": (
+        "MaxPrice",
+        "PercentileThresholds",
+        "ProviderPreferences",
+        "ProviderSortConfig",
+    ),
+    ".reasoning_config": (
+        "ReasoningConfig",
+        "ReasoningEffort",
+    ),
+    ".request_options": (
+        "CacheControl",
+        "DebugOptions",
+        "ImageConfig",
+        "TraceConfig",
+        "UsageConfig",
+    ),
+}
+
+if not TYPE_CHECKING:
+    __getattr__, __dir__ = lazy_exports(__name__, _LAZY)

@@ -13,12 +13,18 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, Self, TypeAlias
 import pydantic
 from openai._models import BaseModel
 from openai.types import model as openai_model
-from pydantic import BeforeValidator, PlainSerializer, model_validator
-from typing_extensions import override
+from pydantic import BeforeValidator, ConfigDict, Field, PlainSerializer, model_validator, with_config
+from typing_extensions import TypedDict, override
 
 __all__ = [
+    "ArtificialAnalysisBenchmarks",
     "DefaultParameters",
+    "DesignArenaBenchmark",
     "Model",
+    "ModelAliasTarget",
+    "ModelBenchmarks",
+    "ModelListParams",
+    "ModelSort",
     "ModelArchitecture",
     "ModelLinks",
     "ModelReasoning",
@@ -175,6 +181,93 @@ class ModelLinks(BaseModel):
     details: str | None = None
 
 
+class ModelAliasTarget(BaseModel):
+    """The concrete model a `~latest` alias points at."""
+
+    slug: str
+    """Routable id of the target (its row's `id`)."""
+    name: str | None = None
+
+
+class ArtificialAnalysisBenchmarks(BaseModel):
+    """Artificial Analysis indexes (higher is better)."""
+
+    intelligence_index: float | None = None
+    coding_index: float | None = None
+    agentic_index: float | None = None
+
+
+class DesignArenaBenchmark(BaseModel):
+    """One Design Arena ranking (arena + category)."""
+
+    arena: str | None = None
+    category: str | None = None
+    elo: float | None = None
+    rank: int | None = None
+    win_rate: float | None = None
+
+
+class ModelBenchmarks(BaseModel):
+    """Third-party benchmark rankings of a model; absent when there is no data."""
+
+    artificial_analysis: ArtificialAnalysisBenchmarks | None = None
+    design_arena: list[DesignArenaBenchmark] | None = None
+
+
+ModelSort: TypeAlias = (
+    Literal[
+        "most-popular",
+        "newest",
+        "top-weekly",
+        "pricing-low-to-high",
+        "pricing-high-to-low",
+        "context-high-to-low",
+        "throughput-high-to-low",
+        "latency-low-to-high",
+        "intelligence-high-to-low",
+        "coding-high-to-low",
+        "agentic-high-to-low",
+        "design-arena-elo-high-to-low",
+    ]
+    | str
+)
+"""`models.list(sort=...)`: OpenRouter's server-side orders (open: newer values are sent as given)."""
+
+_NonNegative = Annotated[float, Field(ge=0)]
+_NonNegativeInt = Annotated[int, Field(ge=0)]
+_Fraction = Annotated[float, Field(ge=0, le=1)]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class ModelListParams(TypedDict, total=False):
+    """The scalar query parameters of `GET /models`, validated before sending (list filters are joined by commas)."""
+
+    offset: _NonNegativeInt
+    limit: Annotated[int, Field(ge=1, le=1000)]
+    category: str
+    sort: ModelSort
+    q: str
+    context: Annotated[int, Field(ge=1)]
+    min_price: _NonNegative
+    max_price: _NonNegative
+    arch: str
+    distillable: Literal["true", "false"]
+    zdr: Literal["true"]
+    region: Literal["eu", "us"] | str
+    min_output_price: _NonNegative
+    max_output_price: _NonNegative
+    min_age_days: _NonNegativeInt
+    max_age_days: _NonNegativeInt
+    min_intelligence_index: _NonNegative
+    max_intelligence_index: _NonNegative
+    min_coding_index: _NonNegative
+    max_coding_index: _NonNegative
+    min_agentic_index: _NonNegative
+    max_agentic_index: _NonNegative
+    min_tool_success_rate: _Fraction
+    max_tool_success_rate: _Fraction
+
+
 class Model(openai_model.Model):
     """An OpenRouter model. `object` and `owned_by` (which OpenRouter does not send) default to "model"
     and the author part of the id, so code written for `openai.types.Model` keeps working."""
@@ -200,6 +293,9 @@ class Model(openai_model.Model):
     """ISO date after which the model may be removed, if announced."""
     knowledge_cutoff: str | None = None
     links: ModelLinks | None = None
+    alias_target: ModelAliasTarget | None = None
+    """For a `~latest` alias: the concrete model it routes to."""
+    benchmarks: ModelBenchmarks | None = None
 
     @classmethod
     @override

@@ -6,7 +6,7 @@ from openai._models import BaseModel
 
 from .model import ModelArchitecture, Pricing
 
-__all__ = ["ModelEndpoint", "ModelEndpoints", "PercentileStats"]
+__all__ = ["ModelEndpoint", "ModelEndpoints", "PercentileStats", "ToolChoiceSupport", "WorkloadPerformance"]
 
 
 class PercentileStats(BaseModel):
@@ -16,6 +16,23 @@ class PercentileStats(BaseModel):
     p75: float | None = None
     p90: float | None = None
     p99: float | None = None
+
+
+class ToolChoiceSupport(BaseModel):
+    """Which `tool_choice` values passed OpenRouter's testing on this endpoint."""
+
+    auto: bool | None = None
+    none: bool | None = None
+    required: bool | None = None
+    function: bool | None = None
+
+
+class WorkloadPerformance(BaseModel):
+    """One kind of request's performance over the last 30 minutes (latency in ms, end to end for media)."""
+
+    latency: PercentileStats | None = None
+    throughput: PercentileStats | None = None
+    request_count: int | None = None
 
 
 class ModelEndpoint(BaseModel):
@@ -41,6 +58,11 @@ class ModelEndpoint(BaseModel):
     supports_implicit_caching: bool | None = None
     latency_last_30m: PercentileStats | None = None
     throughput_last_30m: PercentileStats | None = None
+    perf_last_30m_by_workload: dict[str, WorkloadPerformance] | None = None
+    """Keyed by workload: `text_generation`, `image_generation`, `embeddings`, `rerank`, `stt`, `tts`, ..."""
+    supports_tool_choice: ToolChoiceSupport | None = None
+    supports_voice_cloning: bool | None = None
+    """Whether this TTS endpoint accepts `input_references` (reference audio) for voice cloning."""
 
 
 class ModelEndpoints(BaseModel):

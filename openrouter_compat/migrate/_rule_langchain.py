@@ -1,0 +1,249 @@
+"""LangChain: `ChatOpenAI(base_url=<OpenRouter>)`, `ChatOpenRouter(ChatOpenAI)` subclasses, `langchain_openrouter`.
+
+Each becomes a stock `ChatOpenAI` handed our clients (`client=`/`root_client=`/`async_client=`/
+`root_async_client=`): with those set, `ChatOpenAI` builds no `openai` client of its own.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from ._chat import split_attribution
+from ._context import Rule
+from ._cst import dotted, env_read, kwarg, make_arg, parse_expression, replace_args, string_value
+from ._facts import (
+    DEFAULT_KEY_ENV,
+    LANGCHAIN_CLIENT_KWARGS,
+    LANGCHAIN_OLD_MODULES,
+    LANGCHAIN_OPENAI_MODULES,
+    LANGCHAIN_OPENROUTER_CLIENT,
+    LANGCHAIN_OPENROUTER_KEPT,
+    LANGCHAIN_OPENROUTER_ROUTING,
+    LANGCHAIN_TO_CLIENT,
+    OPENAI_KEY_ENV,
+    is_default_base_url,
+    is_openrouter_url,
+)
+
+BASE_KWARGS = ("base_url", "openai_api_base")
+KEY_KWARGS = ("api_key", "openai_api_key")
+NO_STATEMENT = (cst.Lambda, cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp)
+
+
+class LangChainRule(Rule):
+    """LangChain chat models pointed at OpenRouter."""
+
+    source = "langchain"
+
+    def applies(self, module: cst.Module) -> bool:
+        roots = {full.split(".")[0] for full in self.ctx.imports.values()}
+        lc = bool(roots & {"langchain_openai", "langchain_community", "langchain", "langchain_openrouter"})
+        return lc and ("openrouter.ai/api" in module.code or "ChatOpenRouter" in module.code)
+
+    def _locals(self, modules: frozenset[str] | set[str], name: str) -> set[str]:
+        wanted = {f"{m}.{name}" for m in modules}
+        return {local for local, full in self.ctx.imports.items() if full in wanted}
+
+    def visit_Module(self, node: cst.Module) -> None:
+        self.chat_openai = self._locals(LANGCHAIN_OPENAI_MODULES, "ChatOpenAI")
+        self.old_chat_openai = self._locals(LANGCHAIN_OLD_MODULES, "ChatOpenAI")
+        self.lc_openrouter = self._locals({"langchain_openrouter"}, "ChatOpenRouter")
+        self.classes: list[str | None] = []
+        self.params: list[dict[str, str]] = [{}]
+        self.pending: list[list[cst.BaseStatement]] = []
+        self.unsafe = 0
+
+    # -- where we are -------------------------------------------------------------------------------------------
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        bases = {dotted(b.value) for b in node.bases}
+        if bases & self.chat_openai:
+            self.classes.append("new")
+        elif bases & self.old_chat_openai:
+            self.classes.append("old")
+        else:
+            self.classes.append(None)
+
+    def leave_ClassDef(self, original_node: cst.ClassDef, updated_node: cst.ClassDef) -> cst.ClassDef:
+        self.classes.pop()
+        return updated_node
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        defaults: dict[str, str] = {}
+        for param in [*node.params.params, *node.params.kwonly_params]:
+            text = string_value(param.default, self.ctx.constants) if param.default is not None else None
+            if text is not None:
+                defaults[param.name.value] = text
+        self.params.append(defaults)
+
+    def leave_FunctionDef(self, original_node: cst.FunctionDef, updated_node: cst.FunctionDef) -> cst.FunctionDef:
+        self.params.pop()
+        return updated_node
+
+    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
+        self.pending.append([])
+
+    def leave_SimpleStatementLine(
+        self, original_node: cst.SimpleStatementLine, updated_node: cst.SimpleStatementLine
+    ) -> cst.BaseStatement | cst.FlattenSentinel[cst.BaseStatement]:
+        before = self.pending.pop()
+        if not before:
+            return updated_node
+        first = before[0]
+        if isinstance(first, cst.SimpleStatementLine):
+            before[0] = first.with_changes(leading_lines=updated_node.leading_lines)
+        return cst.FlattenSentinel([*before, updated_node.with_changes(leading_lines=())])
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        if isinstance(node, NO_STATEMENT):
+            self.unsafe += 1
+        return super().on_visit(node)
+
+    def on_leave(self, original_node: cst.CSTNode, updated_node: cst.CSTNode):  # type: ignore[no-untyped-def]
+        if isinstance(original_node, NO_STATEMENT):
+            self.unsafe -= 1
+        return super().on_leave(original_node, updated_node)
+
+    # -- which calls --------------------------------------------------------------------------------------------
+    def _base_is_openrouter(self, call: cst.Call) -> tuple[bool, cst.BaseExpression | None]:
+        """(points at OpenRouter, the base URL to pass on to our client or None for our default)."""
+        for name in BASE_KWARGS:
+            arg = kwarg(call, name)
+            if arg is None:
+                continue
+            text = string_value(arg.value, self.ctx.constants)
+            if text is not None:
+                return is_openrouter_url(text), None if is_default_base_url(text) else arg.value
+            if isinstance(arg.value, cst.Name) and arg.value.value in self.params[-1]:
+                default = self.params[-1][arg.value.value]
+                return is_openrouter_url(default), arg.value
+            return False, None
+        return False, None
+
+    def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:
+        func = dotted(original_node.func)
+        if any(kwarg(original_node, name) is not None for name in LANGCHAIN_CLIENT_KWARGS):
+            return updated_node
+        subclass = func == "super().__init__" and bool(self.classes) and self.classes[-1] is not None
+        if func in self.lc_openrouter:
+            return self._lc_openrouter(original_node, updated_node)
+        if func not in self.chat_openai and func not in self.old_chat_openai and not subclass:
+            return updated_node
+        is_openrouter, base = self._base_is_openrouter(original_node)
+        if not is_openrouter:
+            return updated_node
+        if func in self.old_chat_openai or (subclass and self.classes[-1] == "old"):
+            self.hand(
+                original_node,
+                "ChatOpenAI from langchain_community/langchain.chat_models (deprecated): import "
+                "it from langchain_openai, then run the migration again",
+            )
+            return updated_node
+        if not self.pending or self.unsafe:
+            self.hand(
+                original_node,
+                "ChatOpenAI(...) inside an expression that cannot take a statement before it: "
+                "build OpenRouter()/AsyncOpenRouter() clients first and pass client=/root_client=/...",
+            )
+            return updated_node
+        client_args = self._key_args(original_node)
+        if base is not None:
+            client_args.append(make_arg("base_url", base))
+        kept: list[cst.Arg] = []
+        for arg in updated_node.args:
+            name = arg.keyword.value if arg.keyword is not None else None
+            if subclass or name is None:
+                kept.append(arg)
+            elif name in BASE_KWARGS or name in KEY_KWARGS:
+                continue
+            elif name in LANGCHAIN_TO_CLIENT:
+                client_args.append(make_arg(LANGCHAIN_TO_CLIENT[name], arg.value))
+            elif name == "default_headers" and isinstance(arg.value, cst.Dict):
+                rest, found, placeholders = split_attribution(arg.value)
+                client_args.extend(found)
+                if rest is not None:
+                    client_args.append(make_arg("default_headers", rest))
+                if placeholders:
+                    self.note(original_node, "removed placeholder attribution headers")
+            else:
+                kept.append(arg)
+        return self._with_clients(updated_node, kept, client_args, None)
+
+    def _key_args(self, call: cst.Call) -> list[cst.Arg]:
+        for name in KEY_KWARGS:
+            arg = kwarg(call, name)
+            if arg is None:
+                continue
+            value = arg.value
+            if isinstance(value, cst.Call) and dotted(value.func) == "SecretStr" and len(value.args) == 1:
+                value = value.args[0].value
+            env = env_read(value)
+            if env is not None and env[0] == DEFAULT_KEY_ENV:
+                self.ctx.drop_import("os")
+                return []
+            return [make_arg("api_key", value)]
+        self.ctx.add_import("os")
+        self.note(
+            call,
+            f"the key was read from {OPENAI_KEY_ENV} (LangChain's default) and still is; store it as "
+            f"{DEFAULT_KEY_ENV} and drop api_key= to use ours",
+        )
+        return [make_arg("api_key", parse_expression(f'os.environ["{OPENAI_KEY_ENV}"]'))]
+
+    def _lc_openrouter(self, original: cst.Call, call: cst.Call) -> cst.BaseExpression:
+        if not self.pending or self.unsafe:
+            self.hand(original, "ChatOpenRouter(...) inside an expression: convert by hand (see docs/migration.md)")
+            return call
+        client_args = (
+            self._key_args(original) if any(kwarg(original, k) for k in ("api_key", "openrouter_api_key")) else []
+        )
+        routing: list[cst.Arg] = []
+        kept: list[cst.Arg] = []
+        for arg in call.args:
+            name = arg.keyword.value if arg.keyword is not None else None
+            if name is None or arg.star:
+                self.hand(original, "ChatOpenRouter with positional or ** arguments: convert by hand")
+                return call
+            if name in ("api_key", "openrouter_api_key"):
+                continue
+            if name in LANGCHAIN_OPENROUTER_CLIENT:
+                client_args.append(make_arg(LANGCHAIN_OPENROUTER_CLIENT[name], arg.value))
+            elif name in LANGCHAIN_OPENROUTER_ROUTING:
+                routing.append(make_arg(LANGCHAIN_OPENROUTER_ROUTING[name], arg.value))
+            elif name in LANGCHAIN_OPENROUTER_KEPT:
+                kept.append(arg)
+            else:
+                self.hand(original, f"ChatOpenRouter({name}=...): no automatic equivalent; convert by hand")
+                return call
+        self.ctx.add_import("langchain_openai", "ChatOpenAI")
+        for local, full in self.ctx.imports.items():
+            if full == "langchain_openrouter.ChatOpenRouter":
+                self.ctx.drop_import("langchain_openrouter", local)
+        return self._with_clients(call.with_changes(func=cst.Name("ChatOpenAI")), kept, client_args, routing)
+
+    def _with_clients(
+        self, call: cst.Call, kept: list[cst.Arg], client_args: list[cst.Arg], routing: list[cst.Arg] | None
+    ) -> cst.Call:
+        sync, aio = self.ctx.fresh("openrouter_client"), self.ctx.fresh("openrouter_async_client")
+        for name, cls in ((sync, "OpenRouter"), (aio, "AsyncOpenRouter")):
+            self.ctx.add_import("openrouter_compat", cls)
+            value: cst.BaseExpression = cst.Call(func=cst.Name(cls), args=_commas(client_args))
+            if routing:
+                value = cst.Call(func=cst.Attribute(value=value, attr=cst.Name("with_routing")), args=_commas(routing))
+            self.pending[-1].append(
+                cst.SimpleStatementLine([cst.Assign(targets=[cst.AssignTarget(cst.Name(name))], value=value)])
+            )
+        clients = [
+            make_arg("client", parse_expression(f"{sync}.chat.completions")),
+            make_arg("root_client", cst.Name(sync)),
+            make_arg("async_client", parse_expression(f"{aio}.chat.completions")),
+            make_arg("root_async_client", cst.Name(aio)),
+        ]
+        stars = [a for a in kept if a.star]
+        plain = [a for a in kept if not a.star]
+        return replace_args(call, [*plain, *clients, *stars])
+
+
+def _commas(args: list[cst.Arg]) -> list[cst.Arg]:
+    return [
+        a.with_changes(comma=cst.MaybeSentinel.DEFAULT, whitespace_after_arg=cst.SimpleWhitespace("")) for a in args
+    ]

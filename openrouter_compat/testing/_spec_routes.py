@@ -1,0 +1,52 @@
+"""Routes for the spec's operations the hand-written handlers do not serve: the spec's example answers.
+
+Each route answers with the body `testing/_spec_examples.py` holds for it (generated from the spec), with the
+request's path parameters written over same-named fields of the result, so `retrieve("x")` returns id "x".
+Binary answers (file or video content) are sent with their content type.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from typing import Any, Literal, cast
+
+from ._context import Context
+from ._replies import JsonReply
+from ._spec_examples import SPEC_EXAMPLES
+
+__all__ = ["spec_routes"]
+
+Handler = Callable[[Context, dict[str, str]], JsonReply]
+
+
+def spec_routes() -> Iterator[tuple[str, str, Literal["key", "mgmt"], Handler]]:
+    """(method, path template, key level, handler) per spec operation; fixed paths before templated ones,
+    so `/videos/models` is not taken for `/videos/{jobId}`."""
+    for method, path, status, content_type, management, body in sorted(SPEC_EXAMPLES, key=lambda e: e[1].count("{")):
+        yield method, path, "mgmt" if management else "key", _answer(status, content_type, body)
+
+
+def _answer(status: int, content_type: str, body: str) -> Handler:
+    def handler(ctx: Context, params: dict[str, str]) -> JsonReply:
+        value: Any = json.loads(body)
+        if content_type != "application/json":
+            raw = value if isinstance(value, str) else body
+            kind = content_type.replace("/*", "/mpeg")
+            return JsonReply(status, raw.encode(), headers={"Content-Type": kind})
+        return JsonReply(status, _with_params(value, params))
+
+    return handler
+
+
+def _with_params(value: object, params: dict[str, str]) -> object:
+    """The example with `data.<name>` (or top-level `<name>`) set to the request's path parameter `name`."""
+    if not isinstance(value, dict):
+        return value
+    body = cast("dict[str, object]", value)
+    data = body.get("data", body)
+    target = cast("dict[str, object]", data) if isinstance(data, dict) else {}
+    for name, given in params.items():
+        if isinstance(target.get(name), str):
+            target[name] = given
+    return body

@@ -1,0 +1,149 @@
+"""Rewrite rule: LangChain chat models pointed at OpenRouter -> a stock ChatOpenAI handed our clients."""
+
+from __future__ import annotations
+
+from migrate_support import after, dedent, hand_lines, migrate, notes
+
+CLIENTS = (
+    "client=openrouter_client.chat.completions",
+    "root_client=openrouter_client",
+    "async_client=openrouter_async_client.chat.completions",
+    "root_async_client=openrouter_async_client",
+)
+
+
+def test_chat_openai_gets_our_clients_and_loses_what_configured_its_own() -> None:
+    assert after(
+        """
+        import os
+        from langchain_openai import ChatOpenAI
+
+        llm = ChatOpenAI(
+            model="openai/gpt-4o-mini",
+            api_key=os.getenv("OPENROUTER_API_KEY"),
+            base_url="https://openrouter.ai/api/v1",
+            timeout=30,
+            temperature=0,
+            default_headers={"HTTP-Referer": "https://example.com"},
+        )
+        """
+    ) == dedent(
+        """
+        from langchain_openai import ChatOpenAI
+        from openrouter_compat import AsyncOpenRouter, OpenRouter
+
+        openrouter_client = OpenRouter(timeout=30, app_url="https://example.com")
+        openrouter_async_client = AsyncOpenRouter(timeout=30, app_url="https://example.com")
+        llm = ChatOpenAI(
+            model="openai/gpt-4o-mini",
+            temperature=0,
+            client=openrouter_client.chat.completions,
+            root_client=openrouter_client,
+            async_client=openrouter_async_client.chat.completions,
+            root_async_client=openrouter_async_client,
+        )
+        """
+    )
+
+
+def test_old_parameter_names_another_key_and_two_models_in_one_function() -> None:
+    out = after(
+        """
+        from langchain_openai import ChatOpenAI
+
+
+        def models(key):
+            fast = ChatOpenAI(model_name="a", openai_api_key=key, openai_api_base="https://openrouter.ai/api/v1")
+            slow = ChatOpenAI(model_name="b", openai_api_key=key, openai_api_base="https://openrouter.ai/api/v1")
+            return fast, slow
+        """
+    )
+    assert "    openrouter_client = OpenRouter(api_key=key)\n    openrouter_async_client = AsyncOpenRouter" in out
+    assert "openrouter_client_2 = OpenRouter(api_key=key)" in out
+    assert "root_client=openrouter_client_2" in out
+
+
+def test_no_key_keeps_reading_openai_api_key() -> None:
+    outcome = migrate(
+        """
+        from langchain_openai import ChatOpenAI
+
+        llm = ChatOpenAI(base_url="https://openrouter.ai/api/v1", model="m")
+        """
+    )
+    assert 'OpenRouter(api_key=os.environ["OPENAI_API_KEY"])' in outcome.result
+    assert "import os" in outcome.result
+    assert notes(outcome)
+
+
+def test_home_made_subclass_keeps_its_arguments_and_gains_the_clients() -> None:
+    out = after(
+        """
+        import os
+        from langchain_openai import ChatOpenAI
+
+
+        class ChatOpenRouter(ChatOpenAI):
+            openai_api_base: str
+
+            def __init__(self, model_name, openai_api_key=None, openai_api_base="https://openrouter.ai/api/v1", **kw):
+                openai_api_key = openai_api_key or os.getenv("OPENROUTER_API_KEY")
+                super().__init__(openai_api_base=openai_api_base, openai_api_key=openai_api_key,
+                                 model_name=model_name, **kw)
+        """
+    )
+    assert "        openrouter_client = OpenRouter(api_key=openai_api_key, base_url=openai_api_base)\n" in out
+    assert "super().__init__(openai_api_base=openai_api_base, openai_api_key=openai_api_key," in out
+    assert all(part in out for part in CLIENTS)
+    assert out.index("root_async_client=openrouter_async_client") < out.rindex("**kw)")
+
+
+def test_langchain_openrouter_becomes_chat_openai_with_routing() -> None:
+    out = after(
+        """
+        from langchain_openrouter import ChatOpenRouter
+        from pydantic import SecretStr
+
+        llm = ChatOpenRouter(model="openai/gpt-4o-mini", api_key=SecretStr(key), reasoning={"effort": "low"},
+                             openrouter_provider={"sort": "price"}, app_title="App", temperature=0)
+        """
+    )
+    assert "from langchain_openai import ChatOpenAI" in out and "langchain_openrouter" not in out
+    assert (
+        'openrouter_client = OpenRouter(api_key=key, app_title="App")'
+        '.with_routing(reasoning={"effort": "low"}, provider={"sort": "price"})'
+    ) in out
+    assert 'llm = ChatOpenAI(model="openai/gpt-4o-mini", temperature=0, client=' in out
+
+
+def test_what_it_does_not_convert() -> None:
+    source = dedent(
+        """
+        from langchain_community.chat_models import ChatOpenAI as OldChat
+        from langchain_openai import ChatOpenAI
+        from langchain_openrouter import ChatOpenRouter
+
+        old = OldChat(openai_api_base="https://openrouter.ai/api/v1", openai_api_key="k")
+        makers = [lambda: ChatOpenAI(base_url="https://openrouter.ai/api/v1", api_key="k")]
+        odd = ChatOpenRouter(model="m", some_new_field=1)
+        other = ChatOpenAI(base_url="https://api.openai.com/v1", api_key="k")
+        """
+    )
+    outcome = migrate(source)
+    assert outcome.result == source
+    lines = hand_lines(outcome)
+    assert [line.split(":")[0] for line in lines] == ["5", "6", "7"]
+    assert "langchain_openai" in lines[0] and "expression" in lines[1] and "some_new_field" in lines[2]
+
+
+def test_a_converted_model_is_not_converted_again() -> None:
+    source = dedent(
+        """
+        from langchain_openai import ChatOpenAI
+        from openrouter_compat import OpenRouter
+
+        router = OpenRouter()
+        llm = ChatOpenAI(model="m", base_url="https://openrouter.ai/api/v1", client=router.chat.completions)
+        """
+    )
+    assert migrate(source).result == source
