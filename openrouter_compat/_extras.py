@@ -273,41 +273,51 @@ def _edit_distance(a: str, b: str, limit: int) -> int:
 
 def _unknowns(value: Any, annotation: Any, where: str) -> Iterator[_Finding]:
     """Walk `value` along `annotation` (already type-checked) and yield every key and value it does not know."""
-    shape = _shape(annotation)
+    found: list[_Finding] = []
+    _collect(value, annotation, where, found)
+    return iter(found)
+
+
+def _collect(value: Any, annotation: Any, where: str, found: list[_Finding]) -> None:
+    """`_unknowns` into `found` (a list, not generators: this runs on every call)."""
     kind = cast("type[object]", type(value))
+    if kind is int or kind is float or kind is bool or value is None:
+        return
+    shape = _shape(annotation)
     if kind is str:
         if shape.literals and value not in shape.literals:
-            yield _Finding(where, "value", value, shape.literals, closed=not shape.open_str)
+            found.append(_Finding(where, "value", value, shape.literals, closed=not shape.open_str))
     elif kind is dict or (kind is not list and isinstance(value, Mapping)):
         value = cast("Mapping[str, Any]", value)
         candidates = _candidates(value, shape.objects)
         if not candidates and shape.mapping_of is not None:
             for key, item in value.items():
-                yield from _unknowns(item, shape.mapping_of, f"{where}.{key}")
+                _collect(item, shape.mapping_of, f"{where}.{key}", found)
         first: list[_Finding] | None = None
         for typed in candidates:  # the first member that knows everything, else what the likeliest lacks
-            findings = list(_object_unknowns(value, typed, where))
+            findings: list[_Finding] = []
+            _collect_object(value, typed, where, findings)
             if not findings:
                 return
             first = findings if first is None else first
-        yield from first or ()
+        found += first or ()
     elif (kind is list or kind is tuple) and shape.items is not None:
         for index, item in enumerate(cast("list[Any]", value)):
-            yield from _unknowns(item, shape.items, f"{where}[{index}]")
+            _collect(item, shape.items, f"{where}[{index}]", found)
     elif isinstance(value, str) and shape.literals and value not in shape.literals:  # a str subclass
-        yield _Finding(where, "value", value, shape.literals, closed=not shape.open_str)
+        found.append(_Finding(where, "value", value, shape.literals, closed=not shape.open_str))
 
 
-def _object_unknowns(value: Mapping[str, Any], typed: Any, where: str) -> Iterator[_Finding]:
+def _collect_object(value: Mapping[str, Any], typed: Any, where: str, found: list[_Finding]) -> None:
     if isinstance(typed, _Fallback):
-        yield _Finding(f"{where}.{typed.key}", "value", value.get(typed.key), typed.known)
+        found.append(_Finding(f"{where}.{typed.key}", "value", value.get(typed.key), typed.known))
         return
     hints, passthrough = _hints(typed), _is_passthrough(typed)
     for key, item in value.items():
         if key in hints:
-            yield from _unknowns(item, hints[key], f"{where}.{key}" if where else key)
+            _collect(item, hints[key], f"{where}.{key}" if where else key, found)
         elif not passthrough:
-            yield _Finding(f"{where}.{key}" if where else key, "field", item, tuple(sorted(hints)))
+            found.append(_Finding(f"{where}.{key}" if where else key, "field", item, tuple(sorted(hints))))
 
 
 @dataclasses.dataclass(frozen=True)
