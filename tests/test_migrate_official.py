@@ -60,10 +60,10 @@ def test_fields_with_no_openai_keyword_go_to_extra_body() -> None:
         from openrouter import OpenRouter
 
         client = OpenRouter()
-        client.chat.send(model="m", messages=[], provider={"sort": "price"}, stop_server_tools_when={"x": 1})
+        client.chat.send(model="m", messages=[], provider={"sort": "price"}, brand_new_field={"x": 1})
         """
     )
-    assert 'provider={"sort": "price"}, extra_body={"stop_server_tools_when": {"x": 1}}' in out
+    assert 'provider={"sort": "price"}, extra_body={"brand_new_field": {"x": 1}}' in out
 
 
 def test_platform_results_lose_their_data_wrapper() -> None:
