@@ -31,7 +31,8 @@ COMMANDS: dict[str, LazyCommand] = {
     ),
     "demo": LazyCommand("openrouter_compat.cli._demo_command:demo", "The offline tour on the bundled emulator."),
     "migrate": LazyCommand(
-        "openrouter_compat.migrate.command:migrate_command", "Rewrite code written for openai to use this library."
+        "openrouter_compat.migrate.command:migrate_command",
+        "Move openai+base_url, official-SDK, LiteLLM or LangChain code onto this library (diff, --write, --check).",
     ),
 }
 
