@@ -193,7 +193,7 @@ async def test_generation_wait_gives_up_after_the_bound(any_client: Any, openrou
     started = time.monotonic()
     with pytest.raises(openrouter_compat.NotFoundError) as info:
         await resolve(any_client.generations.retrieve(completion.id, wait=0.5))
-    assert time.monotonic() - started < 5  # generous (10x): the request count below proves the bound held
+    assert time.monotonic() - started < 30  # generous: the request count below proves the bound held
     # Attempts at ~0s and ~0.2s; the next 0.4s pause would overshoot 0.5s, so it stops.
     assert len(openrouter_emulator.requests_to("/generation")) == 2
     assert info.value.status_code == 404

@@ -132,7 +132,7 @@ async def test_a_trickling_body_is_bounded_by_the_policy_deadline(mode: Mode) ->
         with pytest.raises(orc.APITimeoutError) as caught:
             await _call(_client(mode, server.base_url, retry_policy=policy, timeout=5.0))
         took = time.monotonic() - started
-    assert took < 10  # the trickle would take 60 s
+    assert took < 30  # generous for a loaded machine: the trickle alone would take 60 s
     assert isinstance(caught.value, openai.APITimeoutError)
     assert "whole-call deadline 1 s" in str(caught.value) and "/chat/completions" in str(caught.value)
 
@@ -144,7 +144,7 @@ async def test_the_deadline_has_a_per_call_override(mode: Mode) -> None:
         started = time.monotonic()
         with pytest.raises(orc.APITimeoutError):
             await _call(client.with_options(total_timeout=1.0))
-        assert time.monotonic() - started < 10
+        assert time.monotonic() - started < 30  # generous: without the deadline this takes 60 s or more
         await _close(client)
 
 
@@ -157,7 +157,7 @@ async def test_retries_stop_at_the_deadline(mode: Mode) -> None:
         # the deadline ends the call at a wait (the last 503 is raised) or inside an attempt (a timeout)
         with pytest.raises((orc.ServiceUnavailableError, orc.APITimeoutError)):
             await _call(_client(mode, server.base_url, retry_policy=policy))
-        assert time.monotonic() - started < 10
+        assert time.monotonic() - started < 30  # generous: without the deadline this takes 60 s or more
         assert 1 <= len(server.requests) < 50  # stopped by the deadline, not by 1000 retries
 
 
