@@ -165,6 +165,37 @@ LITELLM_RENAMED = {"force_timeout": "timeout", "request_timeout": "timeout"}
 LANGCHAIN_OPENAI_MODULES = frozenset({"langchain_openai", "langchain_openai.chat_models"})
 LANGCHAIN_OLD_MODULES = frozenset({"langchain_community.chat_models", "langchain.chat_models"})
 LANGCHAIN_CLIENT_KWARGS = ("client", "root_client", "async_client", "root_async_client")
+LANGCHAIN_SHARED_FIELDS = frozenset(
+    {
+        "model",
+        "model_name",
+        "temperature",
+        "max_tokens",
+        "n",
+        "streaming",
+        "model_kwargs",
+        "api_key",
+        "openai_api_key",
+        "base_url",
+        "openai_api_base",
+        "organization",
+        "openai_organization",
+        "openai_proxy",
+        "timeout",
+        "request_timeout",
+        "max_retries",
+        "default_headers",
+        "default_query",
+        "http_client",
+        "tiktoken_model_name",
+        "callbacks",
+        "tags",
+        "metadata",
+        "verbose",
+        "cache",
+    }
+)
+"""Fields the deprecated `langchain_community` `ChatOpenAI` and `langchain_openai.ChatOpenAI` share, same meaning."""
 LANGCHAIN_TO_CLIENT = {
     "timeout": "timeout",
     "request_timeout": "timeout",
