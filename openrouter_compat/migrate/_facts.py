@@ -45,7 +45,8 @@ def is_placeholder(value: str) -> bool:
 
 
 # The official `openrouter` SDK: (resource, method) -> (our path, result wrapped in `.data` there).
-# Not here: `api_keys.create` (its new secret is a SecretStr on ours), and everything else: hand work.
+# `api_keys.create`: same shape, but its new secret `key` is a SecretStr on ours (the rule reads it with
+# `.get_secret_value()`). Not here: everything else, hand work.
 OFFICIAL_METHODS: dict[tuple[str, str], tuple[tuple[str, ...], bool]] = {
     ("chat", "send"): (("chat", "completions", "create"), False),
     ("models", "list"): (("models", "list"), False),
@@ -57,6 +58,7 @@ OFFICIAL_METHODS: dict[tuple[str, str], tuple[tuple[str, ...], bool]] = {
     ("api_keys", "get"): (("keys", "retrieve"), True),
     ("api_keys", "update"): (("keys", "update"), True),
     ("api_keys", "delete"): (("keys", "delete"), True),
+    ("api_keys", "create"): (("keys", "create"), False),
     ("credits", "get_credits"): (("credits", "retrieve"), True),
     ("generations", "get_generation"): (("generations", "retrieve"), True),
     ("providers", "list"): (("providers", "list"), True),
