@@ -142,7 +142,11 @@ def test_deprecated_chat_openai_is_imported_from_langchain_openai_when_every_use
         """
         from langchain_community.chat_models import ChatAnthropic, ChatOpenAI as OldChat
 
-        chat: OldChat = OldChat(model_name="m", openai_api_base="https://openrouter.ai/api/v1", temperature=0)
+        chat: OldChat = OldChat(
+            model_name="m",
+            openai_api_base="https://openrouter.ai/api/v1",
+            temperature=0,
+        )
         """
     )
     assert out.result == dedent(
@@ -154,7 +158,14 @@ def test_deprecated_chat_openai_is_imported_from_langchain_openai_when_every_use
 
         openrouter_client = OpenRouter(api_key=os.environ["OPENAI_API_KEY"])
         openrouter_async_client = AsyncOpenRouter(api_key=os.environ["OPENAI_API_KEY"])
-        chat: OldChat = OldChat(model_name="m", temperature=0, client=openrouter_client.chat.completions, root_client=openrouter_client, async_client=openrouter_async_client.chat.completions, root_async_client=openrouter_async_client)
+        chat: OldChat = OldChat(
+            model_name="m",
+            temperature=0,
+            client=openrouter_client.chat.completions,
+            root_client=openrouter_client,
+            async_client=openrouter_async_client.chat.completions,
+            root_async_client=openrouter_async_client,
+        )
         """
     )
     assert "1: ChatOpenAI now comes from langchain_openai (langchain_community's is deprecated)" in notes(out)

@@ -34,8 +34,7 @@ class Converted:
 
 def _number(node: cst.BaseExpression) -> float | None:
     if isinstance(node, cst.Integer | cst.Float):
-        value = node.evaluated_value
-        return float(value) if isinstance(value, int | float) else None
+        return float(node.evaluated_value)
     return None
 
 
@@ -93,7 +92,9 @@ def convert(node: cst.BaseExpression, qualify: Callable[[cst.BaseExpression], st
         return None
     parts = frozenset({id(node.func), id(backoff.func)})
     if strategy == "none":
-        return Converted(parse_expression("RetryPolicy(max_retries=0)"), "retry_config (strategy none): no retries", parts)
+        return Converted(
+            parse_expression("RetryPolicy(max_retries=0)"), "retry_config (strategy none): no retries", parts
+        )
     if strategy != "backoff":
         return None
     given = _arguments(backoff, ("initial_interval", "max_interval", "exponent", "max_elapsed_time"))

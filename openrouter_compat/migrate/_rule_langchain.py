@@ -10,7 +10,6 @@ import libcst as cst
 
 from ._chat import split_attribution
 from ._context import Finding, Rule
-from ._langchain_old import NEW_MODULE, MoveImport, replaceable
 from ._cst import dotted, env_read, kwarg, make_arg, parse_expression, replace_args, string_value
 from ._facts import (
     DEFAULT_KEY_ENV,
@@ -25,6 +24,7 @@ from ._facts import (
     is_default_base_url,
     is_openrouter_url,
 )
+from ._langchain_old import NEW_MODULE, MoveImport, replaceable
 
 BASE_KWARGS = ("base_url", "openai_api_base")
 BASE_ENVS = ("OPENAI_API_BASE", "OPENAI_BASE_URL")
@@ -52,7 +52,7 @@ class LangChainRule(Rule):
         self.old_chat_openai = self._locals(LANGCHAIN_OLD_MODULES, "ChatOpenAI")
         self.moved: set[str] = set()
         if self.old_chat_openai and replaceable(node, self.old_chat_openai):
-            self.moved, self.old_chat_openai = self.old_chat_openai, set()
+            self.moved, self.old_chat_openai = self.old_chat_openai, set[str]()
             self.chat_openai = self.chat_openai | self.moved
         self.converted = 0
         self.top = {id(statement) for statement in node.body}
@@ -73,7 +73,11 @@ class LangChainRule(Rule):
         for asname in mover.split:
             self.ctx.add_import(NEW_MODULE, "ChatOpenAI", asname)
         self.findings.append(
-            Finding(self.moved_line, "ChatOpenAI now comes from langchain_openai (langchain_community's is deprecated)", False)
+            Finding(
+                self.moved_line,
+                "ChatOpenAI now comes from langchain_openai (langchain_community's is deprecated)",
+                False,
+            )
         )
         return updated_node
 

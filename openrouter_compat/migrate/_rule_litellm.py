@@ -372,7 +372,12 @@ def _quoted(text: str) -> str:
 
 def _commas(elements: list[cst.Element]) -> list[cst.Element]:
     last = len(elements) - 1
-    return [e.with_changes(comma=cst.MaybeSentinel.DEFAULT if i == last else cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))) for i, e in enumerate(elements)]
+    return [
+        e.with_changes(
+            comma=cst.MaybeSentinel.DEFAULT if i == last else cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+        )
+        for i, e in enumerate(elements)
+    ]
 
 
 def _after_imports(body: Sequence[cst.BaseStatement]) -> int:

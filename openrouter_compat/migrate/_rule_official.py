@@ -7,7 +7,6 @@ import libcst as cst
 from ._chat import chat_method, fix_chat_call
 from ._context import Rule
 from ._cst import dotted, env_read, make_arg, ms_to_seconds, replace_args
-from ._official_retry import RETRY_MODULES, RETRY_NAMES, convert
 from ._facts import (
     CHAT_KWARGS,
     DEFAULT_KEY_ENV,
@@ -19,6 +18,7 @@ from ._facts import (
     OFFICIAL_RESOURCES,
     OFFICIAL_TYPE_ALIASES,
 )
+from ._official_retry import RETRY_MODULES, RETRY_NAMES, convert
 from ._receivers import ReceiverScan, find_receivers
 
 PER_CALL = {"timeout_ms": "timeout", "http_headers": "extra_headers"}
