@@ -1,4 +1,5 @@
-"""PEP 562 lazy exports: a package's public names are imported on first use, not when the package loads.
+"""PEP 562 lazy exports: a package's public names are imported on first use, not when the package loads;
+and deprecated aliases: old names that warn once, then resolve to what they were renamed to.
 
 Used by ``openrouter_compat`` and ``openrouter_compat.testing`` so that importing the pytest plugin (which
 pytest does in every run of every project that has this package installed) costs next to nothing.
@@ -7,6 +8,7 @@ pytest does in every run of every project that has this package installed) costs
 from __future__ import annotations
 
 import importlib
+import warnings
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -37,3 +39,29 @@ def lazy_exports(
         return sorted({*namespace, *module_of})
 
     return __getattr__, __dir__
+
+
+def deprecated_aliases(module: str, table: Mapping[str, tuple[str, str]]) -> Callable[[str], Any]:
+    """``__getattr__`` for ``module`` whose ``table`` maps an old name to (absolute module, new name).
+
+    The first look-up of an old name warns (``DeprecationWarning``, naming the new one) and keeps the value in the
+    module, so later look-ups are plain attribute reads: old names keep working, at no cost after the first use.
+    """
+    namespace = vars(importlib.import_module(module))
+
+    def __getattr__(name: str) -> Any:
+        """Resolve an old name to the object it was renamed to, warning once."""
+        target = table.get(name)
+        if target is None:
+            raise AttributeError(f"module {module!r} has no attribute {name!r}")
+        new_module, new_name = target
+        warnings.warn(
+            f"{module}.{name} is deprecated: use {new_module}.{new_name} (the same object)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        value = getattr(importlib.import_module(new_module), new_name)
+        namespace[name] = value
+        return value
+
+    return __getattr__
