@@ -8,20 +8,30 @@ pytest does in every run of every project that has this package installed) costs
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import warnings
 from collections.abc import Callable, Mapping
 from typing import Any
 
 
 def lazy_exports(
-    package: str, table: Mapping[str, tuple[str, ...]]
+    package: str,
+    table: Mapping[str, tuple[str, ...]],
+    deprecated: Mapping[str, tuple[str, str]] | None = None,
 ) -> tuple[Callable[[str], Any], Callable[[], list[str]]]:
-    """``__getattr__`` and ``__dir__`` for ``package`` whose ``table`` maps a relative module to its names."""
+    """``__getattr__`` and ``__dir__`` for ``package`` whose ``table`` maps a relative module to its names;
+    ``deprecated`` maps an old name to (relative module, new name): it resolves with a ``DeprecationWarning``."""
     module_of = {name: module for module, names in table.items() for name in names}
     namespace = vars(importlib.import_module(package))
+    old = {
+        name: (importlib.util.resolve_name(module, package), new) for name, (module, new) in (deprecated or {}).items()
+    }
+    resolve_old = deprecated_aliases(package, old)
 
     def __getattr__(name: str) -> Any:
         """Import a public name (or a submodule) the first time it is looked up, then keep it."""
+        if name in old:
+            return resolve_old(name)
         module = module_of.get(name)
         if module is None:
             try:

@@ -11,8 +11,7 @@ from .._lazy import lazy_exports
 
 if TYPE_CHECKING:
     from .activity import ActivityItem, ActivityListParams
-    from .api_key import ApiKey, KeyCreated, KeyCreateParams, KeyDeleted, KeyListParams, KeyUpdateParams, LimitReset
-    from .auth import AuthCode, AuthCodeCreateParams, AuthKey, AuthKeyExchangeParams, CodeChallengeMethod
+    from .auth import AuthCode, AuthCreateCodeParams, AuthExchangeCodeParams, AuthKey, CodeChallengeMethod
     from .completion import Completion, CompletionChoice
     from .completion_create_params import CompletionCreateKwargs, OpenRouterCompletionParams
     from .create_embedding_response import CreateEmbeddingResponse, EmbeddingUsage
@@ -21,6 +20,7 @@ if TYPE_CHECKING:
     from .error_metadata import Availability, ErrorMetadata
     from .generation import Generation, GenerationProviderResponse
     from .key import Key, KeyRateLimit
+    from .keys import ApiKey, KeyCreated, KeyDeleted, KeysCreateParams, KeysListParams, KeysUpdateParams, LimitReset
     from .model import (
         DefaultParameters,
         Model,
@@ -46,20 +46,20 @@ __all__ = [
     "ActivityListParams",
     "ApiKey",
     "AuthCode",
-    "AuthCodeCreateParams",
+    "AuthCreateCodeParams",
     "AuthKey",
-    "AuthKeyExchangeParams",
+    "AuthExchangeCodeParams",
     "CodeChallengeMethod",
     "Credits",
     "Generation",
     "GenerationProviderResponse",
     "Key",
-    "KeyCreateParams",
+    "KeysCreateParams",
     "KeyCreated",
     "KeyDeleted",
-    "KeyListParams",
+    "KeysListParams",
     "KeyRateLimit",
-    "KeyUpdateParams",
+    "KeysUpdateParams",
     "LimitReset",
     "Availability",
     "CacheControl",
@@ -107,20 +107,20 @@ _LAZY: dict[str, tuple[str, ...]] = {
         "ActivityItem",
         "ActivityListParams",
     ),
-    ".api_key": (
+    ".keys": (
         "ApiKey",
         "KeyCreated",
-        "KeyCreateParams",
+        "KeysCreateParams",
         "KeyDeleted",
-        "KeyListParams",
-        "KeyUpdateParams",
+        "KeysListParams",
+        "KeysUpdateParams",
         "LimitReset",
     ),
     ".auth": (
         "AuthCode",
-        "AuthCodeCreateParams",
+        "AuthCreateCodeParams",
         "AuthKey",
-        "AuthKeyExchangeParams",
+        "AuthExchangeCodeParams",
         "CodeChallengeMethod",
     ),
     ".completion": (
@@ -196,4 +196,15 @@ _LAZY: dict[str, tuple[str, ...]] = {
 }
 
 if not TYPE_CHECKING:
-    __getattr__, __dir__ = lazy_exports(__name__, _LAZY)
+    __getattr__, __dir__ = lazy_exports(
+        __name__,
+        _LAZY,
+        # the names before the naming rule (docs/architecture.md, "Naming"), with a DeprecationWarning
+        deprecated={
+            "KeyCreateParams": (".keys", "KeysCreateParams"),
+            "KeyListParams": (".keys", "KeysListParams"),
+            "KeyUpdateParams": (".keys", "KeysUpdateParams"),
+            "AuthCodeCreateParams": (".auth", "AuthCreateCodeParams"),
+            "AuthKeyExchangeParams": (".auth", "AuthExchangeCodeParams"),
+        },
+    )
