@@ -75,3 +75,16 @@ def deprecated_aliases(module: str, table: Mapping[str, tuple[str, str]]) -> Cal
         return value
 
     return __getattr__
+
+
+def deprecated_module(module: str, new_module: str) -> Callable[[str], Any]:
+    """``__getattr__`` for ``module``, an old path of ``new_module``: each public name of the new module resolves
+    (the same object), warning once per name."""
+
+    def __getattr__(name: str) -> Any:
+        """Resolve a name through the new module, or raise as a module without it would."""
+        if name.startswith("_") or not hasattr(importlib.import_module(new_module), name):
+            raise AttributeError(f"module {module!r} has no attribute {name!r}")
+        return deprecated_aliases(module, {name: (new_module, name)})(name)
+
+    return __getattr__

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from .credits import Credits
     from .embedding_create_params import EmbeddingCreateKwargs, EmbeddingMultimodalInput, OpenRouterEmbeddingParams
     from .error_metadata import Availability, ErrorMetadata
-    from .generation import Generation, GenerationProviderResponse
+    from .generations import Generation, GenerationProviderResponse
     from .key import Key, KeyRateLimit
     from .keys import ApiKey, KeyCreated, KeyDeleted, KeysCreateParams, KeysListParams, KeysUpdateParams, LimitReset
     from .model import (
@@ -36,8 +36,8 @@ if TYPE_CHECKING:
     from .model_endpoints import ModelEndpoint, ModelEndpoints, PercentileStats
     from .openrouter_request_params import OpenRouterRequestParams, OpenRouterSamplingParams
     from .plugin import Plugin
-    from .provider import Provider
     from .provider_preferences import MaxPrice, PercentileThresholds, ProviderPreferences, ProviderSortConfig
+    from .providers import Provider
     from .reasoning_config import ReasoningConfig, ReasoningEffort
     from .request_options import CacheControl, DebugOptions, ImageConfig, TraceConfig, UsageConfig
 
@@ -145,7 +145,7 @@ _LAZY: dict[str, tuple[str, ...]] = {
         "Availability",
         "ErrorMetadata",
     ),
-    ".generation": (
+    ".generations": (
         "Generation",
         "GenerationProviderResponse",
     ),
@@ -175,7 +175,7 @@ _LAZY: dict[str, tuple[str, ...]] = {
         "OpenRouterSamplingParams",
     ),
     ".plugin": ("Plugin",),
-    ".provider": ("Provider",),
+    ".providers": ("Provider",),
     ".provider_preferences": (
         "MaxPrice",
         "PercentileThresholds",
