@@ -421,10 +421,30 @@ def _type_names(registry: Registry, module: str) -> list[tuple[str, list[str]]]:
     return [(module, mod.exported), *sorted((source, sorted(names)) for source, names in mod.imports.items())]
 
 
-def _coverage_rows(methods: list[Method], handwritten: list[Operation]) -> list[tuple[str, str, str, str]]:
-    rows = [(m.op.method.upper(), m.op.path, "client." + _attribute_path(m), "generated") for m in methods]
-    rows += [(f.method.upper(), f.path, "client." + config.HANDWRITTEN[f.key], "hand-written") for f in handwritten]
+def _coverage_rows(methods: list[Method], handwritten: list[Operation]) -> list[tuple[str, str, str, str, str]]:
+    """(METHOD, /path, client attribute path, the public module that has the code, generated | hand-written)."""
+    rows = [
+        (m.op.method.upper(), m.op.path, "client." + _attribute_path(m), code_of(m.op.resource), "generated")
+        for m in methods
+    ]
+    for found in handwritten:
+        attribute = config.HANDWRITTEN[found.key]
+        code = code_of(tuple(attribute.split(".")[:-1]))
+        rows.append((found.method.upper(), found.path, "client." + attribute, code, "hand-written"))
     return sorted(rows, key=lambda row: (row[1], row[0]))
+
+
+def code_of(resource: tuple[str, ...]) -> str:
+    """The public module of a client attribute path (the naming rule: module = attribute, packages for groups)."""
+    here = f"{PACKAGE}/resources"
+    for depth, part in enumerate(resource):
+        if (ROOT / here / part).is_dir() and depth + 1 < len(resource):
+            here += f"/{part}"
+            continue
+        if (ROOT / here / part / "__init__.py").exists():
+            return f"{here}/{part}/{part}.py".removeprefix(f"{PACKAGE}/")
+        return f"{here}/{part}.py".removeprefix(f"{PACKAGE}/")
+    raise SystemExit(f"no resource module for client.{'.'.join(resource)}")
 
 
 def _attribute_path(method: Method) -> str:

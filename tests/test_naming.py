@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
+import re
 import warnings
 from pathlib import Path
 from types import ModuleType
@@ -17,6 +18,7 @@ from typing_extensions import is_typeddict
 import openrouter_compat
 import openrouter_compat.resources
 import openrouter_compat.types
+from openrouter_compat import OpenRouter
 
 PACKAGE = Path(openrouter_compat.__file__).parent
 
@@ -147,7 +149,9 @@ def test_request_params_are_named_resource_method_params(name: str) -> None:
     params = [
         n
         for n in module.__all__
-        if n.endswith("Params") and is_typeddict(getattr(module, n)) and getattr(module, n).__module__ == module.__name__
+        if n.endswith("Params")
+        and is_typeddict(getattr(module, n))
+        and getattr(module, n).__module__ == module.__name__
     ]
     assert [n for n in params if not n.startswith(pascal(name))] == []
 
@@ -191,3 +195,27 @@ def test_an_unknown_name_of_an_alias_module_is_still_an_attribute_error() -> Non
         _ = alias.NoSuchType
     with pytest.raises(AttributeError):
         _ = importlib.import_module("openrouter_compat.resources.key").NoSuchResource
+
+
+def test_api_coverage_names_the_module_of_every_endpoint() -> None:
+    """docs/api-coverage.md's `code` column leads from a URL to the one public module that sends it: the module of
+    the deepest resource along the client attribute path that is ours (`client.audio.transcriptions` is openai's,
+    on our `Audio`)."""
+    text = (PACKAGE.parent / "docs" / "api-coverage.md").read_text()
+    rows = re.findall(
+        r"^\| (?:GET|POST|PUT|PATCH|DELETE) \| /\S* \| client\.([\w.]+) \| `([\w/]+\.py)` \|", text, re.MULTILINE
+    )
+    assert len(rows) == len(re.findall(r"^\| (?:GET|POST|PUT|PATCH|DELETE) \|", text, re.MULTILINE)) > 50
+    client = OpenRouter(api_key="sk-or-v1-naming", base_url="http://127.0.0.1:9/api/v1")
+    for attribute, code in rows:
+        assert (PACKAGE / code).exists(), code
+        assert not any(part.startswith("_") for part in code.split("/")), code
+        node: object = client
+        ours = None
+        *path, method = attribute.split(".")
+        for part in path:
+            node = getattr(node, part)
+            if type(node).__module__.startswith("openrouter_compat."):
+                ours = type(node).__module__
+        assert callable(getattr(node, method)), attribute
+        assert ours == "openrouter_compat." + code.removesuffix(".py").replace("/", "."), attribute
