@@ -12,6 +12,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from mypy import api as mypy_api
 from openai._resource import AsyncAPIResource, SyncAPIResource
 from typing_extensions import is_typeddict
 
@@ -219,3 +220,13 @@ def test_api_coverage_names_the_module_of_every_endpoint() -> None:
                 ours = type(node).__module__
         assert callable(getattr(node, method)), attribute
         assert ours == "openrouter_compat." + code.removesuffix(".py").replace("/", "."), attribute
+
+
+def test_code_using_the_old_names_still_typechecks() -> None:
+    """The aliases are declared for type checkers too (`if TYPE_CHECKING:`), so old code type-checks unchanged."""
+    root = PACKAGE.parent
+    script = root / "tests" / "typecheck" / "old_names_script.py"
+    config = ["--config-file", str(root / "pyproject.toml"), "--cache-dir", str(root / ".mypy_cache" / "typecheck")]
+    stdout, stderr, _ = mypy_api.run(["--strict", *config, "--no-error-summary", str(script)])
+    assert "error: INTERNAL" not in stderr, stderr
+    assert [line for line in stdout.splitlines() if script.name in line] == []
