@@ -185,9 +185,21 @@ def test_old_names_resolve_to_the_new_object_with_a_deprecation_warning(
     module_name, old_name = where
     module = importlib.import_module(module_name)
     vars(module).pop(old_name, None)  # a previous look-up keeps the value: start from the first one
-    with pytest.warns(DeprecationWarning, match=new[1]):
+    with pytest.warns(DeprecationWarning, match=new[1]) as caught:
         value = getattr(module, old_name)
     assert value is getattr(importlib.import_module(new[0] or module_name), new[1])
+    assert [w.filename for w in caught] == [__file__]  # the line that used the old name, as warnings filters expect
+
+
+def test_a_star_import_of_an_old_module_still_gets_every_name() -> None:
+    new = importlib.import_module("openrouter_compat.resources._generated.images")
+    alias = importlib.import_module("openrouter_compat.resources.images_generated")
+    for name in new.__all__:
+        vars(alias).pop(name, None)  # earlier look-ups keep their value: start from the first one
+    namespace: dict[str, object] = {}
+    with pytest.warns(DeprecationWarning):
+        exec("from openrouter_compat.resources.images_generated import *", namespace)
+    assert {n: namespace[n] for n in new.__all__} == {n: getattr(new, n) for n in new.__all__}
 
 
 def test_an_unknown_name_of_an_alias_module_is_still_an_attribute_error() -> None:
