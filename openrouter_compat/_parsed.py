@@ -10,7 +10,7 @@ which AutoGen calls, gets it too.
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from openai.types.chat import ParsedChatCompletion, ParsedChatCompletionMessage, ParsedChoice
 
@@ -20,18 +20,20 @@ _C = TypeVar("_C")
 
 
 def concretely_parsed(completion: _C) -> _C:
-    """`completion` (its choices and messages too) re-classed to the parametrization by the type its messages'
-    `parsed` hold (`None` when none is parsed), in place; anything that is not a `ParsedChatCompletion`, or is
-    already typed so, is returned as it is."""
-    if not isinstance(completion, ParsedChatCompletion):
-        return completion
-    parsed: ParsedChatCompletion[Any] = completion
-    held = {type(choice.message.parsed) for choice in parsed.choices}
+    """`completion` (its choices and messages too) re-classed, in place, to the parametrization by the type its
+    messages' `parsed` hold (`None` when none is parsed); anything else is returned as it is."""
+    found: object = completion
+    if isinstance(found, ParsedChatCompletion):
+        _retype(cast("ParsedChatCompletion[object]", found))
+    return completion
+
+
+def _retype(parsed: ParsedChatCompletion[object]) -> None:
+    held: set[type[object]] = {type(choice.message.parsed) for choice in parsed.choices}
     content: Any = held.pop() if len(held) == 1 else type(None)
-    if held or type(completion) is ParsedChatCompletion[content]:  # mixed types (never seen), or already right
-        return completion
+    if held or type(parsed) is ParsedChatCompletion[content]:  # mixed types (never seen), or already right
+        return
     parsed.__class__ = ParsedChatCompletion[content]
     for choice in parsed.choices:
         choice.__class__ = ParsedChoice[content]
         choice.message.__class__ = ParsedChatCompletionMessage[content]
-    return completion
