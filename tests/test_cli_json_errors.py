@@ -123,10 +123,10 @@ def test_internal_error_and_interrupt_are_json(openrouter_emulator: Emulator, mo
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("openrouter_compat.resources.key.KeyResource.retrieve", broken)
+    monkeypatch.setattr("openrouter_compat.resources.key.Key.retrieve", broken)
     result = invoke("key", "--json", emulator=openrouter_emulator)
     json_error(result, ExitCode.INTERNAL, "RuntimeError", None, "something broke", "OPENROUTER_COMPAT_DEBUG")
-    monkeypatch.setattr("openrouter_compat.resources.key.KeyResource.retrieve", interrupted)
+    monkeypatch.setattr("openrouter_compat.resources.key.Key.retrieve", interrupted)
     json_error(invoke("key", "--json", emulator=openrouter_emulator), ExitCode.INTERRUPTED, "Interrupted", None)
 
 
