@@ -102,6 +102,16 @@ PARAM_TYPES: dict[str, tuple[str, str]] = {
     "ProviderPreferences": ("provider_preferences", "ProviderPreferences"),
 }
 
-# Request fields the generated methods do not take as keyword arguments (their responses are SSE streams,
-# which these methods do not parse): send them with `extra_body` and read `with_streaming_response`.
+# Operations whose `stream: true` answer is an event stream the generated method types: `METHOD /path` ->
+# (module under openrouter_compat/, sync stream class, async stream class). The method takes `stream` with
+# openai's overloads (`Literal[True]` -> the stream class). Not listed, on purpose: `POST /rerank` lists
+# `text/event-stream` but its schema says "Not used for rerank - rerank does not support streaming"; the
+# presets' inference bodies (`POST /presets/{slug}/chat/completions|messages|responses`) create a preset and
+# answer JSON only (the spec gives them no `text/event-stream`).
+STREAMS: dict[str, tuple[str, str, str]] = {
+    "POST /messages": ("_streaming_messages", "MessageEventStream", "AsyncMessageEventStream"),
+}
+
+# Request fields the generated methods do not take as keyword arguments (outside STREAMS their responses would
+# be SSE streams, which these methods do not parse): send them with `extra_body`, read `with_streaming_response`.
 STREAM_FIELDS = frozenset({"stream"})

@@ -70,6 +70,8 @@ class Method:
     unwrap: bool
     binary: str | None
     management_key: bool
+    stream: tuple[str, str, str] | None = None
+    """(module, sync class, async class) of the event stream `stream=True` returns (config.STREAMS)."""
 
     @property
     def http(self) -> str:
@@ -175,6 +177,9 @@ def owners(registry: Registry, ops: list[Operation]) -> dict[tuple[str, Mode], s
                 users[key].add(module)
         for key in registry.refs(found.result_schema, "model"):
             users[key].add(module)
+        if found.key in config.STREAMS:
+            for key in registry.refs(found.stream_schema, "model"):
+                users[key].add(module)
     return {key: next(iter(mods)) if len(mods) == 1 else COMMON for key, mods in users.items()}
 
 
@@ -195,6 +200,7 @@ def method_of(registry: Registry, found: Operation) -> Method:
         query_type = registry.module(module).reserve(prefix + ("QueryParams" if body_type else "Params"), set())
         _params_class(registry, module, query_type, query, f"Query of `{found.key}`.", params=found.query_params)
     returns, cast_to, unwrap, binary = _result(registry, found, module, prefix)
+    stream = _stream(registry, found, module, prefix)
     path_expr = repr(found.path)
     if path_args:
         filled = ", ".join(f"{a.wire}={a.pyname}" for a in path_args)
@@ -213,7 +219,21 @@ def method_of(registry: Registry, found: Operation) -> Method:
         unwrap=unwrap,
         binary=binary,
         management_key=found.management_key,
+        stream=stream,
     )
+
+
+def _stream(registry: Registry, found: Operation, module: str, prefix: str) -> tuple[str, str, str] | None:
+    """The stream classes of an operation in config.STREAMS, after defining the type of its events (the `data`
+    of each server-sent event, which the hand-written stream classes import)."""
+    if found.key not in config.STREAMS:
+        return None
+    frame = resolve(registry.spec, found.stream_schema or {})
+    data = (frame.get("properties") or {}).get("data")
+    if data is None:
+        raise SystemExit(f"{found.key}: the event-stream schema has no `data` to type the events with")
+    registry.annotation(data, "model", module, prefix + "Event")
+    return config.STREAMS[found.key]
 
 
 # Names a request field cannot take as a keyword argument (renamed with a trailing `_`, sent by its wire name).
@@ -256,7 +276,7 @@ def _body(registry: Registry, found: Operation, module: str, prefix: str) -> tup
     props, required, _extra = merged
     args: list[Arg] = []
     for prop, sub in props.items():
-        if prop in config.STREAM_FIELDS:
+        if prop in config.STREAM_FIELDS:  # a streaming operation takes `stream` through its overloads
             continue
         annotation = registry.annotation(sub, "param", module, prefix + pascal(prop))
         args.append(Arg(identifier(prop), prop, annotation, prop in required, "body"))
@@ -369,8 +389,9 @@ def render(spec_path: Path) -> dict[str, str]:
     files: dict[str, str] = {}
     for top in tops:
         names = _type_names(registry, top.module)
+        streams = sorted({m.stream for m in top.operations() if m.stream is not None})
         files[f"{PACKAGE}/resources/{top.module}.py"] = env.get_template("resource.py.j2").render(
-            top=top, classes=flatten(top), type_names=names, source=source
+            top=top, classes=flatten(top), type_names=names, source=source, stream_imports=streams
         )
     for module in registry.modules.values():
         if not module.definitions:

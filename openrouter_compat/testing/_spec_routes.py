@@ -2,7 +2,8 @@
 
 Each route answers with the body `testing/_spec_examples.py` holds for it (generated from the spec), with the
 request's path parameters written over same-named fields of the result, so `retrieve("x")` returns id "x".
-Binary answers (file or video content) are sent with their content type.
+Binary answers (file or video content) are sent with their content type. An operation that streams (a body
+with `stream: true` on a path of `STREAMED`) is answered with its example sent as events.
 """
 
 from __future__ import annotations
@@ -11,25 +12,37 @@ import json
 from collections.abc import Callable, Iterator
 from typing import Any, Literal, cast
 
+from .._json import is_object
 from ._context import Context
-from ._replies import JsonReply
+from ._messages import message_stream
+from ._replies import JsonReply, StreamReply
 from ._spec_examples import SPEC_EXAMPLES
 
 __all__ = ["spec_routes"]
 
-Handler = Callable[[Context, dict[str, str]], JsonReply]
+Handler = Callable[[Context, dict[str, str]], JsonReply | StreamReply]
+
+STREAMED: dict[tuple[str, str], Callable[[Context, dict[str, Any]], StreamReply]] = {
+    ("POST", "/messages"): message_stream,
+}
+"""The spec operations that stream (`text/event-stream` with `stream: true`): example -> events."""
 
 
 def spec_routes() -> Iterator[tuple[str, str, Literal["key", "mgmt"], Handler]]:
     """(method, path template, key level, handler) per spec operation; fixed paths before templated ones,
     so `/videos/models` is not taken for `/videos/{jobId}`."""
     for method, path, status, content_type, management, body in sorted(SPEC_EXAMPLES, key=lambda e: e[1].count("{")):
-        yield method, path, "mgmt" if management else "key", _answer(status, content_type, body)
+        streamed = STREAMED.get((method, path))
+        yield method, path, "mgmt" if management else "key", _answer(status, content_type, body, streamed)
 
 
-def _answer(status: int, content_type: str, body: str) -> Handler:
-    def handler(ctx: Context, params: dict[str, str]) -> JsonReply:
+def _answer(
+    status: int, content_type: str, body: str, streamed: Callable[[Context, dict[str, Any]], StreamReply] | None
+) -> Handler:
+    def handler(ctx: Context, params: dict[str, str]) -> JsonReply | StreamReply:
         value: Any = json.loads(body)
+        if streamed is not None and is_object(value) and _wants_stream(ctx):
+            return streamed(ctx, value)
         if content_type != "application/json":
             raw = value if isinstance(value, str) else body
             kind = content_type.replace("/*", "/mpeg")
@@ -50,3 +63,8 @@ def _with_params(value: object, params: dict[str, str]) -> object:
         if isinstance(target.get(name), str):
             target[name] = given
     return body
+
+
+def _wants_stream(ctx: Context) -> bool:
+    request = ctx.request.json
+    return is_object(request) and request.get("stream") is True

@@ -93,6 +93,8 @@ __all__ = [
     "AnthropicRedactedThinkingBlock",
     "AnthropicRefusalStopDetails",
     "AnthropicServerToolErrorCode",
+    "AnthropicServerToolUsage",
+    "AnthropicServiceTier",
     "AnthropicTextBlock",
     "AnthropicTextCitation",
     "AnthropicTextEditorCodeExecutionContent",
@@ -115,8 +117,19 @@ __all__ = [
     "AnthropicWebSearchResult",
     "AnthropicWebSearchToolResult",
     "AnthropicWebSearchToolResultError",
+    "ApiErrorType",
     "EndpointInfo",
     "EndpointsMetadata",
+    "MessagesContentBlockDeltaEvent",
+    "MessagesContentBlockDeltaEventDeltaVariant1",
+    "MessagesContentBlockDeltaEventDeltaVariant2",
+    "MessagesContentBlockDeltaEventDeltaVariant3",
+    "MessagesContentBlockDeltaEventDeltaVariant4",
+    "MessagesContentBlockDeltaEventDeltaVariant5",
+    "MessagesContentBlockDeltaEventDeltaVariant6",
+    "MessagesContentBlockStartEvent",
+    "MessagesContentBlockStartEventContentBlockVariant17",
+    "MessagesContentBlockStopEvent",
     "MessagesCreateContextManagement",
     "MessagesCreateContextManagementEditsItemVariant1",
     "MessagesCreateContextManagementEditsItemVariant2",
@@ -140,10 +153,21 @@ __all__ = [
     "MessagesCreateToolsItemVariant4",
     "MessagesCreateToolsItemVariant5",
     "MessagesCreateToolsItemVariant6",
+    "MessagesDeltaEvent",
+    "MessagesDeltaEventDelta",
+    "MessagesDeltaEventUsage",
+    "MessagesErrorEvent",
+    "MessagesErrorEventError",
+    "MessagesPingEvent",
     "MessagesResult",
     "MessagesResultContextManagement",
     "MessagesResultContextManagementAppliedEditsItem",
     "MessagesResultUsage",
+    "MessagesStartEvent",
+    "MessagesStartEventMessage",
+    "MessagesStartEventMessageUsage",
+    "MessagesStopEvent",
+    "MessagesStreamEvents",
     "ORAnthropicBashToolResult",
     "ORAnthropicBashToolResultFilesItem",
     "ORAnthropicContentBlock",
@@ -1421,3 +1445,459 @@ class MessagesResult(BaseModel):
     openrouter_metadata: OpenRouterMetadata | None = None
 
     provider: ProviderName | None = None
+
+
+class AnthropicServerToolUsage(BaseModel):
+    """AnthropicServerToolUsage"""
+
+    web_fetch_requests: int
+
+    web_search_requests: int
+
+
+AnthropicServiceTier: TypeAlias = Literal["standard", "priority", "batch"] | str | None
+
+
+class MessagesStartEventMessageUsage(BaseModel):
+    """MessagesStartEventMessageUsage"""
+
+    cache_creation: AnthropicCacheCreation
+
+    cache_creation_input_tokens: int | None
+
+    cache_read_input_tokens: int | None
+
+    inference_geo: str | None
+
+    input_tokens: int
+
+    output_tokens: int
+
+    output_tokens_details: AnthropicOutputTokensDetails
+
+    server_tool_use: AnthropicServerToolUsage
+
+    service_tier: AnthropicServiceTier
+
+    iterations: list[AnthropicUsageIteration] | None = None
+
+    speed: AnthropicSpeed | None = None
+
+
+class MessagesStartEventMessage(BaseModel):
+    """MessagesStartEventMessage"""
+
+    container: AnthropicContainer
+
+    content: list[ORAnthropicContentBlock]
+
+    id: str
+
+    input_transformations: list[AnthropicInputTransformation] | None = None
+
+    model: str
+
+    provider: (
+        Literal[
+            "AnyScale",
+            "Atoma",
+            "Cent-ML",
+            "CrofAI",
+            "Enfer",
+            "GoPomelo",
+            "HuggingFace",
+            "Hyperbolic",
+            "Hyperbolic 2",
+            "InoCloud",
+            "Kluster",
+            "Lambda",
+            "Lepton",
+            "Lynn 2",
+            "Lynn",
+            "Mancer",
+            "Modal",
+            "Nineteen",
+            "OctoAI",
+            "Recursal",
+            "Reflection",
+            "Replicate",
+            "SambaNova 2",
+            "SF Compute",
+            "Targon",
+            "Together 2",
+            "Ubicloud",
+            "01.AI",
+            "AkashML",
+            "AI21",
+            "AionLabs",
+            "Alibaba",
+            "Ambient",
+            "Baidu",
+            "Amazon Bedrock",
+            "Amazon Nova",
+            "Anthropic",
+            "Arcee AI",
+            "AtlasCloud",
+            "Avian",
+            "Azure",
+            "BaseTen",
+            "BytePlus",
+            "Black Forest Labs",
+            "Cerebras",
+            "Chutes",
+            "Cirrascale",
+            "Claude Platform on AWS",
+            "Clarifai",
+            "Cloudflare",
+            "Cohere",
+            "CoreWeave",
+            "Cosine",
+            "Crucible",
+            "Crusoe",
+            "Darkbloom",
+            "Databricks",
+            "Decart",
+            "Deepgram",
+            "DeepInfra",
+            "DeepSeek",
+            "DekaLLM",
+            "DigitalOcean",
+            "Featherless",
+            "Fireworks",
+            "Fish Audio",
+            "Friendli",
+            "GMICloud",
+            "Google",
+            "Google AI Studio",
+            "Groq",
+            "HeyGen",
+            "Inception",
+            "Inceptron",
+            "InferenceNet",
+            "Ionstream",
+            "Infermatic",
+            "Io Net",
+            "Inferact vLLM",
+            "Inflection",
+            "Liquid",
+            "Makora",
+            "Mara",
+            "Mancer 2",
+            "Meta",
+            "Minimax",
+            "ModelRun",
+            "Mistral",
+            "Modular",
+            "Moonshot AI",
+            "Morph",
+            "VoyageAI by MongoDB",
+            "NCompass",
+            "Nebius",
+            "Nex AGI",
+            "NextBit",
+            "Novita",
+            "Nvidia",
+            "Ollama",
+            "OpenAI",
+            "OpenInference",
+            "Parasail",
+            "Poolside",
+            "Perceptron",
+            "Perplexity",
+            "Phala",
+            "Recraft",
+            "Reka",
+            "Relace",
+            "Sail Research",
+            "Sakana AI",
+            "SambaNova",
+            "Seed",
+            "SiliconFlow",
+            "Sourceful",
+            "StepFun",
+            "Stealth",
+            "StreamLake",
+            "Switchpoint",
+            "Tencent",
+            "Tenstorrent",
+            "Thinking Machines",
+            "Together",
+            "Upstage",
+            "Venice",
+            "Wafer",
+            "WandB",
+            "Quiver",
+            "Krea",
+            "Runway",
+            "Xiaomi",
+            "xAI",
+            "Z.AI",
+            "FakeProvider",
+        ]
+        | str
+        | None
+    ) = None
+
+    role: Literal["assistant"]
+
+    stop_details: AnthropicRefusalStopDetails
+    """Structured information about a refusal"""
+
+    stop_reason: Any
+
+    stop_sequence: Any
+
+    type: Literal["message"]
+
+    usage: MessagesStartEventMessageUsage
+
+
+class MessagesStartEvent(BaseModel):
+    """Event sent at the start of a streaming message"""
+
+    message: MessagesStartEventMessage
+
+    type: Literal["message_start"]
+
+
+class MessagesDeltaEventDelta(BaseModel):
+    """MessagesDeltaEventDelta"""
+
+    container: AnthropicContainer
+
+    stop_details: AnthropicRefusalStopDetails
+    """Structured information about a refusal"""
+
+    stop_reason: ORAnthropicStopReason
+
+    stop_sequence: str | None
+
+
+class MessagesDeltaEventUsage(BaseModel):
+    """MessagesDeltaEventUsage"""
+
+    cache_creation: AnthropicCacheCreation | None = None
+
+    cache_creation_input_tokens: int | None
+
+    cache_read_input_tokens: int | None
+
+    input_tokens: int | None
+
+    iterations: list[AnthropicUsageIteration] | None = None
+
+    output_tokens: int
+
+    output_tokens_details: AnthropicOutputTokensDetails
+
+    server_tool_use: ORAnthropicServerToolUsage
+
+
+class MessagesDeltaEvent(BaseModel):
+    """Event sent when the message metadata changes (e.g., stop_reason)"""
+
+    delta: MessagesDeltaEventDelta
+
+    type: Literal["message_delta"]
+
+    usage: MessagesDeltaEventUsage
+
+
+class MessagesStopEvent(BaseModel):
+    """Event sent when the message is complete"""
+
+    openrouter_metadata: OpenRouterMetadata | None = None
+
+    type: Literal["message_stop"]
+
+
+class MessagesContentBlockStartEventContentBlockVariant17(BaseModel):
+    """MessagesContentBlockStartEventContentBlockVariant17"""
+
+    content: str | None
+
+    encrypted_content: str | None = None
+
+    type: Literal["compaction"]
+
+
+class MessagesContentBlockStartEvent(BaseModel):
+    """Event sent when a new content block starts"""
+
+    content_block: (
+        AnthropicTextBlock
+        | AnthropicToolUseBlock
+        | AnthropicThinkingBlock
+        | AnthropicRedactedThinkingBlock
+        | ORAnthropicServerToolUseBlock
+        | AnthropicWebSearchToolResult
+        | AnthropicWebFetchToolResult
+        | AnthropicCodeExecutionToolResult
+        | AnthropicBashCodeExecutionToolResult
+        | AnthropicTextEditorCodeExecutionToolResult
+        | AnthropicToolSearchToolResult
+        | AnthropicContainerUpload
+        | AnthropicCompactionBlock
+        | AnthropicAdvisorToolResult
+        | ORAnthropicShellToolResult
+        | ORAnthropicBashToolResult
+        | MessagesContentBlockStartEventContentBlockVariant17
+    )
+
+    index: int
+
+    type: Literal["content_block_start"]
+
+
+class MessagesContentBlockDeltaEventDeltaVariant1(BaseModel):
+    """MessagesContentBlockDeltaEventDeltaVariant1"""
+
+    text: str
+
+    type: Literal["text_delta"]
+
+
+class MessagesContentBlockDeltaEventDeltaVariant2(BaseModel):
+    """MessagesContentBlockDeltaEventDeltaVariant2"""
+
+    partial_json: str
+
+    type: Literal["input_json_delta"]
+
+
+class MessagesContentBlockDeltaEventDeltaVariant3(BaseModel):
+    """MessagesContentBlockDeltaEventDeltaVariant3"""
+
+    thinking: str
+
+    type: Literal["thinking_delta"]
+
+
+class MessagesContentBlockDeltaEventDeltaVariant4(BaseModel):
+    """MessagesContentBlockDeltaEventDeltaVariant4"""
+
+    signature: str
+
+    type: Literal["signature_delta"]
+
+
+class MessagesContentBlockDeltaEventDeltaVariant5(BaseModel):
+    """MessagesContentBlockDeltaEventDeltaVariant5"""
+
+    citation: (
+        AnthropicCitationCharLocation
+        | AnthropicCitationPageLocation
+        | AnthropicCitationContentBlockLocation
+        | AnthropicCitationWebSearchResultLocation
+        | AnthropicCitationSearchResultLocation
+    )
+
+    type: Literal["citations_delta"]
+
+
+class MessagesContentBlockDeltaEventDeltaVariant6(BaseModel):
+    """MessagesContentBlockDeltaEventDeltaVariant6"""
+
+    content: str | None
+
+    encrypted_content: str | None = None
+
+    type: Literal["compaction_delta"]
+
+
+class MessagesContentBlockDeltaEvent(BaseModel):
+    """Event sent when content is added to a content block"""
+
+    delta: (
+        MessagesContentBlockDeltaEventDeltaVariant1
+        | MessagesContentBlockDeltaEventDeltaVariant2
+        | MessagesContentBlockDeltaEventDeltaVariant3
+        | MessagesContentBlockDeltaEventDeltaVariant4
+        | MessagesContentBlockDeltaEventDeltaVariant5
+        | MessagesContentBlockDeltaEventDeltaVariant6
+    )
+
+    index: int
+
+    type: Literal["content_block_delta"]
+
+
+class MessagesContentBlockStopEvent(BaseModel):
+    """Event sent when a content block is complete"""
+
+    index: int
+
+    type: Literal["content_block_stop"]
+
+
+class MessagesPingEvent(BaseModel):
+    """Keep-alive ping event"""
+
+    type: Literal["ping"]
+
+
+ApiErrorType: TypeAlias = (
+    Literal[
+        "context_length_exceeded",
+        "max_tokens_exceeded",
+        "token_limit_exceeded",
+        "string_too_long",
+        "authentication",
+        "permission_denied",
+        "payment_required",
+        "rate_limit_exceeded",
+        "provider_overloaded",
+        "provider_unavailable",
+        "invalid_request",
+        "invalid_prompt",
+        "not_found",
+        "precondition_failed",
+        "payload_too_large",
+        "unprocessable",
+        "content_policy_violation",
+        "refusal",
+        "invalid_image",
+        "image_too_large",
+        "image_too_small",
+        "unsupported_image_format",
+        "image_not_found",
+        "image_download_failed",
+        "server",
+        "timeout",
+        "unmapped",
+    ]
+    | str
+)
+
+
+class MessagesErrorEventError(BaseModel):
+    """MessagesErrorEventError"""
+
+    error_type: ApiErrorType | None = None
+    """Canonical OpenRouter error type, stable across all API formats"""
+
+    message: str
+
+    type: str
+
+
+class MessagesErrorEvent(BaseModel):
+    """Error event in the stream"""
+
+    error: MessagesErrorEventError
+
+    openrouter_metadata: OpenRouterMetadata | None = None
+
+    type: Literal["error"]
+
+
+MessagesStreamEvents: TypeAlias = (
+    MessagesStartEvent
+    | MessagesDeltaEvent
+    | MessagesStopEvent
+    | MessagesContentBlockStartEvent
+    | MessagesContentBlockDeltaEvent
+    | MessagesContentBlockStopEvent
+    | MessagesPingEvent
+    | MessagesErrorEvent
+)
