@@ -72,6 +72,8 @@ class Method:
     management_key: bool
     stream: tuple[str, str, str] | None = None
     """(module, sync class, async class) of the event stream `stream=True` returns (config.STREAMS)."""
+    page_item: str | None = None
+    """The item class of an offset/limit list: the method returns a page that iterates every page's items."""
 
     @property
     def http(self) -> str:
@@ -220,7 +222,30 @@ def method_of(registry: Registry, found: Operation) -> Method:
         binary=binary,
         management_key=found.management_key,
         stream=stream,
+        page_item=_page_item(registry, found, module, returns),
     )
+
+
+def _page_item(registry: Registry, found: Operation, module: str, returns: str) -> str | None:
+    """The item class when `found` pages by `offset` (query) and answers `{"data": [item, ...], ...}`."""
+    if found.method != "get" or "offset" not in {p.name for p in found.query_params}:
+        return None
+    result = next((d for d in registry.module(module).definitions if d.name == returns), None)
+    if not isinstance(result, ClassDef):
+        return None
+    data = next((f for f in result.fields if f.wire == "data" and f.required), None)
+    if data is None or not re.fullmatch(r"list\[\w+\]", data.annotation):
+        return None
+    item = data.annotation[5:-1]
+    classes = {d.name for m in registry.modules.values() for d in m.definitions if isinstance(d, ClassDef)}
+    if item not in classes:
+        return None
+    registry.use(module, _owner_of(registry, item), item)
+    return item
+
+
+def _owner_of(registry: Registry, name: str) -> str:
+    return next(m.name for m in registry.modules.values() if any(d.name == name for d in m.definitions))
 
 
 def _stream(registry: Registry, found: Operation, module: str, prefix: str) -> tuple[str, str, str] | None:

@@ -16,6 +16,7 @@ from openai._resource import AsyncAPIResource, SyncAPIResource
 from openai._response import async_to_streamed_response_wrapper, to_streamed_response_wrapper
 from openai._types import Body, Headers, NotGiven, Omit, Query, not_given, omit
 
+from ..pagination import AsyncOffsetPage, SyncOffsetPage
 from ..types.common import (
     AnthropicCacheControlDirectiveParam,
     AnthropicSpeed,
@@ -73,8 +74,6 @@ from ..types.presets import (
     ImageGenerationServerToolParam,
     InputsParam,
     LegacyWebSearchServerToolParam,
-    ListPresetsResponse,
-    ListPresetVersionsResponse,
     McpServerToolParam,
     ModelName,
     NamespaceToolParam,
@@ -82,6 +81,7 @@ from ..types.presets import (
     OpenAIResponsesTruncation,
     OutputModalityEnum,
     PredictionParam,
+    Preset,
     PresetDesignatedVersion,
     PresetsCreateFromChatParams,
     PresetsCreateFromChatReasoning,
@@ -157,7 +157,7 @@ class Presets(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> ListPresetsResponse:
+    ) -> SyncOffsetPage[Preset]:
         """List presets."""
         request_query = validated(
             PresetsListParams,
@@ -166,10 +166,11 @@ class Presets(SyncAPIResource):
                 "limit": limit,
             },
         )
-        return self._get(
+        return self._get_api_list(
             "/presets",
+            page=SyncOffsetPage[Preset],
             options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-            cast_to=ListPresetsResponse,
+            model=Preset,
         )
 
     def retrieve(
@@ -576,7 +577,7 @@ class Presets(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> ListPresetVersionsResponse:
+    ) -> SyncOffsetPage[PresetDesignatedVersion]:
         """List versions of a preset."""
         request_query = validated(
             PresetsListVersionsParams,
@@ -585,10 +586,11 @@ class Presets(SyncAPIResource):
                 "limit": limit,
             },
         )
-        return self._get(
+        return self._get_api_list(
             spec_path("/presets/{slug}/versions", slug=slug),
+            page=SyncOffsetPage[PresetDesignatedVersion],
             options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-            cast_to=ListPresetVersionsResponse,
+            model=PresetDesignatedVersion,
         )
 
     def retrieve_version(
@@ -629,7 +631,7 @@ class AsyncPresets(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> ListPresetsResponse:
+    ) -> AsyncOffsetPage[Preset]:
         """List presets."""
         request_query = validated(
             PresetsListParams,
@@ -638,10 +640,11 @@ class AsyncPresets(AsyncAPIResource):
                 "limit": limit,
             },
         )
-        return await self._get(
+        return await self._get_api_list(
             "/presets",
+            page=AsyncOffsetPage[Preset],
             options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-            cast_to=ListPresetsResponse,
+            model=Preset,
         )
 
     async def retrieve(
@@ -1048,7 +1051,7 @@ class AsyncPresets(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> ListPresetVersionsResponse:
+    ) -> AsyncOffsetPage[PresetDesignatedVersion]:
         """List versions of a preset."""
         request_query = validated(
             PresetsListVersionsParams,
@@ -1057,10 +1060,11 @@ class AsyncPresets(AsyncAPIResource):
                 "limit": limit,
             },
         )
-        return await self._get(
+        return await self._get_api_list(
             spec_path("/presets/{slug}/versions", slug=slug),
+            page=AsyncOffsetPage[PresetDesignatedVersion],
             options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-            cast_to=ListPresetVersionsResponse,
+            model=PresetDesignatedVersion,
         )
 
     async def retrieve_version(

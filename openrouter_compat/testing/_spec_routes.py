@@ -2,7 +2,9 @@
 
 Each route answers with the body `testing/_spec_examples.py` holds for it (generated from the spec), with the
 request's path parameters written over same-named fields of the result, so `retrieve("x")` returns id "x".
-Binary answers (file or video content) are sent with their content type. An operation that streams (a body
+Binary answers (file or video content) are sent with their content type. A list answer
+(`{"data": [item], "total_count": N}`) is a collection of `LIST_SIZE` copies of the example item (ids numbered)
+served by `offset`/`limit`, so clients can page through it. An operation that streams (a body
 with `stream: true` on a path of `STREAMED`) is answered with its example sent as events.
 """
 
@@ -18,7 +20,10 @@ from ._messages import message_stream
 from ._replies import JsonReply, StreamReply
 from ._spec_examples import SPEC_EXAMPLES
 
-__all__ = ["spec_routes"]
+__all__ = ["LIST_SIZE", "spec_routes"]
+
+LIST_SIZE = 5
+"""Items in each list operation's collection (the example's item, numbered)."""
 
 Handler = Callable[[Context, dict[str, str]], JsonReply | StreamReply]
 
@@ -47,7 +52,7 @@ def _answer(
             raw = value if isinstance(value, str) else body
             kind = content_type.replace("/*", "/mpeg")
             return JsonReply(status, raw.encode(), headers={"Content-Type": kind})
-        return JsonReply(status, _with_params(value, params))
+        return JsonReply(status, _paged(_with_params(value, params), ctx.request.query))
 
     return handler
 
@@ -68,3 +73,25 @@ def _with_params(value: object, params: dict[str, str]) -> object:
 def _wants_stream(ctx: Context) -> bool:
     request = ctx.request.json
     return is_object(request) and request.get("stream") is True
+
+
+def _paged(value: object, query: dict[str, str]) -> object:
+    """A list example as the page `offset`/`limit` ask for of its `LIST_SIZE`-item collection."""
+    if not is_object(value) or not isinstance(value.get("total_count"), int):
+        return value
+    data = value.get("data")
+    if not isinstance(data, list) or not data or not is_object(data[0]):
+        return value
+    first: dict[str, Any] = data[0]
+    items = [_numbered(first, n) for n in range(LIST_SIZE)]
+    offset = int(query["offset"]) if query.get("offset", "").isdigit() else 0
+    limit = int(query["limit"]) if query.get("limit", "").isdigit() else LIST_SIZE
+    return {**value, "data": items[offset : offset + limit], "total_count": LIST_SIZE}
+
+
+def _numbered(item: dict[str, Any], n: int) -> dict[str, Any]:
+    """The example item with its string `id` (or `hash`/`slug`) suffixed with `n` (the first one unchanged)."""
+    if n == 0:
+        return item
+    key = next((k for k in ("id", "hash", "slug") if isinstance(item.get(k), str)), None)
+    return {**item, key: f"{item[key]}-{n}"} if key else dict(item)
