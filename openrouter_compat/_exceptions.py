@@ -497,7 +497,10 @@ def stream_error_from_chunk(chunk: Any, *, response: httpx2.Response, partial: C
 
 
 def stream_decode_error(
-    exc: Exception, *, response: httpx2.Response, partial: ChatCompletionAccumulator | ResponseStreamAccumulator | MessageStreamAccumulator
+    exc: Exception,
+    *,
+    response: httpx2.Response,
+    partial: ChatCompletionAccumulator | ResponseStreamAccumulator | MessageStreamAccumulator,
 ) -> StreamDecodeError:
     """The error for a chunk that is not valid JSON (or bytes that are not UTF-8)."""
     what = "Invalid UTF-8 in the stream" if isinstance(exc, UnicodeDecodeError) else "Malformed JSON in stream chunk"

@@ -119,7 +119,11 @@ class _MessageGuard(StreamGuard[MessageStreamAccumulator]):
             return
         acc = self.accumulator
         metadata = build_metadata(
-            self.response.headers, generation_id=acc.generation_id, provider=acc.provider, model=acc.model, usage=acc.usage
+            self.response.headers,
+            generation_id=acc.generation_id,
+            provider=acc.provider,
+            model=acc.model,
+            usage=acc.usage,
         )
         self.ledger.record(metadata, kind="message", streamed=True)
 

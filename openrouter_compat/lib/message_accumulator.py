@@ -7,7 +7,7 @@ stop reason and usage (from `message_start`, updated by `message_delta`).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 __all__ = ["MessageStreamAccumulator"]
 
@@ -64,8 +64,9 @@ class MessageStreamAccumulator:
             self.stop_reason = _str(getattr(delta, "stop_reason", None)) or self.stop_reason
             self.usage = getattr(event, "usage", None) or self.usage
         elif kind == "error":
-            error = getattr(event, "error", None)
-            self.error = error.to_dict() if hasattr(error, "to_dict") else None
+            to_dict = getattr(getattr(event, "error", None), "to_dict", None)
+            error: object = to_dict() if callable(to_dict) else None
+            self.error = cast("dict[str, Any]", error) if isinstance(error, dict) else None
 
     def _add_delta(self, index: object, delta: object) -> None:
         position = index if isinstance(index, int) else 0

@@ -18,7 +18,12 @@ from ._replies import StreamReply, dumps
 
 __all__ = ["message_stream"]
 
-_ERROR_TYPES = {400: "invalid_request_error", 401: "authentication_error", 402: "billing_error", 429: "rate_limit_error"}
+_ERROR_TYPES = {
+    400: "invalid_request_error",
+    401: "authentication_error",
+    402: "billing_error",
+    429: "rate_limit_error",
+}
 """HTTP status -> Anthropic error `type` of an error event (5xx: `api_error`, 529: `overloaded_error`)."""
 
 
@@ -41,7 +46,7 @@ def message_stream(ctx: Context, example: dict[str, Any]) -> StreamReply:
 def _frames(message: dict[str, Any]) -> Iterator[bytes]:
     blocks: list[dict[str, Any]] = list(message.get("content") or [])
     usage: dict[str, Any] = dict(message.get("usage") or {})
-    start = {**message, "content": [], "stop_reason": None, "usage": {**usage, "output_tokens": 0}}
+    start: dict[str, Any] = {**message, "content": [], "stop_reason": None, "usage": {**usage, "output_tokens": 0}}
     yield event_frame({"type": "message_start", "message": start})
     for index, block in enumerate(blocks):
         yield from _block(index, block)
@@ -65,7 +70,9 @@ def _block(index: int, block: dict[str, Any]) -> Iterator[bytes]:
         text = dumps(block.get(field)) if kind == "tool_use" else str(block.get(field) or "")
         key = "partial_json" if kind == "tool_use" else field
         for piece in re.findall(r"\S+\s*|\s+", text):
-            yield event_frame({"type": "content_block_delta", "index": index, "delta": {"type": delta_type, key: piece}})
+            yield event_frame(
+                {"type": "content_block_delta", "index": index, "delta": {"type": delta_type, key: piece}}
+            )
     yield event_frame({"type": "content_block_stop", "index": index})
 
 

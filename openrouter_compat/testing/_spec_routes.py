@@ -79,10 +79,10 @@ def _paged(value: object, query: dict[str, str]) -> object:
     """A list example as the page `offset`/`limit` ask for of its `LIST_SIZE`-item collection."""
     if not is_object(value) or not isinstance(value.get("total_count"), int):
         return value
-    data = value.get("data")
-    if not isinstance(data, list) or not data or not is_object(data[0]):
+    data: object = value.get("data")
+    first: object = cast("list[object]", data)[0] if isinstance(data, list) and data else None
+    if not is_object(first):
         return value
-    first: dict[str, Any] = data[0]
     items = [_numbered(first, n) for n in range(LIST_SIZE)]
     offset = int(query["offset"]) if query.get("offset", "").isdigit() else 0
     limit = int(query["limit"]) if query.get("limit", "").isdigit() else LIST_SIZE
