@@ -31,7 +31,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import config  # noqa: E402
-from schemas import ClassDef, FieldDef, Mode, Registry, docstring, identifier, plain_annotation  # noqa: E402
+from schemas import AliasDef, ClassDef, FieldDef, Mode, Registry, docstring, identifier, plain_annotation  # noqa: E402
 from spec import Operation, Param, load, operations, pascal, place, resolve  # noqa: E402
 
 ROOT = HERE.parent
@@ -295,6 +295,8 @@ def _body(registry: Registry, found: Operation, module: str, prefix: str) -> tup
         return [], None
     name = registry.module(module).reserve(prefix + "Params", set())
     schema = found.body_schema
+    if "$ref" in schema:
+        return _component_body(registry, found, module, name)
     merged = registry.object_parts(resolve(registry.spec, schema))
     if merged is None:
         raise SystemExit(f"{found.key}: request bodies that are not objects are not supported yet")
@@ -307,6 +309,28 @@ def _body(registry: Registry, found: Operation, module: str, prefix: str) -> tup
         args.append(Arg(identifier(prop), prop, annotation, prop in required, "body"))
     doc = f"Body of `{found.key}`."
     _params_class(registry, module, name, args, doc)
+    return args, name
+
+
+def _component_body(registry: Registry, found: Operation, module: str, name: str) -> tuple[list[Arg], str]:
+    """A body that is a named component: the component's TypedDict, defined once (several operations share
+    `MessagesRequest`), with `name` (`<Resource><Method>Params`) an alias of it; the arguments are its fields."""
+    component = registry.component(found.body_schema["$ref"].split("/")[-1], "param", module)  # type: ignore[index]
+    owner = _owner_of(registry, component)
+    definition = next(d for d in registry.module(owner).definitions if d.name == component)
+    if not isinstance(definition, ClassDef):
+        raise SystemExit(f"{found.key}: request bodies that are not objects are not supported yet")
+    args = [
+        Arg(identifier(f.wire), f.wire, f.annotation, f.required, "body")
+        for f in definition.fields
+        if f.wire not in config.STREAM_FIELDS
+    ]
+    for arg in args:
+        for used in re.findall(r"[A-Za-z_]\w*", arg.annotation):
+            source = registry.defined_in(used)
+            if source is not None:
+                registry.use(module, source, used)
+    registry.module(module).definitions.append(AliasDef(name, component))
     return args, name
 
 

@@ -134,6 +134,13 @@ class Registry:
             self.modules[name].doc = doc
         return self.modules[name]
 
+    def defined_in(self, name: str) -> str | None:
+        """The module defining `name` (a generated class or alias, or a hand-typed param), if any."""
+        for module in self.modules.values():
+            if name in module.names or any(d.name == name for d in module.definitions):
+                return module.name
+        return next((source for source, typed in config.PARAM_TYPES.values() if typed == name), None)
+
     def use(self, module: str, source: str, name: str) -> str:
         """Record that `module` imports `name` from the sibling module `source` (if it is another module)."""
         if source != module:

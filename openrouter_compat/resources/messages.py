@@ -35,6 +35,22 @@ from ..types.common import (
     MessagesFallbackParamParam,
     MessagesMessageParamParam,
     MessagesOutputConfigParam,
+    MessagesRequestParamContextManagement,
+    MessagesRequestParamMetadata,
+    MessagesRequestParamThinkingVariant1,
+    MessagesRequestParamThinkingVariant2,
+    MessagesRequestParamThinkingVariant3,
+    MessagesRequestParamToolChoiceVariant1,
+    MessagesRequestParamToolChoiceVariant2,
+    MessagesRequestParamToolChoiceVariant3,
+    MessagesRequestParamToolChoiceVariant4,
+    MessagesRequestParamToolsItemVariant1,
+    MessagesRequestParamToolsItemVariant2,
+    MessagesRequestParamToolsItemVariant3,
+    MessagesRequestParamToolsItemVariant4,
+    MessagesRequestParamToolsItemVariant5,
+    MessagesRequestParamToolsItemVariant6,
+    MessagesRequestParamToolsItemVariant13,
     MessagesSearchModelsServerToolParam,
     ModerationPluginParam,
     OpenRouterWebSearchServerToolParam,
@@ -49,23 +65,7 @@ from ..types.common import (
     WebSearchPluginParam,
 )
 from ..types.messages import (
-    MessagesCreateContextManagement,
-    MessagesCreateMetadata,
     MessagesCreateParams,
-    MessagesCreateThinkingVariant1,
-    MessagesCreateThinkingVariant2,
-    MessagesCreateThinkingVariant3,
-    MessagesCreateToolChoiceVariant1,
-    MessagesCreateToolChoiceVariant2,
-    MessagesCreateToolChoiceVariant3,
-    MessagesCreateToolChoiceVariant4,
-    MessagesCreateToolsItemVariant1,
-    MessagesCreateToolsItemVariant2,
-    MessagesCreateToolsItemVariant3,
-    MessagesCreateToolsItemVariant4,
-    MessagesCreateToolsItemVariant5,
-    MessagesCreateToolsItemVariant6,
-    MessagesCreateToolsItemVariant13,
     MessagesResult,
 )
 from ..types.provider_preferences import (
@@ -101,10 +101,10 @@ class Messages(SyncAPIResource):
         messages: builtins.list[MessagesMessageParamParam] | None,
         model: str,
         cache_control: AnthropicCacheControlDirectiveParam | Omit = omit,
-        context_management: MessagesCreateContextManagement | Omit | None = omit,
+        context_management: MessagesRequestParamContextManagement | Omit | None = omit,
         fallbacks: builtins.list[MessagesFallbackParamParam] | Omit | None = omit,
         max_tokens: int | Omit = omit,
-        metadata: MessagesCreateMetadata | Omit = omit,
+        metadata: MessagesRequestParamMetadata | Omit = omit,
         models: builtins.list[str] | Omit = omit,
         output_config: MessagesOutputConfigParam | Omit = omit,
         plugins: builtins.list[
@@ -129,29 +129,29 @@ class Messages(SyncAPIResource):
         stop_server_tools_when: StopServerToolsWhenParam | Omit = omit,
         system: str | builtins.list[AnthropicTextBlockParamParam] | Omit = omit,
         temperature: float | Omit = omit,
-        thinking: MessagesCreateThinkingVariant1
-        | MessagesCreateThinkingVariant2
-        | MessagesCreateThinkingVariant3
+        thinking: MessagesRequestParamThinkingVariant1
+        | MessagesRequestParamThinkingVariant2
+        | MessagesRequestParamThinkingVariant3
         | Omit = omit,
-        tool_choice: MessagesCreateToolChoiceVariant1
-        | MessagesCreateToolChoiceVariant2
-        | MessagesCreateToolChoiceVariant3
-        | MessagesCreateToolChoiceVariant4
+        tool_choice: MessagesRequestParamToolChoiceVariant1
+        | MessagesRequestParamToolChoiceVariant2
+        | MessagesRequestParamToolChoiceVariant3
+        | MessagesRequestParamToolChoiceVariant4
         | Omit = omit,
         tools: builtins.list[
-            MessagesCreateToolsItemVariant1
-            | MessagesCreateToolsItemVariant2
-            | MessagesCreateToolsItemVariant3
-            | MessagesCreateToolsItemVariant4
-            | MessagesCreateToolsItemVariant5
-            | MessagesCreateToolsItemVariant6
+            MessagesRequestParamToolsItemVariant1
+            | MessagesRequestParamToolsItemVariant2
+            | MessagesRequestParamToolsItemVariant3
+            | MessagesRequestParamToolsItemVariant4
+            | MessagesRequestParamToolsItemVariant5
+            | MessagesRequestParamToolsItemVariant6
             | BashServerToolParam
             | DatetimeServerToolParam
             | ImageGenerationServerToolOpenRouterParam
             | MessagesSearchModelsServerToolParam
             | WebFetchServerToolParam
             | OpenRouterWebSearchServerToolParam
-            | MessagesCreateToolsItemVariant13
+            | MessagesRequestParamToolsItemVariant13
             | AnthropicToolSearchToolBm25Param
             | AnthropicToolSearchToolRegexParam
             | ShellServerToolOpenRouterParam
@@ -176,10 +176,10 @@ class Messages(SyncAPIResource):
         messages: builtins.list[MessagesMessageParamParam] | None,
         model: str,
         cache_control: AnthropicCacheControlDirectiveParam | Omit = omit,
-        context_management: MessagesCreateContextManagement | Omit | None = omit,
+        context_management: MessagesRequestParamContextManagement | Omit | None = omit,
         fallbacks: builtins.list[MessagesFallbackParamParam] | Omit | None = omit,
         max_tokens: int | Omit = omit,
-        metadata: MessagesCreateMetadata | Omit = omit,
+        metadata: MessagesRequestParamMetadata | Omit = omit,
         models: builtins.list[str] | Omit = omit,
         output_config: MessagesOutputConfigParam | Omit = omit,
         plugins: builtins.list[
@@ -204,29 +204,29 @@ class Messages(SyncAPIResource):
         stop_server_tools_when: StopServerToolsWhenParam | Omit = omit,
         system: str | builtins.list[AnthropicTextBlockParamParam] | Omit = omit,
         temperature: float | Omit = omit,
-        thinking: MessagesCreateThinkingVariant1
-        | MessagesCreateThinkingVariant2
-        | MessagesCreateThinkingVariant3
+        thinking: MessagesRequestParamThinkingVariant1
+        | MessagesRequestParamThinkingVariant2
+        | MessagesRequestParamThinkingVariant3
         | Omit = omit,
-        tool_choice: MessagesCreateToolChoiceVariant1
-        | MessagesCreateToolChoiceVariant2
-        | MessagesCreateToolChoiceVariant3
-        | MessagesCreateToolChoiceVariant4
+        tool_choice: MessagesRequestParamToolChoiceVariant1
+        | MessagesRequestParamToolChoiceVariant2
+        | MessagesRequestParamToolChoiceVariant3
+        | MessagesRequestParamToolChoiceVariant4
         | Omit = omit,
         tools: builtins.list[
-            MessagesCreateToolsItemVariant1
-            | MessagesCreateToolsItemVariant2
-            | MessagesCreateToolsItemVariant3
-            | MessagesCreateToolsItemVariant4
-            | MessagesCreateToolsItemVariant5
-            | MessagesCreateToolsItemVariant6
+            MessagesRequestParamToolsItemVariant1
+            | MessagesRequestParamToolsItemVariant2
+            | MessagesRequestParamToolsItemVariant3
+            | MessagesRequestParamToolsItemVariant4
+            | MessagesRequestParamToolsItemVariant5
+            | MessagesRequestParamToolsItemVariant6
             | BashServerToolParam
             | DatetimeServerToolParam
             | ImageGenerationServerToolOpenRouterParam
             | MessagesSearchModelsServerToolParam
             | WebFetchServerToolParam
             | OpenRouterWebSearchServerToolParam
-            | MessagesCreateToolsItemVariant13
+            | MessagesRequestParamToolsItemVariant13
             | AnthropicToolSearchToolBm25Param
             | AnthropicToolSearchToolRegexParam
             | ShellServerToolOpenRouterParam
@@ -251,10 +251,10 @@ class Messages(SyncAPIResource):
         messages: builtins.list[MessagesMessageParamParam] | None,
         model: str,
         cache_control: AnthropicCacheControlDirectiveParam | Omit = omit,
-        context_management: MessagesCreateContextManagement | Omit | None = omit,
+        context_management: MessagesRequestParamContextManagement | Omit | None = omit,
         fallbacks: builtins.list[MessagesFallbackParamParam] | Omit | None = omit,
         max_tokens: int | Omit = omit,
-        metadata: MessagesCreateMetadata | Omit = omit,
+        metadata: MessagesRequestParamMetadata | Omit = omit,
         models: builtins.list[str] | Omit = omit,
         output_config: MessagesOutputConfigParam | Omit = omit,
         plugins: builtins.list[
@@ -279,29 +279,29 @@ class Messages(SyncAPIResource):
         stop_server_tools_when: StopServerToolsWhenParam | Omit = omit,
         system: str | builtins.list[AnthropicTextBlockParamParam] | Omit = omit,
         temperature: float | Omit = omit,
-        thinking: MessagesCreateThinkingVariant1
-        | MessagesCreateThinkingVariant2
-        | MessagesCreateThinkingVariant3
+        thinking: MessagesRequestParamThinkingVariant1
+        | MessagesRequestParamThinkingVariant2
+        | MessagesRequestParamThinkingVariant3
         | Omit = omit,
-        tool_choice: MessagesCreateToolChoiceVariant1
-        | MessagesCreateToolChoiceVariant2
-        | MessagesCreateToolChoiceVariant3
-        | MessagesCreateToolChoiceVariant4
+        tool_choice: MessagesRequestParamToolChoiceVariant1
+        | MessagesRequestParamToolChoiceVariant2
+        | MessagesRequestParamToolChoiceVariant3
+        | MessagesRequestParamToolChoiceVariant4
         | Omit = omit,
         tools: builtins.list[
-            MessagesCreateToolsItemVariant1
-            | MessagesCreateToolsItemVariant2
-            | MessagesCreateToolsItemVariant3
-            | MessagesCreateToolsItemVariant4
-            | MessagesCreateToolsItemVariant5
-            | MessagesCreateToolsItemVariant6
+            MessagesRequestParamToolsItemVariant1
+            | MessagesRequestParamToolsItemVariant2
+            | MessagesRequestParamToolsItemVariant3
+            | MessagesRequestParamToolsItemVariant4
+            | MessagesRequestParamToolsItemVariant5
+            | MessagesRequestParamToolsItemVariant6
             | BashServerToolParam
             | DatetimeServerToolParam
             | ImageGenerationServerToolOpenRouterParam
             | MessagesSearchModelsServerToolParam
             | WebFetchServerToolParam
             | OpenRouterWebSearchServerToolParam
-            | MessagesCreateToolsItemVariant13
+            | MessagesRequestParamToolsItemVariant13
             | AnthropicToolSearchToolBm25Param
             | AnthropicToolSearchToolRegexParam
             | ShellServerToolOpenRouterParam
@@ -325,10 +325,10 @@ class Messages(SyncAPIResource):
         messages: builtins.list[MessagesMessageParamParam] | None,
         model: str,
         cache_control: AnthropicCacheControlDirectiveParam | Omit = omit,
-        context_management: MessagesCreateContextManagement | Omit | None = omit,
+        context_management: MessagesRequestParamContextManagement | Omit | None = omit,
         fallbacks: builtins.list[MessagesFallbackParamParam] | Omit | None = omit,
         max_tokens: int | Omit = omit,
-        metadata: MessagesCreateMetadata | Omit = omit,
+        metadata: MessagesRequestParamMetadata | Omit = omit,
         models: builtins.list[str] | Omit = omit,
         output_config: MessagesOutputConfigParam | Omit = omit,
         plugins: builtins.list[
@@ -353,29 +353,29 @@ class Messages(SyncAPIResource):
         stop_server_tools_when: StopServerToolsWhenParam | Omit = omit,
         system: str | builtins.list[AnthropicTextBlockParamParam] | Omit = omit,
         temperature: float | Omit = omit,
-        thinking: MessagesCreateThinkingVariant1
-        | MessagesCreateThinkingVariant2
-        | MessagesCreateThinkingVariant3
+        thinking: MessagesRequestParamThinkingVariant1
+        | MessagesRequestParamThinkingVariant2
+        | MessagesRequestParamThinkingVariant3
         | Omit = omit,
-        tool_choice: MessagesCreateToolChoiceVariant1
-        | MessagesCreateToolChoiceVariant2
-        | MessagesCreateToolChoiceVariant3
-        | MessagesCreateToolChoiceVariant4
+        tool_choice: MessagesRequestParamToolChoiceVariant1
+        | MessagesRequestParamToolChoiceVariant2
+        | MessagesRequestParamToolChoiceVariant3
+        | MessagesRequestParamToolChoiceVariant4
         | Omit = omit,
         tools: builtins.list[
-            MessagesCreateToolsItemVariant1
-            | MessagesCreateToolsItemVariant2
-            | MessagesCreateToolsItemVariant3
-            | MessagesCreateToolsItemVariant4
-            | MessagesCreateToolsItemVariant5
-            | MessagesCreateToolsItemVariant6
+            MessagesRequestParamToolsItemVariant1
+            | MessagesRequestParamToolsItemVariant2
+            | MessagesRequestParamToolsItemVariant3
+            | MessagesRequestParamToolsItemVariant4
+            | MessagesRequestParamToolsItemVariant5
+            | MessagesRequestParamToolsItemVariant6
             | BashServerToolParam
             | DatetimeServerToolParam
             | ImageGenerationServerToolOpenRouterParam
             | MessagesSearchModelsServerToolParam
             | WebFetchServerToolParam
             | OpenRouterWebSearchServerToolParam
-            | MessagesCreateToolsItemVariant13
+            | MessagesRequestParamToolsItemVariant13
             | AnthropicToolSearchToolBm25Param
             | AnthropicToolSearchToolRegexParam
             | ShellServerToolOpenRouterParam
@@ -454,10 +454,10 @@ class AsyncMessages(AsyncAPIResource):
         messages: builtins.list[MessagesMessageParamParam] | None,
         model: str,
         cache_control: AnthropicCacheControlDirectiveParam | Omit = omit,
-        context_management: MessagesCreateContextManagement | Omit | None = omit,
+        context_management: MessagesRequestParamContextManagement | Omit | None = omit,
         fallbacks: builtins.list[MessagesFallbackParamParam] | Omit | None = omit,
         max_tokens: int | Omit = omit,
-        metadata: MessagesCreateMetadata | Omit = omit,
+        metadata: MessagesRequestParamMetadata | Omit = omit,
         models: builtins.list[str] | Omit = omit,
         output_config: MessagesOutputConfigParam | Omit = omit,
         plugins: builtins.list[
@@ -482,29 +482,29 @@ class AsyncMessages(AsyncAPIResource):
         stop_server_tools_when: StopServerToolsWhenParam | Omit = omit,
         system: str | builtins.list[AnthropicTextBlockParamParam] | Omit = omit,
         temperature: float | Omit = omit,
-        thinking: MessagesCreateThinkingVariant1
-        | MessagesCreateThinkingVariant2
-        | MessagesCreateThinkingVariant3
+        thinking: MessagesRequestParamThinkingVariant1
+        | MessagesRequestParamThinkingVariant2
+        | MessagesRequestParamThinkingVariant3
         | Omit = omit,
-        tool_choice: MessagesCreateToolChoiceVariant1
-        | MessagesCreateToolChoiceVariant2
-        | MessagesCreateToolChoiceVariant3
-        | MessagesCreateToolChoiceVariant4
+        tool_choice: MessagesRequestParamToolChoiceVariant1
+        | MessagesRequestParamToolChoiceVariant2
+        | MessagesRequestParamToolChoiceVariant3
+        | MessagesRequestParamToolChoiceVariant4
         | Omit = omit,
         tools: builtins.list[
-            MessagesCreateToolsItemVariant1
-            | MessagesCreateToolsItemVariant2
-            | MessagesCreateToolsItemVariant3
-            | MessagesCreateToolsItemVariant4
-            | MessagesCreateToolsItemVariant5
-            | MessagesCreateToolsItemVariant6
+            MessagesRequestParamToolsItemVariant1
+            | MessagesRequestParamToolsItemVariant2
+            | MessagesRequestParamToolsItemVariant3
+            | MessagesRequestParamToolsItemVariant4
+            | MessagesRequestParamToolsItemVariant5
+            | MessagesRequestParamToolsItemVariant6
             | BashServerToolParam
             | DatetimeServerToolParam
             | ImageGenerationServerToolOpenRouterParam
             | MessagesSearchModelsServerToolParam
             | WebFetchServerToolParam
             | OpenRouterWebSearchServerToolParam
-            | MessagesCreateToolsItemVariant13
+            | MessagesRequestParamToolsItemVariant13
             | AnthropicToolSearchToolBm25Param
             | AnthropicToolSearchToolRegexParam
             | ShellServerToolOpenRouterParam
@@ -529,10 +529,10 @@ class AsyncMessages(AsyncAPIResource):
         messages: builtins.list[MessagesMessageParamParam] | None,
         model: str,
         cache_control: AnthropicCacheControlDirectiveParam | Omit = omit,
-        context_management: MessagesCreateContextManagement | Omit | None = omit,
+        context_management: MessagesRequestParamContextManagement | Omit | None = omit,
         fallbacks: builtins.list[MessagesFallbackParamParam] | Omit | None = omit,
         max_tokens: int | Omit = omit,
-        metadata: MessagesCreateMetadata | Omit = omit,
+        metadata: MessagesRequestParamMetadata | Omit = omit,
         models: builtins.list[str] | Omit = omit,
         output_config: MessagesOutputConfigParam | Omit = omit,
         plugins: builtins.list[
@@ -557,29 +557,29 @@ class AsyncMessages(AsyncAPIResource):
         stop_server_tools_when: StopServerToolsWhenParam | Omit = omit,
         system: str | builtins.list[AnthropicTextBlockParamParam] | Omit = omit,
         temperature: float | Omit = omit,
-        thinking: MessagesCreateThinkingVariant1
-        | MessagesCreateThinkingVariant2
-        | MessagesCreateThinkingVariant3
+        thinking: MessagesRequestParamThinkingVariant1
+        | MessagesRequestParamThinkingVariant2
+        | MessagesRequestParamThinkingVariant3
         | Omit = omit,
-        tool_choice: MessagesCreateToolChoiceVariant1
-        | MessagesCreateToolChoiceVariant2
-        | MessagesCreateToolChoiceVariant3
-        | MessagesCreateToolChoiceVariant4
+        tool_choice: MessagesRequestParamToolChoiceVariant1
+        | MessagesRequestParamToolChoiceVariant2
+        | MessagesRequestParamToolChoiceVariant3
+        | MessagesRequestParamToolChoiceVariant4
         | Omit = omit,
         tools: builtins.list[
-            MessagesCreateToolsItemVariant1
-            | MessagesCreateToolsItemVariant2
-            | MessagesCreateToolsItemVariant3
-            | MessagesCreateToolsItemVariant4
-            | MessagesCreateToolsItemVariant5
-            | MessagesCreateToolsItemVariant6
+            MessagesRequestParamToolsItemVariant1
+            | MessagesRequestParamToolsItemVariant2
+            | MessagesRequestParamToolsItemVariant3
+            | MessagesRequestParamToolsItemVariant4
+            | MessagesRequestParamToolsItemVariant5
+            | MessagesRequestParamToolsItemVariant6
             | BashServerToolParam
             | DatetimeServerToolParam
             | ImageGenerationServerToolOpenRouterParam
             | MessagesSearchModelsServerToolParam
             | WebFetchServerToolParam
             | OpenRouterWebSearchServerToolParam
-            | MessagesCreateToolsItemVariant13
+            | MessagesRequestParamToolsItemVariant13
             | AnthropicToolSearchToolBm25Param
             | AnthropicToolSearchToolRegexParam
             | ShellServerToolOpenRouterParam
@@ -604,10 +604,10 @@ class AsyncMessages(AsyncAPIResource):
         messages: builtins.list[MessagesMessageParamParam] | None,
         model: str,
         cache_control: AnthropicCacheControlDirectiveParam | Omit = omit,
-        context_management: MessagesCreateContextManagement | Omit | None = omit,
+        context_management: MessagesRequestParamContextManagement | Omit | None = omit,
         fallbacks: builtins.list[MessagesFallbackParamParam] | Omit | None = omit,
         max_tokens: int | Omit = omit,
-        metadata: MessagesCreateMetadata | Omit = omit,
+        metadata: MessagesRequestParamMetadata | Omit = omit,
         models: builtins.list[str] | Omit = omit,
         output_config: MessagesOutputConfigParam | Omit = omit,
         plugins: builtins.list[
@@ -632,29 +632,29 @@ class AsyncMessages(AsyncAPIResource):
         stop_server_tools_when: StopServerToolsWhenParam | Omit = omit,
         system: str | builtins.list[AnthropicTextBlockParamParam] | Omit = omit,
         temperature: float | Omit = omit,
-        thinking: MessagesCreateThinkingVariant1
-        | MessagesCreateThinkingVariant2
-        | MessagesCreateThinkingVariant3
+        thinking: MessagesRequestParamThinkingVariant1
+        | MessagesRequestParamThinkingVariant2
+        | MessagesRequestParamThinkingVariant3
         | Omit = omit,
-        tool_choice: MessagesCreateToolChoiceVariant1
-        | MessagesCreateToolChoiceVariant2
-        | MessagesCreateToolChoiceVariant3
-        | MessagesCreateToolChoiceVariant4
+        tool_choice: MessagesRequestParamToolChoiceVariant1
+        | MessagesRequestParamToolChoiceVariant2
+        | MessagesRequestParamToolChoiceVariant3
+        | MessagesRequestParamToolChoiceVariant4
         | Omit = omit,
         tools: builtins.list[
-            MessagesCreateToolsItemVariant1
-            | MessagesCreateToolsItemVariant2
-            | MessagesCreateToolsItemVariant3
-            | MessagesCreateToolsItemVariant4
-            | MessagesCreateToolsItemVariant5
-            | MessagesCreateToolsItemVariant6
+            MessagesRequestParamToolsItemVariant1
+            | MessagesRequestParamToolsItemVariant2
+            | MessagesRequestParamToolsItemVariant3
+            | MessagesRequestParamToolsItemVariant4
+            | MessagesRequestParamToolsItemVariant5
+            | MessagesRequestParamToolsItemVariant6
             | BashServerToolParam
             | DatetimeServerToolParam
             | ImageGenerationServerToolOpenRouterParam
             | MessagesSearchModelsServerToolParam
             | WebFetchServerToolParam
             | OpenRouterWebSearchServerToolParam
-            | MessagesCreateToolsItemVariant13
+            | MessagesRequestParamToolsItemVariant13
             | AnthropicToolSearchToolBm25Param
             | AnthropicToolSearchToolRegexParam
             | ShellServerToolOpenRouterParam
@@ -678,10 +678,10 @@ class AsyncMessages(AsyncAPIResource):
         messages: builtins.list[MessagesMessageParamParam] | None,
         model: str,
         cache_control: AnthropicCacheControlDirectiveParam | Omit = omit,
-        context_management: MessagesCreateContextManagement | Omit | None = omit,
+        context_management: MessagesRequestParamContextManagement | Omit | None = omit,
         fallbacks: builtins.list[MessagesFallbackParamParam] | Omit | None = omit,
         max_tokens: int | Omit = omit,
-        metadata: MessagesCreateMetadata | Omit = omit,
+        metadata: MessagesRequestParamMetadata | Omit = omit,
         models: builtins.list[str] | Omit = omit,
         output_config: MessagesOutputConfigParam | Omit = omit,
         plugins: builtins.list[
@@ -706,29 +706,29 @@ class AsyncMessages(AsyncAPIResource):
         stop_server_tools_when: StopServerToolsWhenParam | Omit = omit,
         system: str | builtins.list[AnthropicTextBlockParamParam] | Omit = omit,
         temperature: float | Omit = omit,
-        thinking: MessagesCreateThinkingVariant1
-        | MessagesCreateThinkingVariant2
-        | MessagesCreateThinkingVariant3
+        thinking: MessagesRequestParamThinkingVariant1
+        | MessagesRequestParamThinkingVariant2
+        | MessagesRequestParamThinkingVariant3
         | Omit = omit,
-        tool_choice: MessagesCreateToolChoiceVariant1
-        | MessagesCreateToolChoiceVariant2
-        | MessagesCreateToolChoiceVariant3
-        | MessagesCreateToolChoiceVariant4
+        tool_choice: MessagesRequestParamToolChoiceVariant1
+        | MessagesRequestParamToolChoiceVariant2
+        | MessagesRequestParamToolChoiceVariant3
+        | MessagesRequestParamToolChoiceVariant4
         | Omit = omit,
         tools: builtins.list[
-            MessagesCreateToolsItemVariant1
-            | MessagesCreateToolsItemVariant2
-            | MessagesCreateToolsItemVariant3
-            | MessagesCreateToolsItemVariant4
-            | MessagesCreateToolsItemVariant5
-            | MessagesCreateToolsItemVariant6
+            MessagesRequestParamToolsItemVariant1
+            | MessagesRequestParamToolsItemVariant2
+            | MessagesRequestParamToolsItemVariant3
+            | MessagesRequestParamToolsItemVariant4
+            | MessagesRequestParamToolsItemVariant5
+            | MessagesRequestParamToolsItemVariant6
             | BashServerToolParam
             | DatetimeServerToolParam
             | ImageGenerationServerToolOpenRouterParam
             | MessagesSearchModelsServerToolParam
             | WebFetchServerToolParam
             | OpenRouterWebSearchServerToolParam
-            | MessagesCreateToolsItemVariant13
+            | MessagesRequestParamToolsItemVariant13
             | AnthropicToolSearchToolBm25Param
             | AnthropicToolSearchToolRegexParam
             | ShellServerToolOpenRouterParam

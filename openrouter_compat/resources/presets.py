@@ -35,6 +35,22 @@ from ..types.common import (
     MessagesFallbackParamParam,
     MessagesMessageParamParam,
     MessagesOutputConfigParam,
+    MessagesRequestParamContextManagement,
+    MessagesRequestParamMetadata,
+    MessagesRequestParamThinkingVariant1,
+    MessagesRequestParamThinkingVariant2,
+    MessagesRequestParamThinkingVariant3,
+    MessagesRequestParamToolChoiceVariant1,
+    MessagesRequestParamToolChoiceVariant2,
+    MessagesRequestParamToolChoiceVariant3,
+    MessagesRequestParamToolChoiceVariant4,
+    MessagesRequestParamToolsItemVariant1,
+    MessagesRequestParamToolsItemVariant2,
+    MessagesRequestParamToolsItemVariant3,
+    MessagesRequestParamToolsItemVariant4,
+    MessagesRequestParamToolsItemVariant5,
+    MessagesRequestParamToolsItemVariant6,
+    MessagesRequestParamToolsItemVariant13,
     MessagesSearchModelsServerToolParam,
     ModerationPluginParam,
     OpenRouterWebSearchServerToolParam,
@@ -61,6 +77,7 @@ from ..types.presets import (
     ChatFunctionToolParam,
     ChatMessagesParam,
     ChatModelNamesParam,
+    ChatRequestParamReasoning,
     ChatStreamOptionsParam,
     ChatToolChoiceParam,
     CodeInterpreterServerToolParam,
@@ -84,26 +101,8 @@ from ..types.presets import (
     Preset,
     PresetDesignatedVersion,
     PresetsCreateFromChatParams,
-    PresetsCreateFromChatReasoning,
-    PresetsCreateFromMessagesContextManagement,
-    PresetsCreateFromMessagesMetadata,
     PresetsCreateFromMessagesParams,
-    PresetsCreateFromMessagesThinkingVariant1,
-    PresetsCreateFromMessagesThinkingVariant2,
-    PresetsCreateFromMessagesThinkingVariant3,
-    PresetsCreateFromMessagesToolChoiceVariant1,
-    PresetsCreateFromMessagesToolChoiceVariant2,
-    PresetsCreateFromMessagesToolChoiceVariant3,
-    PresetsCreateFromMessagesToolChoiceVariant4,
-    PresetsCreateFromMessagesToolsItemVariant1,
-    PresetsCreateFromMessagesToolsItemVariant2,
-    PresetsCreateFromMessagesToolsItemVariant3,
-    PresetsCreateFromMessagesToolsItemVariant4,
-    PresetsCreateFromMessagesToolsItemVariant5,
-    PresetsCreateFromMessagesToolsItemVariant6,
-    PresetsCreateFromMessagesToolsItemVariant13,
     PresetsCreateFromResponsesParams,
-    PresetsCreateFromResponsesToolsItemVariant1,
     PresetsListParams,
     PresetsListVersionsParams,
     PresetWithDesignatedVersion,
@@ -113,6 +112,7 @@ from ..types.presets import (
     ReasoningConfigParam,
     RequestMetadataParam,
     ResponseIncludesEnum,
+    ResponsesRequestParamToolsItemVariant1,
     SearchModelsServerToolOpenRouterParam,
     ShellServerToolParam,
     StoredPromptTemplateParam,
@@ -226,7 +226,7 @@ class Presets(SyncAPIResource):
         prompt_cache_key: str | Omit | None = omit,
         prompt_cache_options: PromptCacheOptionsParam | Omit = omit,
         provider: ProviderPreferences | Omit = omit,
-        reasoning: PresetsCreateFromChatReasoning | Omit = omit,
+        reasoning: ChatRequestParamReasoning | Omit = omit,
         reasoning_effort: Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
         | str
         | Omit
@@ -320,10 +320,10 @@ class Presets(SyncAPIResource):
         messages: builtins.list[MessagesMessageParamParam] | None,
         model: str,
         cache_control: AnthropicCacheControlDirectiveParam | Omit = omit,
-        context_management: PresetsCreateFromMessagesContextManagement | Omit | None = omit,
+        context_management: MessagesRequestParamContextManagement | Omit | None = omit,
         fallbacks: builtins.list[MessagesFallbackParamParam] | Omit | None = omit,
         max_tokens: int | Omit = omit,
-        metadata: PresetsCreateFromMessagesMetadata | Omit = omit,
+        metadata: MessagesRequestParamMetadata | Omit = omit,
         models: builtins.list[str] | Omit = omit,
         output_config: MessagesOutputConfigParam | Omit = omit,
         plugins: builtins.list[
@@ -348,29 +348,29 @@ class Presets(SyncAPIResource):
         stop_server_tools_when: StopServerToolsWhenParam | Omit = omit,
         system: str | builtins.list[AnthropicTextBlockParamParam] | Omit = omit,
         temperature: float | Omit = omit,
-        thinking: PresetsCreateFromMessagesThinkingVariant1
-        | PresetsCreateFromMessagesThinkingVariant2
-        | PresetsCreateFromMessagesThinkingVariant3
+        thinking: MessagesRequestParamThinkingVariant1
+        | MessagesRequestParamThinkingVariant2
+        | MessagesRequestParamThinkingVariant3
         | Omit = omit,
-        tool_choice: PresetsCreateFromMessagesToolChoiceVariant1
-        | PresetsCreateFromMessagesToolChoiceVariant2
-        | PresetsCreateFromMessagesToolChoiceVariant3
-        | PresetsCreateFromMessagesToolChoiceVariant4
+        tool_choice: MessagesRequestParamToolChoiceVariant1
+        | MessagesRequestParamToolChoiceVariant2
+        | MessagesRequestParamToolChoiceVariant3
+        | MessagesRequestParamToolChoiceVariant4
         | Omit = omit,
         tools: builtins.list[
-            PresetsCreateFromMessagesToolsItemVariant1
-            | PresetsCreateFromMessagesToolsItemVariant2
-            | PresetsCreateFromMessagesToolsItemVariant3
-            | PresetsCreateFromMessagesToolsItemVariant4
-            | PresetsCreateFromMessagesToolsItemVariant5
-            | PresetsCreateFromMessagesToolsItemVariant6
+            MessagesRequestParamToolsItemVariant1
+            | MessagesRequestParamToolsItemVariant2
+            | MessagesRequestParamToolsItemVariant3
+            | MessagesRequestParamToolsItemVariant4
+            | MessagesRequestParamToolsItemVariant5
+            | MessagesRequestParamToolsItemVariant6
             | BashServerToolParam
             | DatetimeServerToolParam
             | ImageGenerationServerToolOpenRouterParam
             | MessagesSearchModelsServerToolParam
             | WebFetchServerToolParam
             | OpenRouterWebSearchServerToolParam
-            | PresetsCreateFromMessagesToolsItemVariant13
+            | MessagesRequestParamToolsItemVariant13
             | AnthropicToolSearchToolBm25Param
             | AnthropicToolSearchToolRegexParam
             | ShellServerToolOpenRouterParam
@@ -474,7 +474,7 @@ class Presets(SyncAPIResource):
         text: TextExtendedConfigParam | Omit = omit,
         tool_choice: OpenAIResponsesToolChoiceParam | Omit = omit,
         tools: builtins.list[
-            PresetsCreateFromResponsesToolsItemVariant1
+            ResponsesRequestParamToolsItemVariant1
             | PreviewWebSearchServerToolParam
             | Preview20250311WebSearchServerToolParam
             | LegacyWebSearchServerToolParam
@@ -700,7 +700,7 @@ class AsyncPresets(AsyncAPIResource):
         prompt_cache_key: str | Omit | None = omit,
         prompt_cache_options: PromptCacheOptionsParam | Omit = omit,
         provider: ProviderPreferences | Omit = omit,
-        reasoning: PresetsCreateFromChatReasoning | Omit = omit,
+        reasoning: ChatRequestParamReasoning | Omit = omit,
         reasoning_effort: Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
         | str
         | Omit
@@ -794,10 +794,10 @@ class AsyncPresets(AsyncAPIResource):
         messages: builtins.list[MessagesMessageParamParam] | None,
         model: str,
         cache_control: AnthropicCacheControlDirectiveParam | Omit = omit,
-        context_management: PresetsCreateFromMessagesContextManagement | Omit | None = omit,
+        context_management: MessagesRequestParamContextManagement | Omit | None = omit,
         fallbacks: builtins.list[MessagesFallbackParamParam] | Omit | None = omit,
         max_tokens: int | Omit = omit,
-        metadata: PresetsCreateFromMessagesMetadata | Omit = omit,
+        metadata: MessagesRequestParamMetadata | Omit = omit,
         models: builtins.list[str] | Omit = omit,
         output_config: MessagesOutputConfigParam | Omit = omit,
         plugins: builtins.list[
@@ -822,29 +822,29 @@ class AsyncPresets(AsyncAPIResource):
         stop_server_tools_when: StopServerToolsWhenParam | Omit = omit,
         system: str | builtins.list[AnthropicTextBlockParamParam] | Omit = omit,
         temperature: float | Omit = omit,
-        thinking: PresetsCreateFromMessagesThinkingVariant1
-        | PresetsCreateFromMessagesThinkingVariant2
-        | PresetsCreateFromMessagesThinkingVariant3
+        thinking: MessagesRequestParamThinkingVariant1
+        | MessagesRequestParamThinkingVariant2
+        | MessagesRequestParamThinkingVariant3
         | Omit = omit,
-        tool_choice: PresetsCreateFromMessagesToolChoiceVariant1
-        | PresetsCreateFromMessagesToolChoiceVariant2
-        | PresetsCreateFromMessagesToolChoiceVariant3
-        | PresetsCreateFromMessagesToolChoiceVariant4
+        tool_choice: MessagesRequestParamToolChoiceVariant1
+        | MessagesRequestParamToolChoiceVariant2
+        | MessagesRequestParamToolChoiceVariant3
+        | MessagesRequestParamToolChoiceVariant4
         | Omit = omit,
         tools: builtins.list[
-            PresetsCreateFromMessagesToolsItemVariant1
-            | PresetsCreateFromMessagesToolsItemVariant2
-            | PresetsCreateFromMessagesToolsItemVariant3
-            | PresetsCreateFromMessagesToolsItemVariant4
-            | PresetsCreateFromMessagesToolsItemVariant5
-            | PresetsCreateFromMessagesToolsItemVariant6
+            MessagesRequestParamToolsItemVariant1
+            | MessagesRequestParamToolsItemVariant2
+            | MessagesRequestParamToolsItemVariant3
+            | MessagesRequestParamToolsItemVariant4
+            | MessagesRequestParamToolsItemVariant5
+            | MessagesRequestParamToolsItemVariant6
             | BashServerToolParam
             | DatetimeServerToolParam
             | ImageGenerationServerToolOpenRouterParam
             | MessagesSearchModelsServerToolParam
             | WebFetchServerToolParam
             | OpenRouterWebSearchServerToolParam
-            | PresetsCreateFromMessagesToolsItemVariant13
+            | MessagesRequestParamToolsItemVariant13
             | AnthropicToolSearchToolBm25Param
             | AnthropicToolSearchToolRegexParam
             | ShellServerToolOpenRouterParam
@@ -948,7 +948,7 @@ class AsyncPresets(AsyncAPIResource):
         text: TextExtendedConfigParam | Omit = omit,
         tool_choice: OpenAIResponsesToolChoiceParam | Omit = omit,
         tools: builtins.list[
-            PresetsCreateFromResponsesToolsItemVariant1
+            ResponsesRequestParamToolsItemVariant1
             | PreviewWebSearchServerToolParam
             | Preview20250311WebSearchServerToolParam
             | LegacyWebSearchServerToolParam

@@ -12,6 +12,8 @@ from openai._models import BaseModel
 from pydantic import ConfigDict, Field, with_config
 from typing_extensions import TypedDict
 
+from .provider_preferences import ProviderPreferences
+
 __all__ = [
     "AnthropicAdvisorMessageUsageIteration",
     "AnthropicAllowedCallersParam",
@@ -99,6 +101,29 @@ __all__ = [
     "MessagesOutputConfigParam",
     "MessagesOutputConfigParamFormat",
     "MessagesOutputConfigParamTaskBudget",
+    "MessagesRequestParam",
+    "MessagesRequestParamContextManagement",
+    "MessagesRequestParamContextManagementEditsItemVariant1",
+    "MessagesRequestParamContextManagementEditsItemVariant2",
+    "MessagesRequestParamContextManagementEditsItemVariant2KeepVariant2",
+    "MessagesRequestParamContextManagementEditsItemVariant3",
+    "MessagesRequestParamContextManagementEditsItemVariant3TriggerVariant1",
+    "MessagesRequestParamMetadata",
+    "MessagesRequestParamThinkingVariant1",
+    "MessagesRequestParamThinkingVariant2",
+    "MessagesRequestParamThinkingVariant3",
+    "MessagesRequestParamToolChoiceVariant1",
+    "MessagesRequestParamToolChoiceVariant2",
+    "MessagesRequestParamToolChoiceVariant3",
+    "MessagesRequestParamToolChoiceVariant4",
+    "MessagesRequestParamToolsItemVariant1",
+    "MessagesRequestParamToolsItemVariant13",
+    "MessagesRequestParamToolsItemVariant1InputSchema",
+    "MessagesRequestParamToolsItemVariant2",
+    "MessagesRequestParamToolsItemVariant3",
+    "MessagesRequestParamToolsItemVariant4",
+    "MessagesRequestParamToolsItemVariant5",
+    "MessagesRequestParamToolsItemVariant6",
     "MessagesSearchModelsServerToolParam",
     "MessagesShellToolResultBlockParam",
     "MessagesShellToolResultBlockParamFilesItem",
@@ -583,12 +608,82 @@ class AnthropicToolUsesTriggerParam(TypedDict, total=False):
 
 
 @with_config(ConfigDict(extra="forbid"))
+class MessagesRequestParamContextManagementEditsItemVariant1(TypedDict, total=False):
+    """MessagesRequestParamContextManagementEditsItemVariant1"""
+
+    clear_at_least: AnthropicInputTokensClearAtLeastParam
+
+    clear_tool_inputs: bool | list[str] | None
+
+    exclude_tools: list[str] | None
+
+    keep: AnthropicToolUsesKeepParam
+
+    trigger: AnthropicInputTokensTriggerParam | AnthropicToolUsesTriggerParam
+
+    type: Required[Literal["clear_tool_uses_20250919"]]
+
+
+@with_config(ConfigDict(extra="forbid"))
 class AnthropicThinkingTurnsParam(TypedDict, total=False):
     """AnthropicThinkingTurnsParam"""
 
     type: Required[Literal["thinking_turns"]]
 
     value: Required[int]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class MessagesRequestParamContextManagementEditsItemVariant2KeepVariant2(TypedDict, total=False):
+    """MessagesRequestParamContextManagementEditsItemVariant2KeepVariant2"""
+
+    type: Required[Literal["all"]]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class MessagesRequestParamContextManagementEditsItemVariant2(TypedDict, total=False):
+    """MessagesRequestParamContextManagementEditsItemVariant2"""
+
+    keep: (
+        AnthropicThinkingTurnsParam
+        | MessagesRequestParamContextManagementEditsItemVariant2KeepVariant2
+        | Literal["all"]
+    )
+
+    type: Required[Literal["clear_thinking_20251015"]]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class MessagesRequestParamContextManagementEditsItemVariant3TriggerVariant1(TypedDict, total=False):
+    """MessagesRequestParamContextManagementEditsItemVariant3TriggerVariant1"""
+
+    type: Required[Literal["input_tokens"]]
+
+    value: Required[int]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class MessagesRequestParamContextManagementEditsItemVariant3(TypedDict, total=False):
+    """MessagesRequestParamContextManagementEditsItemVariant3"""
+
+    instructions: str | None
+
+    pause_after_compaction: bool
+
+    trigger: MessagesRequestParamContextManagementEditsItemVariant3TriggerVariant1 | None
+
+    type: Required[Literal["compact_20260112"]]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class MessagesRequestParamContextManagement(TypedDict, total=False):
+    """MessagesRequestParamContextManagement"""
+
+    edits: list[
+        MessagesRequestParamContextManagementEditsItemVariant1
+        | MessagesRequestParamContextManagementEditsItemVariant2
+        | MessagesRequestParamContextManagementEditsItemVariant3
+    ]
 
 
 @with_config(ConfigDict(extra="forbid"))
@@ -1227,6 +1322,13 @@ class MessagesMessageParamParam(TypedDict, total=False):
 
 
 @with_config(ConfigDict(extra="forbid"))
+class MessagesRequestParamMetadata(TypedDict, total=False):
+    """MessagesRequestParamMetadata"""
+
+    user_id: str | None
+
+
+@with_config(ConfigDict(extra="forbid"))
 class MessagesOutputConfigParamFormat(TypedDict, total=False):
     """A schema to specify Claude's output format in responses. See structured outputs."""
 
@@ -1586,6 +1688,129 @@ AnthropicThinkingDisplay: TypeAlias = Literal["summarized", "omitted", "updates"
 
 
 @with_config(ConfigDict(extra="forbid"))
+class MessagesRequestParamThinkingVariant1(TypedDict, total=False):
+    """MessagesRequestParamThinkingVariant1"""
+
+    block_binding: AnthropicThinkingBlockBindingParam
+
+    budget_tokens: Required[int]
+
+    display: AnthropicThinkingDisplay
+
+    type: Required[Literal["enabled"]]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class MessagesRequestParamThinkingVariant2(TypedDict, total=False):
+    """MessagesRequestParamThinkingVariant2"""
+
+    type: Required[Literal["disabled"]]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class MessagesRequestParamThinkingVariant3(TypedDict, total=False):
+    """MessagesRequestParamThinkingVariant3"""
+
+    block_binding: AnthropicThinkingBlockBindingParam
+
+    display: AnthropicThinkingDisplay
+
+    type: Required[Literal["adaptive"]]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class MessagesRequestParamToolChoiceVariant1(TypedDict, total=False):
+    """MessagesRequestParamToolChoiceVariant1"""
+
+    disable_parallel_tool_use: bool
+
+    type: Required[Literal["auto"]]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class MessagesRequestParamToolChoiceVariant2(TypedDict, total=False):
+    """MessagesRequestParamToolChoiceVariant2"""
+
+    disable_parallel_tool_use: bool
+
+    type: Required[Literal["any"]]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class MessagesRequestParamToolChoiceVariant3(TypedDict, total=False):
+    """MessagesRequestParamToolChoiceVariant3"""
+
+    type: Required[Literal["none"]]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class MessagesRequestParamToolChoiceVariant4(TypedDict, total=False):
+    """MessagesRequestParamToolChoiceVariant4"""
+
+    disable_parallel_tool_use: bool
+
+    name: Required[str]
+
+    type: Required[Literal["tool"]]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class MessagesRequestParamToolsItemVariant1InputSchema(TypedDict, total=False):
+    """MessagesRequestParamToolsItemVariant1InputSchema"""
+
+    properties: Any
+
+    required: list[str] | None
+
+    type: str
+
+
+@with_config(ConfigDict(extra="forbid"))
+class MessagesRequestParamToolsItemVariant1(TypedDict, total=False):
+    """MessagesRequestParamToolsItemVariant1"""
+
+    cache_control: AnthropicCacheControlDirectiveParam
+    """Enable automatic prompt caching. When set at the top level, the system automatically applies cache breakpoints
+    to the last cacheable block in the request."""
+
+    defer_loading: bool
+
+    description: str
+
+    input_schema: Required[MessagesRequestParamToolsItemVariant1InputSchema]
+
+    name: Required[str]
+
+    type: Literal["custom"]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class MessagesRequestParamToolsItemVariant2(TypedDict, total=False):
+    """MessagesRequestParamToolsItemVariant2"""
+
+    cache_control: AnthropicCacheControlDirectiveParam
+    """Enable automatic prompt caching. When set at the top level, the system automatically applies cache breakpoints
+    to the last cacheable block in the request."""
+
+    name: Required[Literal["bash"]]
+
+    type: Required[Literal["bash_20250124"]]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class MessagesRequestParamToolsItemVariant3(TypedDict, total=False):
+    """MessagesRequestParamToolsItemVariant3"""
+
+    cache_control: AnthropicCacheControlDirectiveParam
+    """Enable automatic prompt caching. When set at the top level, the system automatically applies cache breakpoints
+    to the last cacheable block in the request."""
+
+    name: Required[Literal["str_replace_editor"]]
+
+    type: Required[Literal["text_editor_20250124"]]
+
+
+@with_config(ConfigDict(extra="forbid"))
 class AnthropicWebSearchToolUserLocationParam(TypedDict, total=False):
     """AnthropicWebSearchToolUserLocationParam"""
 
@@ -1600,9 +1825,77 @@ class AnthropicWebSearchToolUserLocationParam(TypedDict, total=False):
     type: Required[Literal["approximate"]]
 
 
+@with_config(ConfigDict(extra="forbid"))
+class MessagesRequestParamToolsItemVariant4(TypedDict, total=False):
+    """MessagesRequestParamToolsItemVariant4"""
+
+    allowed_domains: list[str] | None
+
+    blocked_domains: list[str] | None
+
+    cache_control: AnthropicCacheControlDirectiveParam
+    """Enable automatic prompt caching. When set at the top level, the system automatically applies cache breakpoints
+    to the last cacheable block in the request."""
+
+    max_uses: int | None
+
+    name: Required[Literal["web_search"]]
+
+    type: Required[Literal["web_search_20250305"]]
+
+    user_location: AnthropicWebSearchToolUserLocationParam
+
+
 AnthropicAllowedCallersParam: TypeAlias = list[
     Literal["direct", "code_execution_20250825", "code_execution_20260120"] | str
 ]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class MessagesRequestParamToolsItemVariant5(TypedDict, total=False):
+    """MessagesRequestParamToolsItemVariant5"""
+
+    allowed_callers: AnthropicAllowedCallersParam
+
+    allowed_domains: list[str] | None
+
+    blocked_domains: list[str] | None
+
+    cache_control: AnthropicCacheControlDirectiveParam
+    """Enable automatic prompt caching. When set at the top level, the system automatically applies cache breakpoints
+    to the last cacheable block in the request."""
+
+    max_uses: int | None
+
+    name: Required[Literal["web_search"]]
+
+    type: Required[Literal["web_search_20260209"]]
+
+    user_location: AnthropicWebSearchToolUserLocationParam
+
+
+@with_config(ConfigDict(extra="forbid"))
+class MessagesRequestParamToolsItemVariant6(TypedDict, total=False):
+    """MessagesRequestParamToolsItemVariant6"""
+
+    allowed_callers: AnthropicAllowedCallersParam
+
+    cache_control: AnthropicCacheControlDirectiveParam
+    """Enable automatic prompt caching. When set at the top level, the system automatically applies cache breakpoints
+    to the last cacheable block in the request."""
+
+    caching: AnthropicCacheControlDirectiveParam | None
+
+    defer_loading: bool
+
+    max_uses: int
+
+    model: Required[str]
+
+    name: Required[Literal["advisor"]]
+
+    type: Required[Literal["advisor_20260301"]]
+
 
 BashServerToolEngine: TypeAlias = Literal["auto", "native", "openrouter"] | str
 
@@ -1857,6 +2150,13 @@ class OpenRouterWebSearchServerToolParam(TypedDict, total=False):
 
 
 @with_config(ConfigDict(extra="forbid"))
+class MessagesRequestParamToolsItemVariant13(TypedDict, total=False):
+    """MessagesRequestParamToolsItemVariant13"""
+
+    type: Required[str]
+
+
+@with_config(ConfigDict(extra="forbid"))
 class AnthropicToolSearchToolBm25Param(TypedDict, total=False):
     """AnthropicToolSearchToolBm25Param"""
 
@@ -1959,6 +2259,118 @@ class TraceConfigParam(TypedDict, total=False):
     trace_id: str
 
     trace_name: str
+
+
+@with_config(ConfigDict(extra="forbid"))
+class MessagesRequestParam(TypedDict, total=False):
+    """Request schema for Anthropic Messages API endpoint"""
+
+    cache_control: AnthropicCacheControlDirectiveParam
+    """Enable automatic prompt caching. When set at the top level, the system automatically applies cache breakpoints
+    to the last cacheable block in the request."""
+
+    context_management: MessagesRequestParamContextManagement | None
+
+    fallbacks: list[MessagesFallbackParamParam] | None
+    """Fallback models to try if the primary model fails or refuses, in order. Handled by OpenRouter multi-model
+    routing rather than Anthropic server-side fallbacks; cannot be combined with `models`."""
+
+    max_tokens: int
+
+    messages: Required[list[MessagesMessageParamParam] | None]
+
+    metadata: MessagesRequestParamMetadata
+
+    model: Required[str]
+
+    models: list[str]
+
+    output_config: MessagesOutputConfigParam
+    """Configuration for controlling output behavior. Supports the effort parameter and structured output format."""
+
+    plugins: list[
+        AutoRouterPluginParam
+        | AutoBetaRouterPluginParam
+        | ModerationPluginParam
+        | WebSearchPluginParam
+        | WebFetchPluginParam
+        | FileParserPluginParam
+        | ResponseHealingPluginParam
+        | ContextCompressionPluginParam
+        | ParetoRouterPluginParam
+        | FusionPluginParam
+    ]
+    """Plugins you want to enable for this request, including their settings."""
+
+    provider: ProviderPreferences
+    """When multiple model providers are available, optionally indicate your routing preference."""
+
+    route: DeprecatedRoute
+    """**DEPRECATED** Use providers.sort.partition instead. Backwards-compatible alias for providers.sort.partition.
+    Accepts legacy values: "fallback" (maps to "model"), "sort" (maps to "none")."""
+
+    service_tier: str
+
+    session_id: Annotated[str, Field(max_length=256)]
+    """A unique identifier for grouping related requests (e.g., a conversation or agent workflow)."""
+
+    speed: AnthropicSpeed
+
+    stop_sequences: list[str]
+
+    stop_server_tools_when: StopServerToolsWhenParam
+    """Stop conditions for the server-tool agent loop. Any condition firing halts the loop (OR logic). When set, this
+    overrides `max_tool_calls`."""
+
+    stream: bool
+
+    system: str | list[AnthropicTextBlockParamParam]
+
+    temperature: float
+
+    thinking: (
+        MessagesRequestParamThinkingVariant1
+        | MessagesRequestParamThinkingVariant2
+        | MessagesRequestParamThinkingVariant3
+    )
+
+    tool_choice: (
+        MessagesRequestParamToolChoiceVariant1
+        | MessagesRequestParamToolChoiceVariant2
+        | MessagesRequestParamToolChoiceVariant3
+        | MessagesRequestParamToolChoiceVariant4
+    )
+
+    tools: list[
+        MessagesRequestParamToolsItemVariant1
+        | MessagesRequestParamToolsItemVariant2
+        | MessagesRequestParamToolsItemVariant3
+        | MessagesRequestParamToolsItemVariant4
+        | MessagesRequestParamToolsItemVariant5
+        | MessagesRequestParamToolsItemVariant6
+        | BashServerToolParam
+        | DatetimeServerToolParam
+        | ImageGenerationServerToolOpenRouterParam
+        | MessagesSearchModelsServerToolParam
+        | WebFetchServerToolParam
+        | OpenRouterWebSearchServerToolParam
+        | MessagesRequestParamToolsItemVariant13
+        | AnthropicToolSearchToolBm25Param
+        | AnthropicToolSearchToolRegexParam
+        | ShellServerToolOpenRouterParam
+        | ToolSearchServerToolParam
+    ]
+
+    top_k: int
+
+    top_p: float
+
+    trace: TraceConfigParam
+    """Metadata for observability and tracing. Known keys (trace_id, trace_name, span_name, generation_name,
+    parent_span_id) have special handling."""
+
+    user: Annotated[str, Field(max_length=256)]
+    """A unique identifier representing your end-user, which helps distinguish between different users of your app."""
 
 
 @with_config(ConfigDict(extra="forbid"))

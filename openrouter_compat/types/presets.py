@@ -13,21 +13,8 @@ from pydantic import ConfigDict, Field, with_config
 from typing_extensions import TypedDict
 
 from .common import (
-    AnthropicAllowedCallersParam,
     AnthropicCacheControlDirectiveParam,
     AnthropicCacheControlTtl,
-    AnthropicInputTokensClearAtLeastParam,
-    AnthropicInputTokensTriggerParam,
-    AnthropicSpeed,
-    AnthropicTextBlockParamParam,
-    AnthropicThinkingBlockBindingParam,
-    AnthropicThinkingDisplay,
-    AnthropicThinkingTurnsParam,
-    AnthropicToolSearchToolBm25Param,
-    AnthropicToolSearchToolRegexParam,
-    AnthropicToolUsesKeepParam,
-    AnthropicToolUsesTriggerParam,
-    AnthropicWebSearchToolUserLocationParam,
     AutoBetaRouterPluginParam,
     AutoRouterPluginParam,
     BashServerToolParam,
@@ -37,10 +24,7 @@ from .common import (
     FileParserPluginParam,
     FusionPluginParam,
     ImageGenerationServerToolOpenRouterParam,
-    MessagesFallbackParamParam,
-    MessagesMessageParamParam,
-    MessagesOutputConfigParam,
-    MessagesSearchModelsServerToolParam,
+    MessagesRequestParam,
     ModerationPluginParam,
     OpenRouterWebSearchServerToolParam,
     ParetoRouterPluginParam,
@@ -117,6 +101,8 @@ __all__ = [
     "ChatNamedToolChoiceParamFunction",
     "ChatReasoningDetailsParam",
     "ChatReasoningSummaryVerbosityEnum",
+    "ChatRequestParam",
+    "ChatRequestParamReasoning",
     "ChatSearchModelsServerToolParam",
     "ChatServerToolChoiceParam",
     "ChatStreamOptionsParam",
@@ -262,32 +248,8 @@ __all__ = [
     "PresetStatus",
     "PresetWithDesignatedVersion",
     "PresetsCreateFromChatParams",
-    "PresetsCreateFromChatReasoning",
-    "PresetsCreateFromMessagesContextManagement",
-    "PresetsCreateFromMessagesContextManagementEditsItemVariant1",
-    "PresetsCreateFromMessagesContextManagementEditsItemVariant2",
-    "PresetsCreateFromMessagesContextManagementEditsItemVariant2KeepVariant2",
-    "PresetsCreateFromMessagesContextManagementEditsItemVariant3",
-    "PresetsCreateFromMessagesContextManagementEditsItemVariant3TriggerVariant1",
-    "PresetsCreateFromMessagesMetadata",
     "PresetsCreateFromMessagesParams",
-    "PresetsCreateFromMessagesThinkingVariant1",
-    "PresetsCreateFromMessagesThinkingVariant2",
-    "PresetsCreateFromMessagesThinkingVariant3",
-    "PresetsCreateFromMessagesToolChoiceVariant1",
-    "PresetsCreateFromMessagesToolChoiceVariant2",
-    "PresetsCreateFromMessagesToolChoiceVariant3",
-    "PresetsCreateFromMessagesToolChoiceVariant4",
-    "PresetsCreateFromMessagesToolsItemVariant1",
-    "PresetsCreateFromMessagesToolsItemVariant13",
-    "PresetsCreateFromMessagesToolsItemVariant1InputSchema",
-    "PresetsCreateFromMessagesToolsItemVariant2",
-    "PresetsCreateFromMessagesToolsItemVariant3",
-    "PresetsCreateFromMessagesToolsItemVariant4",
-    "PresetsCreateFromMessagesToolsItemVariant5",
-    "PresetsCreateFromMessagesToolsItemVariant6",
     "PresetsCreateFromResponsesParams",
-    "PresetsCreateFromResponsesToolsItemVariant1",
     "PresetsListParams",
     "PresetsListVersionsParams",
     "Preview20250311WebSearchServerToolParam",
@@ -315,6 +277,8 @@ __all__ = [
     "ResponseOutputTextParam",
     "ResponseOutputTextParamLogprobsItem",
     "ResponseOutputTextParamLogprobsItemTopLogprobsItem",
+    "ResponsesRequestParam",
+    "ResponsesRequestParamToolsItemVariant1",
     "SearchContextSizeEnum",
     "SearchModelsServerToolOpenRouterParam",
     "ShellCallItemParam",
@@ -892,7 +856,7 @@ ChatReasoningSummaryVerbosityEnum: TypeAlias = Literal["auto", "concise", "detai
 
 
 @with_config(ConfigDict(extra="forbid"))
-class PresetsCreateFromChatReasoning(TypedDict, total=False):
+class ChatRequestParamReasoning(TypedDict, total=False):
     """Configuration options for reasoning models"""
 
     effort: Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"] | str | None
@@ -1328,38 +1292,57 @@ ChatFunctionToolParam: TypeAlias = (
 
 
 @with_config(ConfigDict(extra="forbid"))
-class PresetsCreateFromChatParams(TypedDict, total=False):
-    """Body of `POST /presets/{slug}/chat/completions`."""
+class ChatRequestParam(TypedDict, total=False):
+    """Chat completion request parameters"""
 
     cache_control: AnthropicCacheControlDirectiveParam
+    """Enable automatic prompt caching. When set at the top level, the system automatically applies cache breakpoints
+    to the last cacheable block in the request."""
 
     debug: ChatDebugOptionsParam
+    """Debug options for inspecting request transformations (streaming only)"""
 
     frequency_penalty: float | None
+    """Frequency penalty (-2.0 to 2.0)"""
 
     image_config: ImageConfigParam
+    """Provider-specific image configuration options. Keys and values vary by model/provider. See
+    https://openrouter.ai/docs/guides/overview/multimodal/image-generation for more details."""
 
     logit_bias: dict[str, float] | None
+    """Token logit bias adjustments"""
 
     logprobs: bool | None
+    """Return log probabilities"""
 
     max_completion_tokens: int | None
+    """Maximum tokens in completion"""
 
     max_tokens: int | None
+    """Maximum tokens (deprecated, use max_completion_tokens). Note: some providers enforce a minimum of 16."""
 
     messages: Required[list[ChatMessagesParam]]
+    """List of messages for the conversation"""
 
     metadata: dict[str, str]
+    """Key-value pairs for additional object information (max 16 pairs, 64 char keys, 512 char values)"""
 
     min_p: float | None
+    """Minimum probability threshold relative to the most likely token. Tokens with probability below min_p *
+    (probability of top token) are filtered out. Not all providers support this parameter."""
 
     modalities: list[Literal["text", "image", "audio"] | str]
+    """Output modalities for the response. Supported values are "text", "image", and "audio"."""
 
     model: ModelName
+    """Model to use for completion"""
 
     models: ChatModelNamesParam
+    """Models to use for completion"""
 
     parallel_tool_calls: bool | None
+    """Whether to enable parallel function calling during tool use. When true, the model may generate multiple tool
+    calls in a single response."""
 
     plugins: list[
         AutoRouterPluginParam
@@ -1373,22 +1356,34 @@ class PresetsCreateFromChatParams(TypedDict, total=False):
         | ParetoRouterPluginParam
         | FusionPluginParam
     ]
+    """Plugins you want to enable for this request, including their settings."""
 
     prediction: PredictionParam
+    """Static predicted output content. Supported models can use this to reduce latency when much of the response is
+    known in advance."""
 
     presence_penalty: float | None
+    """Presence penalty (-2.0 to 2.0)"""
 
     prompt_cache_key: str | None
 
     prompt_cache_options: PromptCacheOptionsParam
+    """Request-level prompt-cache controls. `mode: "explicit"` disables OpenAI-managed breakpoints so only blocks
+    marked with `prompt_cache_breakpoint` are cached. Only supported by OpenAI GPT-5.6 and newer."""
 
     provider: ProviderPreferences
+    """When multiple model providers are available, optionally indicate your routing preference."""
 
-    reasoning: PresetsCreateFromChatReasoning
+    reasoning: ChatRequestParamReasoning
+    """Configuration options for reasoning models"""
 
     reasoning_effort: Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"] | str | None
+    """Shorthand for setting reasoning effort. Equivalent to setting reasoning.effort. Cannot be used simultaneously
+    with reasoning.effort if they differ."""
 
     repetition_penalty: float | None
+    """Penalizes tokens based on how much they have already appeared in the text. A value of 1.0 means no penalty.
+    Values above 1.0 penalize repeated tokens more strongly."""
 
     response_format: (
         ChatFormatTextConfigParam
@@ -1397,408 +1392,68 @@ class PresetsCreateFromChatParams(TypedDict, total=False):
         | ChatFormatGrammarConfigParam
         | ChatFormatPythonConfigParam
     )
+    """Response format configuration"""
 
     route: DeprecatedRoute
+    """**DEPRECATED** Use providers.sort.partition instead. Backwards-compatible alias for providers.sort.partition.
+    Accepts legacy values: "fallback" (maps to "model"), "sort" (maps to "none")."""
 
     seed: int | None
+    """Random seed for deterministic outputs"""
 
     service_tier: Literal["auto", "default", "fast", "flex", "priority", "scale"] | str | None
+    """The service tier to use for processing this request. `fast` is accepted as an alias for `priority`."""
 
     session_id: Annotated[str, Field(max_length=256)]
+    """A unique identifier for grouping related requests (e.g., a conversation or agent workflow)."""
 
     stop: str | list[str] | None
+    """Stop sequences (up to 4)"""
 
     stop_server_tools_when: StopServerToolsWhenParam
+    """Stop conditions for the server-tool agent loop. Any condition firing halts the loop (OR logic). When set, this
+    overrides `max_tool_calls`."""
+
+    stream: bool
+    """Enable streaming response"""
 
     stream_options: ChatStreamOptionsParam
+    """Streaming configuration options"""
 
     temperature: float | None
+    """Sampling temperature (0-2)"""
 
     tool_choice: ChatToolChoiceParam
+    """Tool choice configuration"""
 
     tools: list[ChatFunctionToolParam]
+    """Available tools for function calling"""
 
     top_a: float | None
+    """Consider only tokens with "sufficiently high" probabilities based on the probability of the most likely token.
+    Not all providers support this parameter."""
 
     top_k: int | None
+    """Limits the model to choose from the top K most likely tokens at each step. A value of 1 means the model will
+    always pick the most likely next token. Not all providers support this parameter."""
 
     top_logprobs: int | None
+    """Number of top log probabilities to return (0-20)"""
 
     top_p: float | None
+    """Nucleus sampling parameter (0-1)"""
 
     trace: TraceConfigParam
+    """Metadata for observability and tracing. Known keys (trace_id, trace_name, span_name, generation_name,
+    parent_span_id) have special handling."""
 
     user: str
+    """Per-end-user identifier for abuse isolation. Use a stable ID, hash, or pseudonym."""
 
 
-@with_config(ConfigDict(extra="forbid"))
-class PresetsCreateFromMessagesContextManagementEditsItemVariant1(TypedDict, total=False):
-    """PresetsCreateFromMessagesContextManagementEditsItemVariant1"""
+PresetsCreateFromChatParams: TypeAlias = ChatRequestParam
 
-    clear_at_least: AnthropicInputTokensClearAtLeastParam
-
-    clear_tool_inputs: bool | list[str] | None
-
-    exclude_tools: list[str] | None
-
-    keep: AnthropicToolUsesKeepParam
-
-    trigger: AnthropicInputTokensTriggerParam | AnthropicToolUsesTriggerParam
-
-    type: Required[Literal["clear_tool_uses_20250919"]]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class PresetsCreateFromMessagesContextManagementEditsItemVariant2KeepVariant2(TypedDict, total=False):
-    """PresetsCreateFromMessagesContextManagementEditsItemVariant2KeepVariant2"""
-
-    type: Required[Literal["all"]]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class PresetsCreateFromMessagesContextManagementEditsItemVariant2(TypedDict, total=False):
-    """PresetsCreateFromMessagesContextManagementEditsItemVariant2"""
-
-    keep: (
-        AnthropicThinkingTurnsParam
-        | PresetsCreateFromMessagesContextManagementEditsItemVariant2KeepVariant2
-        | Literal["all"]
-    )
-
-    type: Required[Literal["clear_thinking_20251015"]]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class PresetsCreateFromMessagesContextManagementEditsItemVariant3TriggerVariant1(TypedDict, total=False):
-    """PresetsCreateFromMessagesContextManagementEditsItemVariant3TriggerVariant1"""
-
-    type: Required[Literal["input_tokens"]]
-
-    value: Required[int]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class PresetsCreateFromMessagesContextManagementEditsItemVariant3(TypedDict, total=False):
-    """PresetsCreateFromMessagesContextManagementEditsItemVariant3"""
-
-    instructions: str | None
-
-    pause_after_compaction: bool
-
-    trigger: PresetsCreateFromMessagesContextManagementEditsItemVariant3TriggerVariant1 | None
-
-    type: Required[Literal["compact_20260112"]]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class PresetsCreateFromMessagesContextManagement(TypedDict, total=False):
-    """PresetsCreateFromMessagesContextManagement"""
-
-    edits: list[
-        PresetsCreateFromMessagesContextManagementEditsItemVariant1
-        | PresetsCreateFromMessagesContextManagementEditsItemVariant2
-        | PresetsCreateFromMessagesContextManagementEditsItemVariant3
-    ]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class PresetsCreateFromMessagesMetadata(TypedDict, total=False):
-    """PresetsCreateFromMessagesMetadata"""
-
-    user_id: str | None
-
-
-@with_config(ConfigDict(extra="forbid"))
-class PresetsCreateFromMessagesThinkingVariant1(TypedDict, total=False):
-    """PresetsCreateFromMessagesThinkingVariant1"""
-
-    block_binding: AnthropicThinkingBlockBindingParam
-
-    budget_tokens: Required[int]
-
-    display: AnthropicThinkingDisplay
-
-    type: Required[Literal["enabled"]]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class PresetsCreateFromMessagesThinkingVariant2(TypedDict, total=False):
-    """PresetsCreateFromMessagesThinkingVariant2"""
-
-    type: Required[Literal["disabled"]]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class PresetsCreateFromMessagesThinkingVariant3(TypedDict, total=False):
-    """PresetsCreateFromMessagesThinkingVariant3"""
-
-    block_binding: AnthropicThinkingBlockBindingParam
-
-    display: AnthropicThinkingDisplay
-
-    type: Required[Literal["adaptive"]]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class PresetsCreateFromMessagesToolChoiceVariant1(TypedDict, total=False):
-    """PresetsCreateFromMessagesToolChoiceVariant1"""
-
-    disable_parallel_tool_use: bool
-
-    type: Required[Literal["auto"]]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class PresetsCreateFromMessagesToolChoiceVariant2(TypedDict, total=False):
-    """PresetsCreateFromMessagesToolChoiceVariant2"""
-
-    disable_parallel_tool_use: bool
-
-    type: Required[Literal["any"]]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class PresetsCreateFromMessagesToolChoiceVariant3(TypedDict, total=False):
-    """PresetsCreateFromMessagesToolChoiceVariant3"""
-
-    type: Required[Literal["none"]]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class PresetsCreateFromMessagesToolChoiceVariant4(TypedDict, total=False):
-    """PresetsCreateFromMessagesToolChoiceVariant4"""
-
-    disable_parallel_tool_use: bool
-
-    name: Required[str]
-
-    type: Required[Literal["tool"]]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class PresetsCreateFromMessagesToolsItemVariant1InputSchema(TypedDict, total=False):
-    """PresetsCreateFromMessagesToolsItemVariant1InputSchema"""
-
-    properties: Any
-
-    required: list[str] | None
-
-    type: str
-
-
-@with_config(ConfigDict(extra="forbid"))
-class PresetsCreateFromMessagesToolsItemVariant1(TypedDict, total=False):
-    """PresetsCreateFromMessagesToolsItemVariant1"""
-
-    cache_control: AnthropicCacheControlDirectiveParam
-    """Enable automatic prompt caching. When set at the top level, the system automatically applies cache breakpoints
-    to the last cacheable block in the request."""
-
-    defer_loading: bool
-
-    description: str
-
-    input_schema: Required[PresetsCreateFromMessagesToolsItemVariant1InputSchema]
-
-    name: Required[str]
-
-    type: Literal["custom"]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class PresetsCreateFromMessagesToolsItemVariant2(TypedDict, total=False):
-    """PresetsCreateFromMessagesToolsItemVariant2"""
-
-    cache_control: AnthropicCacheControlDirectiveParam
-    """Enable automatic prompt caching. When set at the top level, the system automatically applies cache breakpoints
-    to the last cacheable block in the request."""
-
-    name: Required[Literal["bash"]]
-
-    type: Required[Literal["bash_20250124"]]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class PresetsCreateFromMessagesToolsItemVariant3(TypedDict, total=False):
-    """PresetsCreateFromMessagesToolsItemVariant3"""
-
-    cache_control: AnthropicCacheControlDirectiveParam
-    """Enable automatic prompt caching. When set at the top level, the system automatically applies cache breakpoints
-    to the last cacheable block in the request."""
-
-    name: Required[Literal["str_replace_editor"]]
-
-    type: Required[Literal["text_editor_20250124"]]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class PresetsCreateFromMessagesToolsItemVariant4(TypedDict, total=False):
-    """PresetsCreateFromMessagesToolsItemVariant4"""
-
-    allowed_domains: list[str] | None
-
-    blocked_domains: list[str] | None
-
-    cache_control: AnthropicCacheControlDirectiveParam
-    """Enable automatic prompt caching. When set at the top level, the system automatically applies cache breakpoints
-    to the last cacheable block in the request."""
-
-    max_uses: int | None
-
-    name: Required[Literal["web_search"]]
-
-    type: Required[Literal["web_search_20250305"]]
-
-    user_location: AnthropicWebSearchToolUserLocationParam
-
-
-@with_config(ConfigDict(extra="forbid"))
-class PresetsCreateFromMessagesToolsItemVariant5(TypedDict, total=False):
-    """PresetsCreateFromMessagesToolsItemVariant5"""
-
-    allowed_callers: AnthropicAllowedCallersParam
-
-    allowed_domains: list[str] | None
-
-    blocked_domains: list[str] | None
-
-    cache_control: AnthropicCacheControlDirectiveParam
-    """Enable automatic prompt caching. When set at the top level, the system automatically applies cache breakpoints
-    to the last cacheable block in the request."""
-
-    max_uses: int | None
-
-    name: Required[Literal["web_search"]]
-
-    type: Required[Literal["web_search_20260209"]]
-
-    user_location: AnthropicWebSearchToolUserLocationParam
-
-
-@with_config(ConfigDict(extra="forbid"))
-class PresetsCreateFromMessagesToolsItemVariant6(TypedDict, total=False):
-    """PresetsCreateFromMessagesToolsItemVariant6"""
-
-    allowed_callers: AnthropicAllowedCallersParam
-
-    cache_control: AnthropicCacheControlDirectiveParam
-    """Enable automatic prompt caching. When set at the top level, the system automatically applies cache breakpoints
-    to the last cacheable block in the request."""
-
-    caching: AnthropicCacheControlDirectiveParam | None
-
-    defer_loading: bool
-
-    max_uses: int
-
-    model: Required[str]
-
-    name: Required[Literal["advisor"]]
-
-    type: Required[Literal["advisor_20260301"]]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class PresetsCreateFromMessagesToolsItemVariant13(TypedDict, total=False):
-    """PresetsCreateFromMessagesToolsItemVariant13"""
-
-    type: Required[str]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class PresetsCreateFromMessagesParams(TypedDict, total=False):
-    """Body of `POST /presets/{slug}/messages`."""
-
-    cache_control: AnthropicCacheControlDirectiveParam
-
-    context_management: PresetsCreateFromMessagesContextManagement | None
-
-    fallbacks: list[MessagesFallbackParamParam] | None
-
-    max_tokens: int
-
-    messages: Required[list[MessagesMessageParamParam] | None]
-
-    metadata: PresetsCreateFromMessagesMetadata
-
-    model: Required[str]
-
-    models: list[str]
-
-    output_config: MessagesOutputConfigParam
-
-    plugins: list[
-        AutoRouterPluginParam
-        | AutoBetaRouterPluginParam
-        | ModerationPluginParam
-        | WebSearchPluginParam
-        | WebFetchPluginParam
-        | FileParserPluginParam
-        | ResponseHealingPluginParam
-        | ContextCompressionPluginParam
-        | ParetoRouterPluginParam
-        | FusionPluginParam
-    ]
-
-    provider: ProviderPreferences
-
-    route: DeprecatedRoute
-
-    service_tier: str
-
-    session_id: Annotated[str, Field(max_length=256)]
-
-    speed: AnthropicSpeed
-
-    stop_sequences: list[str]
-
-    stop_server_tools_when: StopServerToolsWhenParam
-
-    system: str | list[AnthropicTextBlockParamParam]
-
-    temperature: float
-
-    thinking: (
-        PresetsCreateFromMessagesThinkingVariant1
-        | PresetsCreateFromMessagesThinkingVariant2
-        | PresetsCreateFromMessagesThinkingVariant3
-    )
-
-    tool_choice: (
-        PresetsCreateFromMessagesToolChoiceVariant1
-        | PresetsCreateFromMessagesToolChoiceVariant2
-        | PresetsCreateFromMessagesToolChoiceVariant3
-        | PresetsCreateFromMessagesToolChoiceVariant4
-    )
-
-    tools: list[
-        PresetsCreateFromMessagesToolsItemVariant1
-        | PresetsCreateFromMessagesToolsItemVariant2
-        | PresetsCreateFromMessagesToolsItemVariant3
-        | PresetsCreateFromMessagesToolsItemVariant4
-        | PresetsCreateFromMessagesToolsItemVariant5
-        | PresetsCreateFromMessagesToolsItemVariant6
-        | BashServerToolParam
-        | DatetimeServerToolParam
-        | ImageGenerationServerToolOpenRouterParam
-        | MessagesSearchModelsServerToolParam
-        | WebFetchServerToolParam
-        | OpenRouterWebSearchServerToolParam
-        | PresetsCreateFromMessagesToolsItemVariant13
-        | AnthropicToolSearchToolBm25Param
-        | AnthropicToolSearchToolRegexParam
-        | ShellServerToolOpenRouterParam
-        | ToolSearchServerToolParam
-    ]
-
-    top_k: int
-
-    top_p: float
-
-    trace: TraceConfigParam
-
-    user: Annotated[str, Field(max_length=256)]
-
+PresetsCreateFromMessagesParams: TypeAlias = MessagesRequestParam
 
 ResponseIncludesEnum: TypeAlias = (
     Literal[
@@ -4197,7 +3852,7 @@ OpenAIResponsesToolChoiceParam: TypeAlias = (
 
 
 @with_config(ConfigDict(extra="forbid"))
-class PresetsCreateFromResponsesToolsItemVariant1(TypedDict, total=False):
+class ResponsesRequestParamToolsItemVariant1(TypedDict, total=False):
     """Function tool definition"""
 
     description: str | None
@@ -4219,32 +3874,43 @@ OpenAIResponsesTruncation: TypeAlias = Literal["auto", "disabled"] | str | None
 
 
 @with_config(ConfigDict(extra="forbid"))
-class PresetsCreateFromResponsesParams(TypedDict, total=False):
-    """Body of `POST /presets/{slug}/responses`."""
+class ResponsesRequestParam(TypedDict, total=False):
+    """Request schema for Responses endpoint"""
 
     background: bool | None
 
     cache_control: AnthropicCacheControlDirectiveParam
+    """Enable automatic prompt caching. When set at the top level, the system automatically applies cache breakpoints
+    to the last cacheable block in the request."""
 
     debug: ChatDebugOptionsParam
+    """Debug options for inspecting request transformations (streaming only)"""
 
     frequency_penalty: float | None
 
     image_config: ImageConfigParam
+    """Provider-specific image configuration options. Keys and values vary by model/provider. See
+    https://openrouter.ai/docs/guides/overview/multimodal/image-generation for more details."""
 
     include: list[ResponseIncludesEnum] | None
 
     input: InputsParam
+    """Input for a response request - can be a string or array of items"""
 
     instructions: str | None
 
     max_output_tokens: int | None
 
     max_tool_calls: int | None
+    """Maximum number of server-tool (e.g. `openrouter:web_search`) agent steps the model may take during a request.
+    Defaults to 30, which is also the maximum. Ignored when `stop_server_tools_when` is set."""
 
     metadata: RequestMetadataParam
+    """Metadata key-value pairs for the request. Keys must be 64 characters and cannot contain brackets. Values must
+    be 512 characters. Maximum 16 pairs allowed."""
 
     modalities: list[OutputModalityEnum]
+    """Output modalities for the response. Supported values are "text" and "image"."""
 
     model: str
 
@@ -4264,41 +3930,58 @@ class PresetsCreateFromResponsesParams(TypedDict, total=False):
         | ParetoRouterPluginParam
         | FusionPluginParam
     ]
+    """Plugins you want to enable for this request, including their settings."""
 
     presence_penalty: float | None
 
     previous_response_id: Any
+    """Not supported. The Responses API is stateless: no responses are stored, so a previous response cannot be
+    referenced. Requests with a non-null value are rejected with a 400 error."""
 
     prompt: StoredPromptTemplateParam
 
     prompt_cache_key: str | None
 
     prompt_cache_options: PromptCacheOptionsParam
+    """Request-level prompt-cache controls. `mode: "explicit"` disables OpenAI-managed breakpoints so only blocks
+    marked with `prompt_cache_breakpoint` are cached. Only supported by OpenAI GPT-5.6 and newer."""
 
     provider: ProviderPreferences
+    """When multiple model providers are available, optionally indicate your routing preference."""
 
     reasoning: ReasoningConfigParam
+    """Configuration for reasoning mode in the response"""
 
     route: DeprecatedRoute
+    """**DEPRECATED** Use providers.sort.partition instead. Backwards-compatible alias for providers.sort.partition.
+    Accepts legacy values: "fallback" (maps to "model"), "sort" (maps to "none")."""
 
     safety_identifier: str | None
+    """Recommended per-end-user identifier for abuse isolation. Use a stable ID, hash, or pseudonym."""
 
     service_tier: Literal["auto", "default", "fast", "flex", "priority", "scale"] | str | None
+    """The service tier to use for processing this request. `fast` is accepted as an alias for `priority`."""
 
     session_id: Annotated[str, Field(max_length=256)]
+    """A unique identifier for grouping related requests (e.g., a conversation or agent workflow)."""
 
     stop_server_tools_when: StopServerToolsWhenParam
+    """Stop conditions for the server-tool agent loop. Any condition firing halts the loop (OR logic). When set, this
+    overrides `max_tool_calls`."""
 
     store: Literal[False]
+
+    stream: bool
 
     temperature: float | None
 
     text: TextExtendedConfigParam
+    """Text output configuration including format and verbosity"""
 
     tool_choice: OpenAIResponsesToolChoiceParam
 
     tools: list[
-        PresetsCreateFromResponsesToolsItemVariant1
+        ResponsesRequestParamToolsItemVariant1
         | PreviewWebSearchServerToolParam
         | Preview20250311WebSearchServerToolParam
         | LegacyWebSearchServerToolParam
@@ -4335,10 +4018,16 @@ class PresetsCreateFromResponsesParams(TypedDict, total=False):
     top_p: float | None
 
     trace: TraceConfigParam
+    """Metadata for observability and tracing. Known keys (trace_id, trace_name, span_name, generation_name,
+    parent_span_id) have special handling."""
 
     truncation: OpenAIResponsesTruncation
 
     user: Annotated[str, Field(max_length=256)]
+    """A unique identifier representing your end-user, which helps distinguish between different users of your app."""
+
+
+PresetsCreateFromResponsesParams: TypeAlias = ResponsesRequestParam
 
 
 @with_config(ConfigDict(extra="forbid"))
