@@ -97,6 +97,15 @@ METHOD_NAMES: dict[str, str] = {
     "GET /scim/groups": "list",
 }
 
+# Request-body components that get a `types/` module of their own (with every schema only they use), so the
+# module of the operations sending them stays readable: component -> module. Without this the chat and Responses
+# request shapes would fill `types/presets.py` (the presets' inference bodies are their only generated users).
+TYPE_GROUPS: dict[str, str] = {
+    "ChatRequest": "chat_request",
+    "ResponsesRequest": "responses_request",
+    "MessagesRequest": "messages",
+}
+
 # Spec schemas we already type by hand: request-side (TypedDict) name -> (module under types/, class).
 PARAM_TYPES: dict[str, tuple[str, str]] = {
     "ProviderPreferences": ("provider_preferences", "ProviderPreferences"),

@@ -173,16 +173,24 @@ def owners(registry: Registry, ops: list[Operation]) -> dict[tuple[str, Mode], s
     users: dict[tuple[str, Mode], set[str]] = defaultdict(set)
     for found in ops:
         module = module_of(found)
-        param_schemas = [p.schema for p in found.path_params + found.query_params]
-        for schema, mode in [*((s, "param") for s in param_schemas), (found.body_schema, "param")]:
-            for key in registry.refs(schema, mode):  # type: ignore[arg-type]
+        for param in found.path_params + found.query_params:
+            for key in registry.refs(param.schema, "param"):
                 users[key].add(module)
+        group = config.TYPE_GROUPS.get(_body_component(found) or "", module)
+        for key in registry.refs(found.body_schema, "param"):
+            users[key].add(group)
         for key in registry.refs(found.result_schema, "model"):
             users[key].add(module)
         if found.key in config.STREAMS:
             for key in registry.refs(found.stream_schema, "model"):
                 users[key].add(module)
     return {key: next(iter(mods)) if len(mods) == 1 else COMMON for key, mods in users.items()}
+
+
+def _body_component(found: Operation) -> str | None:
+    """The component a JSON body is (`$ref`), if it is one."""
+    ref = (found.body_schema or {}).get("$ref")
+    return ref.split("/")[-1] if isinstance(ref, str) and found.body_content_type == "application/json" else None
 
 
 def method_of(registry: Registry, found: Operation) -> Method:
@@ -315,7 +323,7 @@ def _body(registry: Registry, found: Operation, module: str, prefix: str) -> tup
 def _component_body(registry: Registry, found: Operation, module: str, name: str) -> tuple[list[Arg], str]:
     """A body that is a named component: the component's TypedDict, defined once (several operations share
     `MessagesRequest`), with `name` (`<Resource><Method>Params`) an alias of it; the arguments are its fields."""
-    component = registry.component(found.body_schema["$ref"].split("/")[-1], "param", module)  # type: ignore[index]
+    component = registry.component(_body_component(found) or "", "param", module)
     owner = _owner_of(registry, component)
     definition = next(d for d in registry.module(owner).definitions if d.name == component)
     if not isinstance(definition, ClassDef):
@@ -422,6 +430,10 @@ def render(spec_path: Path) -> dict[str, str]:
     generated, handwritten, left_out = classify(ops)
     registry = Registry(spec, {}, COMMON)
     registry.owners = owners(registry, generated)
+    for component, module in config.TYPE_GROUPS.items():
+        doc = f"`{component}`, a request body several operations send, and the schemas only it uses (validated)."
+        if module not in {module_of(found) for found in generated}:
+            registry.module(module, doc)
     methods = [method_of(registry, found) for found in generated]
     tops = resources_of(methods)
     env = jinja2.Environment(
