@@ -72,8 +72,9 @@ class Method:
     management_key: bool
     stream: tuple[str, str, str] | None = None
     """(module, sync class, async class) of the event stream `stream=True` returns (config.STREAMS)."""
-    page_item: str | None = None
-    """The item class of an offset/limit list: the method returns a page that iterates every page's items."""
+    page: tuple[str, str, str] | None = None
+    """(page class stem, item annotation, `model=` expression) of a list: the method returns a page whose
+    iteration fetches the following pages (`pagination.py`)."""
 
     @property
     def http(self) -> str:
@@ -230,26 +231,38 @@ def method_of(registry: Registry, found: Operation) -> Method:
         binary=binary,
         management_key=found.management_key,
         stream=stream,
-        page_item=_page_item(registry, found, module, returns),
+        page=_page(registry, found, module, returns),
     )
 
 
-def _page_item(registry: Registry, found: Operation, module: str, returns: str) -> str | None:
-    """The item class when `found` pages by `offset` (query) and answers `{"data": [item, ...], ...}`."""
-    if found.method != "get" or "offset" not in {p.name for p in found.query_params}:
+def _page(registry: Registry, found: Operation, module: str, returns: str) -> tuple[str, str, str] | None:
+    """(page class stem, item annotation, `model=` expression) of a list operation: `OffsetPage` for an `offset`
+    query answering `{"data": [item], ...}`, `CursorListPage` for a `cursor` query answering one of several
+    `{"data": [...], "has_more": ...}` shapes (the item is then the union of their items)."""
+    query = {p.name for p in found.query_params}
+    if found.method != "get" or not {"offset", "cursor"} & query:
         return None
-    result = next((d for d in registry.module(module).definitions if d.name == returns), None)
-    if not isinstance(result, ClassDef):
+    definitions = {d.name: d for m in registry.modules.values() for d in m.definitions}
+    shapes = [returns]
+    alias = definitions.get(returns)
+    if isinstance(alias, AliasDef):
+        shapes = [part.strip() for part in alias.annotation.split("|")]
+    items: list[str] = []
+    for shape in shapes:
+        result = definitions.get(shape)
+        data = next((f for f in result.fields if f.wire == "data"), None) if isinstance(result, ClassDef) else None
+        if data is None or not data.required or not re.fullmatch(r"list\[\w+\]", data.annotation):
+            return None
+        if "cursor" in query and not any(f.wire == "has_more" for f in result.fields):  # type: ignore[union-attr]
+            return None
+        items.append(data.annotation[5:-1])
+    if not all(isinstance(definitions.get(item), ClassDef) for item in items):
         return None
-    data = next((f for f in result.fields if f.wire == "data" and f.required), None)
-    if data is None or not re.fullmatch(r"list\[\w+\]", data.annotation):
-        return None
-    item = data.annotation[5:-1]
-    classes = {d.name for m in registry.modules.values() for d in m.definitions if isinstance(d, ClassDef)}
-    if item not in classes:
-        return None
-    registry.use(module, _owner_of(registry, item), item)
-    return item
+    for item in items:
+        registry.use(module, _owner_of(registry, item), item)
+    item = " | ".join(items)
+    model = items[0] if len(items) == 1 else f'cast("builtins.type[Any]", result_type({item}))'
+    return ("OffsetPage" if "offset" in query else "CursorListPage"), item, model
 
 
 def _owner_of(registry: Registry, name: str) -> str:

@@ -4,7 +4,8 @@
 `{"data": [...], "links": {"next": "/api/v1/models?offset=500&limit=500"}, "total_count": N}` (`*ListPage`).
 The generated offset/limit lists (`/guardrails`, `/workspaces`, `/presets`, ...) answer `{"data": [...],
 "total_count": N}` (or a `meta` object): `*OffsetPage` asks for the next `offset` until `total_count` items, a
-short page or an empty one.
+short page or an empty one. `GET /files` pages by cursor in one of three shapes (`_shape`): `*CursorListPage`
+sends OpenRouter's `cursor`, else the last id as `after_id` (Anthropic's shape) or `after` (OpenAI's).
 """
 
 from __future__ import annotations
@@ -14,10 +15,19 @@ from typing import Generic, TypeVar
 import httpx2
 from openai._base_client import PageInfo
 from openai._models import BaseModel
-from openai.pagination import AsyncPage, SyncPage
+from openai.pagination import AsyncCursorPage, AsyncPage, SyncCursorPage, SyncPage
+from pydantic import Field
 from typing_extensions import override
 
-__all__ = ["AsyncListPage", "AsyncOffsetPage", "PageLinks", "SyncListPage", "SyncOffsetPage"]
+__all__ = [
+    "AsyncCursorListPage",
+    "AsyncListPage",
+    "AsyncOffsetPage",
+    "PageLinks",
+    "SyncCursorListPage",
+    "SyncListPage",
+    "SyncOffsetPage",
+]
 
 _T = TypeVar("_T")
 
@@ -95,3 +105,41 @@ def _int(value: object) -> int | None:
     if isinstance(value, int) and not isinstance(value, bool):
         return value
     return int(value) if isinstance(value, str) and value.isdigit() else None
+
+
+class SyncCursorListPage(SyncCursorPage[_T], Generic[_T]):
+    """A page of a cursor list; iterating it fetches the following pages while `has_more`."""
+
+    shape_: str | None = Field(default=None, alias="_shape")
+    cursor: str | None = None
+    first_id: str | None = None
+    last_id: str | None = None
+
+    @override
+    def next_page_info(self) -> PageInfo | None:
+        return _next_cursor(self.shape_, self.cursor, self.last_id, super().next_page_info())
+
+
+class AsyncCursorListPage(AsyncCursorPage[_T], Generic[_T]):
+    """The async twin of `SyncCursorListPage`."""
+
+    shape_: str | None = Field(default=None, alias="_shape")
+    cursor: str | None = None
+    first_id: str | None = None
+    last_id: str | None = None
+
+    @override
+    def next_page_info(self) -> PageInfo | None:
+        return _next_cursor(self.shape_, self.cursor, self.last_id, super().next_page_info())
+
+
+def _next_cursor(
+    shape: str | None, cursor: str | None, last_id: str | None, by_item: PageInfo | None
+) -> PageInfo | None:
+    """OpenRouter's opaque `cursor` when given, else the last id in the shape's parameter (`after_id` for
+    Anthropic's, `after` for OpenAI's; openai's own rule, the last item's id, when there is no `last_id`)."""
+    if cursor:
+        return PageInfo(params={"cursor": cursor})
+    if last_id:
+        return PageInfo(params={"after_id" if shape == "anthropic" else "after": last_id})
+    return by_item

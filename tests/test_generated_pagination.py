@@ -7,9 +7,10 @@ from collections.abc import AsyncIterator, Iterator
 import pytest
 
 from openrouter_compat import AsyncOpenRouter, OpenRouter
-from openrouter_compat.pagination import AsyncOffsetPage, SyncOffsetPage
+from openrouter_compat.pagination import AsyncCursorListPage, AsyncOffsetPage, SyncCursorListPage, SyncOffsetPage
 from openrouter_compat.testing import Emulator
 from openrouter_compat.testing._spec_routes import LIST_SIZE
+from openrouter_compat.types.files_generated import OpenRouterFile
 from openrouter_compat.types.guardrails import Guardrail
 from openrouter_compat.types.workspaces import Workspace
 
@@ -66,3 +67,28 @@ def test_path_parameters_and_sub_resources_page_too(mgmt: OpenRouter, openrouter
     members = list(mgmt.workspaces.list_members("ws-1", limit=4))
     assert len(members) == LIST_SIZE
     assert [r.path for r in openrouter_emulator.requests] == ["/workspaces/ws-1/members"] * 2
+
+
+def test_files_page_by_cursor(mgmt: OpenRouter, openrouter_emulator: Emulator) -> None:
+    page = mgmt.files.list(limit=2)
+    assert isinstance(page, SyncCursorListPage) and page.has_more and page.cursor == "cursor-2"
+    files = list(page)
+    assert all(isinstance(f, OpenRouterFile) for f in files)
+    ids = [f.id for f in files]
+    assert len(ids) == LIST_SIZE == len(set(ids))
+    cursors = [r.query.get("cursor") for r in openrouter_emulator.requests_to("/files")]
+    assert cursors == [None, "cursor-2", "cursor-4"]
+
+
+async def test_files_page_by_cursor_async(amgmt: AsyncOpenRouter, openrouter_emulator: Emulator) -> None:
+    page = await amgmt.files.list(limit=3)
+    assert isinstance(page, AsyncCursorListPage)
+    assert len([f async for f in page]) == LIST_SIZE
+    assert len(openrouter_emulator.requests_to("/files")) == 2
+
+
+def test_openai_and_anthropic_shapes_continue_after_the_last_id() -> None:
+    openai_shape = SyncCursorListPage[object].construct(data=[], _shape="openai", last_id="f-2", has_more=True)
+    anthropic_shape = SyncCursorListPage[object].construct(data=[], _shape="anthropic", last_id="f-2", has_more=True)
+    assert openai_shape.next_page_info() is not None and openai_shape.next_page_info().params == {"after": "f-2"}  # type: ignore[union-attr]
+    assert anthropic_shape.next_page_info().params == {"after_id": "f-2"}  # type: ignore[union-attr]

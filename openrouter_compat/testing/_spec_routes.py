@@ -76,17 +76,42 @@ def _wants_stream(ctx: Context) -> bool:
 
 
 def _paged(value: object, query: dict[str, str]) -> object:
-    """A list example as the page `offset`/`limit` ask for of its `LIST_SIZE`-item collection."""
-    if not is_object(value) or not isinstance(value.get("total_count"), int):
+    """A list example as the page `offset`/`limit` (or `cursor`/`after`/`after_id` and `limit`) ask for of its
+    `LIST_SIZE`-item collection."""
+    if not is_object(value) or not ("total_count" in value or "has_more" in value):
         return value
     data: object = value.get("data")
     first: object = cast("list[object]", data)[0] if isinstance(data, list) and data else None
     if not is_object(first):
         return value
     items = [_numbered(first, n) for n in range(LIST_SIZE)]
-    offset = int(query["offset"]) if query.get("offset", "").isdigit() else 0
     limit = int(query["limit"]) if query.get("limit", "").isdigit() else LIST_SIZE
-    return {**value, "data": items[offset : offset + limit], "total_count": LIST_SIZE}
+    if "total_count" in value:
+        offset = int(query["offset"]) if query.get("offset", "").isdigit() else 0
+        return {**value, "data": items[offset : offset + limit], "total_count": LIST_SIZE}
+    start = _cursor_start(items, query)
+    page = items[start : start + limit]
+    more = start + limit < LIST_SIZE
+    cursor = f"cursor-{start + limit}" if more and "cursor" in value else None
+    ids = [item.get("id") for item in page]
+    return {
+        **value,
+        "data": page,
+        "has_more": more,
+        **({"cursor": cursor} if "cursor" in value else {}),
+        "first_id": ids[0] if ids else None,
+        "last_id": ids[-1] if ids else None,
+    }
+
+
+def _cursor_start(items: list[dict[str, Any]], query: dict[str, str]) -> int:
+    """Where a cursor page starts: OpenRouter's `cursor-N`, else after the item `after`/`after_id` names."""
+    cursor = query.get("cursor", "")
+    if cursor.startswith("cursor-") and cursor[7:].isdigit():
+        return int(cursor[7:])
+    after = query.get("after") or query.get("after_id")
+    ids = [item.get("id") for item in items]
+    return ids.index(after) + 1 if after in ids else 0
 
 
 def _numbered(item: dict[str, Any], n: int) -> dict[str, Any]:
