@@ -10,7 +10,7 @@ from openrouter_compat import AsyncOpenRouter, OpenRouter
 from openrouter_compat.pagination import AsyncCursorListPage, AsyncOffsetPage, SyncCursorListPage, SyncOffsetPage
 from openrouter_compat.testing import Emulator
 from openrouter_compat.testing._spec_routes import LIST_SIZE
-from openrouter_compat.types.files_generated import OpenRouterFile
+from openrouter_compat.types.files import OpenRouterFile
 from openrouter_compat.types.guardrails import Guardrail
 from openrouter_compat.types.workspaces import Workspace
 
