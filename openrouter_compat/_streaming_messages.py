@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator, Iterator
-from typing import TYPE_CHECKING, Annotated, Any
+import typing
+from typing import TYPE_CHECKING, Annotated, Any, TypeAlias, Union
 
 import openai
 from openai._models import FinalRequestOptions
+from openai._models import BaseModel
 from openai._utils import PropertyInfo
+from pydantic import field_validator
 from typing_extensions import override
 
 from ._exceptions import (
@@ -41,10 +44,42 @@ if TYPE_CHECKING:
 
     from ._ledger import CostLedger
 
-__all__ = ["AsyncMessageEventStream", "MessageEventStream", "message_stream_error"]
+__all__ = ["AsyncMessageEventStream", "MessageEventStream", "UnknownMessagesStreamEvent", "message_stream_error"]
 
-_Event = Annotated[MessagesStreamEvents, PropertyInfo(discriminator="type")]
-"""The events, told apart by `type` (so an event the strict models refuse is still built as its own class)."""
+
+def _known_types() -> frozenset[str]:
+    """The `type` of every event the spec defines."""
+    known: set[str] = set()
+    for member in typing.get_args(MessagesStreamEvents):
+        annotation = member.model_fields["type"].annotation
+        known.update(arg for arg in typing.get_args(annotation) if isinstance(arg, str))
+    return frozenset(known)
+
+
+_KNOWN_TYPES = _known_types()
+
+
+class UnknownMessagesStreamEvent(BaseModel):
+    """An event this client does not know yet: its `type` and every field kept (never parsed into another
+    event class); the stream goes on."""
+
+    type: str
+
+    @field_validator("type")
+    @classmethod
+    def _is_unknown(cls, value: str) -> str:
+        if value in _KNOWN_TYPES:
+            raise ValueError("a known event type")
+        return value
+
+
+if TYPE_CHECKING:
+    # Statically the spec's events, so `event.type == "content_block_delta"` narrows to its class; at run time
+    # an event of a type the spec does not define is an `UnknownMessagesStreamEvent` (test it with `isinstance`).
+    _Event: TypeAlias = MessagesStreamEvents
+else:
+    # Told apart by `type`, so an event the strict models refuse is still built as its own class.
+    _Event = Annotated[Union[UnknownMessagesStreamEvent, MessagesStreamEvents], PropertyInfo(discriminator="type")]  # noqa: UP007
 
 _NOT_OUTPUT = frozenset({"message_start", "content_block_start", "ping"})
 """Events announcing a message or a block before any of its content: a failure after only these is retried."""

@@ -5,10 +5,15 @@ from __future__ import annotations
 import pytest
 
 from openrouter_compat import AsyncOpenRouter, MidStreamError, OpenRouter, StreamInterruptedError
-from openrouter_compat._streaming_messages import AsyncMessageEventStream, MessageEventStream
+from openrouter_compat._streaming_messages import (
+    AsyncMessageEventStream,
+    MessageEventStream,
+    UnknownMessagesStreamEvent,
+)
 from openrouter_compat.testing import Emulator, Fault
 from openrouter_compat.types.messages import (
     MessagesContentBlockDeltaEvent,
+    MessagesDeltaEvent,
     MessagesResult,
     MessagesStartEvent,
     MessagesStopEvent,
@@ -105,3 +110,16 @@ def test_the_ledger_records_the_streamed_message(client: OpenRouter) -> None:
     list(stream)
     entries = [e for e in client.ledger.entries if e.generation_id == first.message.id]
     assert len(entries) == 1 and entries[0].model == MODEL and entries[0].kind == "message"
+
+
+def test_an_event_type_newer_than_the_spec_is_kept_as_unknown(client: OpenRouter) -> None:
+    stream = client.messages.create(model=MODEL, max_tokens=16, messages=MESSAGES, stream=True)
+    cast_to = stream._cast_to  # pyright: ignore[reportPrivateUsage]
+    event = client._process_response_data(  # pyright: ignore[reportPrivateUsage]
+        data={"type": "message_thought", "detail": 1}, cast_to=cast_to, response=stream.response
+    )
+    assert isinstance(event, UnknownMessagesStreamEvent) and event.to_dict() == {"type": "message_thought", "detail": 1}
+    delta = {"type": "message_delta", "delta": {"stop_reason": "end_turn"}, "usage": {"output_tokens": 3}}
+    known = client._process_response_data(data=delta, cast_to=cast_to, response=stream.response)  # pyright: ignore[reportPrivateUsage]
+    assert isinstance(known, MessagesDeltaEvent) and known.delta.stop_reason == "end_turn"
+    stream.close()
