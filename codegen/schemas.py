@@ -195,7 +195,7 @@ class Registry:
         """The annotation for `schema`, defining inline objects as `hint`-named classes in `module`."""
         if not isinstance(schema, dict):
             return "Any"
-        nullable = bool(schema.get("nullable"))
+        nullable = bool(schema.get("nullable")) or ("$ref" in schema and _null_object(resolve(self.spec, schema)))
         core = self._core(schema, mode, module, hint)
         return _union([core, "None"]) if nullable else core
 
@@ -295,6 +295,12 @@ class Registry:
                 stack.extend(v for k, v in node.items() if k not in ("example", "examples"))
             elif isinstance(node, list):
                 stack.extend(node)
+
+
+def _null_object(schema: Any) -> bool:
+    """A component object that may also be null (`type: [object, "null"]`): its class, referenced, takes None."""
+    kinds = schema.get("type") if isinstance(schema, dict) else None
+    return isinstance(kinds, list) and "null" in kinds and "object" in kinds
 
 
 def _plain(schema: Any) -> bool:

@@ -197,3 +197,10 @@ async def test_async_transcription_usage_cost(async_client: AsyncOpenRouter, ope
     assert text.text and text.usage is not None and text.usage.cost is not None
     audio = await async_client.audio.speech.create(model="openai/gpt-4o-mini-tts", input="hi", voice="alloy")
     assert audio.content and "provider" not in openrouter_emulator.last_request().json
+
+
+def test_a_nullable_component_takes_none(mgmt: OpenRouter, openrouter_emulator: Emulator) -> None:
+    # AnthropicThinkingBlockBinding is `type: [object, "null"]` in the spec: None is a value it allows.
+    thinking = {"type": "enabled", "budget_tokens": 1024, "block_binding": None}
+    mgmt.messages.create(model="anthropic/claude-sonnet-4", max_tokens=16, messages=MESSAGES, thinking=thinking)  # type: ignore[arg-type]
+    assert openrouter_emulator.last_request().json["thinking"] == thinking

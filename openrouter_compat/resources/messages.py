@@ -120,7 +120,7 @@ class Messages(SyncAPIResource):
             | FusionPluginParam
         ]
         | Omit = omit,
-        provider: ProviderPreferences | Omit = omit,
+        provider: ProviderPreferences | Omit | None = omit,
         route: DeprecatedRoute | Omit = omit,
         service_tier: str | Omit = omit,
         session_id: str | Omit = omit,
@@ -195,7 +195,7 @@ class Messages(SyncAPIResource):
             | FusionPluginParam
         ]
         | Omit = omit,
-        provider: ProviderPreferences | Omit = omit,
+        provider: ProviderPreferences | Omit | None = omit,
         route: DeprecatedRoute | Omit = omit,
         service_tier: str | Omit = omit,
         session_id: str | Omit = omit,
@@ -270,7 +270,7 @@ class Messages(SyncAPIResource):
             | FusionPluginParam
         ]
         | Omit = omit,
-        provider: ProviderPreferences | Omit = omit,
+        provider: ProviderPreferences | Omit | None = omit,
         route: DeprecatedRoute | Omit = omit,
         service_tier: str | Omit = omit,
         session_id: str | Omit = omit,
@@ -344,7 +344,7 @@ class Messages(SyncAPIResource):
             | FusionPluginParam
         ]
         | Omit = omit,
-        provider: ProviderPreferences | Omit = omit,
+        provider: ProviderPreferences | Omit | None = omit,
         route: DeprecatedRoute | Omit = omit,
         service_tier: str | Omit = omit,
         session_id: str | Omit = omit,
@@ -473,7 +473,7 @@ class AsyncMessages(AsyncAPIResource):
             | FusionPluginParam
         ]
         | Omit = omit,
-        provider: ProviderPreferences | Omit = omit,
+        provider: ProviderPreferences | Omit | None = omit,
         route: DeprecatedRoute | Omit = omit,
         service_tier: str | Omit = omit,
         session_id: str | Omit = omit,
@@ -548,7 +548,7 @@ class AsyncMessages(AsyncAPIResource):
             | FusionPluginParam
         ]
         | Omit = omit,
-        provider: ProviderPreferences | Omit = omit,
+        provider: ProviderPreferences | Omit | None = omit,
         route: DeprecatedRoute | Omit = omit,
         service_tier: str | Omit = omit,
         session_id: str | Omit = omit,
@@ -623,7 +623,7 @@ class AsyncMessages(AsyncAPIResource):
             | FusionPluginParam
         ]
         | Omit = omit,
-        provider: ProviderPreferences | Omit = omit,
+        provider: ProviderPreferences | Omit | None = omit,
         route: DeprecatedRoute | Omit = omit,
         service_tier: str | Omit = omit,
         session_id: str | Omit = omit,
@@ -697,7 +697,7 @@ class AsyncMessages(AsyncAPIResource):
             | FusionPluginParam
         ]
         | Omit = omit,
-        provider: ProviderPreferences | Omit = omit,
+        provider: ProviderPreferences | Omit | None = omit,
         route: DeprecatedRoute | Omit = omit,
         service_tier: str | Omit = omit,
         session_id: str | Omit = omit,

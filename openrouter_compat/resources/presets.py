@@ -7,7 +7,7 @@ do not edit; change the generator or its config.
 from __future__ import annotations
 
 import builtins
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import httpx2
 from openai._compat import cached_property
@@ -89,6 +89,7 @@ from ..types.messages import (
     MessagesSearchModelsServerToolParam,
 )
 from ..types.presets import (
+    ListPresetVersionsResponse,
     Preset,
     PresetDesignatedVersion,
     PresetsCreateFromChatParams,
@@ -131,7 +132,7 @@ from ..types.responses_request import (
     WebSearchServerToolParam,
 )
 from ._platform import data_of, platform_options, validated
-from ._spec import spec_path
+from ._spec import result_type, spec_path
 
 __all__ = [
     "Presets",
@@ -227,11 +228,11 @@ class Presets(SyncAPIResource):
             | FusionPluginParam
         ]
         | Omit = omit,
-        prediction: PredictionParam | Omit = omit,
+        prediction: PredictionParam | Omit | None = omit,
         presence_penalty: float | Omit | None = omit,
         prompt_cache_key: str | Omit | None = omit,
-        prompt_cache_options: PromptCacheOptionsParam | Omit = omit,
-        provider: ProviderPreferences | Omit = omit,
+        prompt_cache_options: PromptCacheOptionsParam | Omit | None = omit,
+        provider: ProviderPreferences | Omit | None = omit,
         reasoning: ChatRequestParamReasoning | Omit = omit,
         reasoning_effort: Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
         | str
@@ -250,7 +251,7 @@ class Presets(SyncAPIResource):
         session_id: str | Omit = omit,
         stop: str | builtins.list[str] | Omit | None = omit,
         stop_server_tools_when: StopServerToolsWhenParam | Omit = omit,
-        stream_options: ChatStreamOptionsParam | Omit = omit,
+        stream_options: ChatStreamOptionsParam | Omit | None = omit,
         temperature: float | Omit | None = omit,
         tool_choice: ChatToolChoiceParam | Omit = omit,
         tools: builtins.list[ChatFunctionToolParam] | Omit = omit,
@@ -345,7 +346,7 @@ class Presets(SyncAPIResource):
             | FusionPluginParam
         ]
         | Omit = omit,
-        provider: ProviderPreferences | Omit = omit,
+        provider: ProviderPreferences | Omit | None = omit,
         route: DeprecatedRoute | Omit = omit,
         service_tier: str | Omit = omit,
         session_id: str | Omit = omit,
@@ -445,7 +446,7 @@ class Presets(SyncAPIResource):
         instructions: str | Omit | None = omit,
         max_output_tokens: int | Omit | None = omit,
         max_tool_calls: int | Omit | None = omit,
-        metadata: RequestMetadataParam | Omit = omit,
+        metadata: RequestMetadataParam | Omit | None = omit,
         modalities: builtins.list[OutputModalityEnum] | Omit = omit,
         model: str | Omit = omit,
         models: builtins.list[str] | Omit = omit,
@@ -465,10 +466,10 @@ class Presets(SyncAPIResource):
         | Omit = omit,
         presence_penalty: float | Omit | None = omit,
         previous_response_id: Any | Omit = omit,
-        prompt: StoredPromptTemplateParam | Omit = omit,
+        prompt: StoredPromptTemplateParam | Omit | None = omit,
         prompt_cache_key: str | Omit | None = omit,
-        prompt_cache_options: PromptCacheOptionsParam | Omit = omit,
-        provider: ProviderPreferences | Omit = omit,
+        prompt_cache_options: PromptCacheOptionsParam | Omit | None = omit,
+        provider: ProviderPreferences | Omit | None = omit,
         reasoning: ReasoningConfigParam | Omit = omit,
         route: DeprecatedRoute | Omit = omit,
         safety_identifier: str | Omit | None = omit,
@@ -583,7 +584,7 @@ class Presets(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> SyncOffsetPage[PresetDesignatedVersion]:
+    ) -> ListPresetVersionsResponse:
         """List versions of a preset."""
         request_query = validated(
             PresetsListVersionsParams,
@@ -592,11 +593,10 @@ class Presets(SyncAPIResource):
                 "limit": limit,
             },
         )
-        return self._get_api_list(
+        return self._get(
             spec_path("/presets/{slug}/versions", slug=slug),
-            page=SyncOffsetPage[PresetDesignatedVersion],
             options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-            model=PresetDesignatedVersion,
+            cast_to=ListPresetVersionsResponse,
         )
 
     def retrieve_version(
@@ -608,12 +608,14 @@ class Presets(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> PresetDesignatedVersion:
+    ) -> PresetDesignatedVersion | None:
         """Get a specific version of a preset."""
         return self._get(
             spec_path("/presets/{slug}/versions/{version}", slug=slug, version=version),
             options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
-            cast_to=data_of(PresetDesignatedVersion),
+            cast_to=data_of(
+                cast("builtins.type[PresetDesignatedVersion | None]", result_type(PresetDesignatedVersion | None))
+            ),
         )
 
 
@@ -701,11 +703,11 @@ class AsyncPresets(AsyncAPIResource):
             | FusionPluginParam
         ]
         | Omit = omit,
-        prediction: PredictionParam | Omit = omit,
+        prediction: PredictionParam | Omit | None = omit,
         presence_penalty: float | Omit | None = omit,
         prompt_cache_key: str | Omit | None = omit,
-        prompt_cache_options: PromptCacheOptionsParam | Omit = omit,
-        provider: ProviderPreferences | Omit = omit,
+        prompt_cache_options: PromptCacheOptionsParam | Omit | None = omit,
+        provider: ProviderPreferences | Omit | None = omit,
         reasoning: ChatRequestParamReasoning | Omit = omit,
         reasoning_effort: Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
         | str
@@ -724,7 +726,7 @@ class AsyncPresets(AsyncAPIResource):
         session_id: str | Omit = omit,
         stop: str | builtins.list[str] | Omit | None = omit,
         stop_server_tools_when: StopServerToolsWhenParam | Omit = omit,
-        stream_options: ChatStreamOptionsParam | Omit = omit,
+        stream_options: ChatStreamOptionsParam | Omit | None = omit,
         temperature: float | Omit | None = omit,
         tool_choice: ChatToolChoiceParam | Omit = omit,
         tools: builtins.list[ChatFunctionToolParam] | Omit = omit,
@@ -819,7 +821,7 @@ class AsyncPresets(AsyncAPIResource):
             | FusionPluginParam
         ]
         | Omit = omit,
-        provider: ProviderPreferences | Omit = omit,
+        provider: ProviderPreferences | Omit | None = omit,
         route: DeprecatedRoute | Omit = omit,
         service_tier: str | Omit = omit,
         session_id: str | Omit = omit,
@@ -919,7 +921,7 @@ class AsyncPresets(AsyncAPIResource):
         instructions: str | Omit | None = omit,
         max_output_tokens: int | Omit | None = omit,
         max_tool_calls: int | Omit | None = omit,
-        metadata: RequestMetadataParam | Omit = omit,
+        metadata: RequestMetadataParam | Omit | None = omit,
         modalities: builtins.list[OutputModalityEnum] | Omit = omit,
         model: str | Omit = omit,
         models: builtins.list[str] | Omit = omit,
@@ -939,10 +941,10 @@ class AsyncPresets(AsyncAPIResource):
         | Omit = omit,
         presence_penalty: float | Omit | None = omit,
         previous_response_id: Any | Omit = omit,
-        prompt: StoredPromptTemplateParam | Omit = omit,
+        prompt: StoredPromptTemplateParam | Omit | None = omit,
         prompt_cache_key: str | Omit | None = omit,
-        prompt_cache_options: PromptCacheOptionsParam | Omit = omit,
-        provider: ProviderPreferences | Omit = omit,
+        prompt_cache_options: PromptCacheOptionsParam | Omit | None = omit,
+        provider: ProviderPreferences | Omit | None = omit,
         reasoning: ReasoningConfigParam | Omit = omit,
         route: DeprecatedRoute | Omit = omit,
         safety_identifier: str | Omit | None = omit,
@@ -1057,7 +1059,7 @@ class AsyncPresets(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> AsyncOffsetPage[PresetDesignatedVersion]:
+    ) -> ListPresetVersionsResponse:
         """List versions of a preset."""
         request_query = validated(
             PresetsListVersionsParams,
@@ -1066,11 +1068,10 @@ class AsyncPresets(AsyncAPIResource):
                 "limit": limit,
             },
         )
-        return await self._get_api_list(
+        return await self._get(
             spec_path("/presets/{slug}/versions", slug=slug),
-            page=AsyncOffsetPage[PresetDesignatedVersion],
             options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-            model=PresetDesignatedVersion,
+            cast_to=ListPresetVersionsResponse,
         )
 
     async def retrieve_version(
@@ -1082,12 +1083,14 @@ class AsyncPresets(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> PresetDesignatedVersion:
+    ) -> PresetDesignatedVersion | None:
         """Get a specific version of a preset."""
         return await self._get(
             spec_path("/presets/{slug}/versions/{version}", slug=slug, version=version),
             options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
-            cast_to=data_of(PresetDesignatedVersion),
+            cast_to=data_of(
+                cast("builtins.type[PresetDesignatedVersion | None]", result_type(PresetDesignatedVersion | None))
+            ),
         )
 
 

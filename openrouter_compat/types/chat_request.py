@@ -126,7 +126,7 @@ class ChatContentTextParam(TypedDict, total=False):
     cache_control: ChatContentCacheControlParam
     """Anthropic-style cache breakpoint for the content part."""
 
-    prompt_cache_breakpoint: PromptCacheBreakpointParam
+    prompt_cache_breakpoint: PromptCacheBreakpointParam | None
     """Marks an explicit prompt-cache boundary on this content block (OpenAI-style). Everything through the block
     carrying this marker is part of the candidate cached prefix."""
 
@@ -791,7 +791,7 @@ class ChatRequestParam(TypedDict, total=False):
     ]
     """Plugins you want to enable for this request, including their settings."""
 
-    prediction: PredictionParam
+    prediction: PredictionParam | None
     """Static predicted output content. Supported models can use this to reduce latency when much of the response is
     known in advance."""
 
@@ -800,11 +800,11 @@ class ChatRequestParam(TypedDict, total=False):
 
     prompt_cache_key: str | None
 
-    prompt_cache_options: PromptCacheOptionsParam
+    prompt_cache_options: PromptCacheOptionsParam | None
     """Request-level prompt-cache controls. `mode: "explicit"` disables OpenAI-managed breakpoints so only blocks
     marked with `prompt_cache_breakpoint` are cached. Only supported by OpenAI GPT-5.6 and newer."""
 
-    provider: ProviderPreferences
+    provider: ProviderPreferences | None
     """When multiple model providers are available, optionally indicate your routing preference."""
 
     reasoning: ChatRequestParamReasoning
@@ -850,7 +850,7 @@ class ChatRequestParam(TypedDict, total=False):
     stream: bool
     """Enable streaming response"""
 
-    stream_options: ChatStreamOptionsParam
+    stream_options: ChatStreamOptionsParam | None
     """Streaming configuration options"""
 
     temperature: float | None

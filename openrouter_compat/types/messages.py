@@ -274,7 +274,7 @@ class AnthropicToolUsesTriggerParam(TypedDict, total=False):
 class MessagesRequestParamContextManagementEditsItemVariant1(TypedDict, total=False):
     """MessagesRequestParamContextManagementEditsItemVariant1"""
 
-    clear_at_least: AnthropicInputTokensClearAtLeastParam
+    clear_at_least: AnthropicInputTokensClearAtLeastParam | None
 
     clear_tool_inputs: bool | list[str] | None
 
@@ -979,7 +979,7 @@ class MessagesMessageParamParam(TypedDict, total=False):
         ]
     ]
 
-    output_config: AnthropicMessageOutputConfigParam
+    output_config: AnthropicMessageOutputConfigParam | None
 
     role: Required[Literal["user", "assistant", "system"] | str]
 
@@ -1042,7 +1042,7 @@ AnthropicThinkingDisplay: TypeAlias = Literal["summarized", "omitted", "updates"
 class MessagesRequestParamThinkingVariant1(TypedDict, total=False):
     """MessagesRequestParamThinkingVariant1"""
 
-    block_binding: AnthropicThinkingBlockBindingParam
+    block_binding: AnthropicThinkingBlockBindingParam | None
 
     budget_tokens: Required[int]
 
@@ -1062,7 +1062,7 @@ class MessagesRequestParamThinkingVariant2(TypedDict, total=False):
 class MessagesRequestParamThinkingVariant3(TypedDict, total=False):
     """MessagesRequestParamThinkingVariant3"""
 
-    block_binding: AnthropicThinkingBlockBindingParam
+    block_binding: AnthropicThinkingBlockBindingParam | None
 
     display: AnthropicThinkingDisplay
 
@@ -1194,7 +1194,7 @@ class MessagesRequestParamToolsItemVariant4(TypedDict, total=False):
 
     type: Required[Literal["web_search_20250305"]]
 
-    user_location: AnthropicWebSearchToolUserLocationParam
+    user_location: AnthropicWebSearchToolUserLocationParam | None
 
 
 AnthropicAllowedCallersParam: TypeAlias = list[
@@ -1222,7 +1222,7 @@ class MessagesRequestParamToolsItemVariant5(TypedDict, total=False):
 
     type: Required[Literal["web_search_20260209"]]
 
-    user_location: AnthropicWebSearchToolUserLocationParam
+    user_location: AnthropicWebSearchToolUserLocationParam | None
 
 
 @with_config(ConfigDict(extra="forbid"))
@@ -1344,7 +1344,7 @@ class MessagesRequestParam(TypedDict, total=False):
     ]
     """Plugins you want to enable for this request, including their settings."""
 
-    provider: ProviderPreferences
+    provider: ProviderPreferences | None
     """When multiple model providers are available, optionally indicate your routing preference."""
 
     route: DeprecatedRoute
@@ -2147,7 +2147,7 @@ class ORAnthropicServerToolUsage(BaseModel):
 class MessagesResultUsage(BaseModel):
     """MessagesResultUsage"""
 
-    cache_creation: AnthropicCacheCreation
+    cache_creation: AnthropicCacheCreation | None
 
     cache_creation_input_tokens: int | None
 
@@ -2159,9 +2159,9 @@ class MessagesResultUsage(BaseModel):
 
     output_tokens: int
 
-    output_tokens_details: AnthropicOutputTokensDetails
+    output_tokens_details: AnthropicOutputTokensDetails | None
 
-    server_tool_use: ORAnthropicServerToolUsage
+    server_tool_use: ORAnthropicServerToolUsage | None
 
     service_tier: str | None
 
@@ -2288,7 +2288,7 @@ class OpenRouterMetadata(BaseModel):
 class MessagesResult(BaseModel):
     """Non-streaming response from the Anthropic Messages API with OpenRouter extensions"""
 
-    container: AnthropicContainer
+    container: AnthropicContainer | None
 
     content: list[ORAnthropicContentBlock]
 
@@ -2300,7 +2300,7 @@ class MessagesResult(BaseModel):
 
     role: Literal["assistant"]
 
-    stop_details: AnthropicRefusalStopDetails
+    stop_details: AnthropicRefusalStopDetails | None
     """Structured information about a refusal"""
 
     stop_reason: ORAnthropicStopReason
@@ -2332,7 +2332,7 @@ AnthropicServiceTier: TypeAlias = Literal["standard", "priority", "batch"] | str
 class MessagesStartEventMessageUsage(BaseModel):
     """MessagesStartEventMessageUsage"""
 
-    cache_creation: AnthropicCacheCreation
+    cache_creation: AnthropicCacheCreation | None
 
     cache_creation_input_tokens: int | None
 
@@ -2344,9 +2344,9 @@ class MessagesStartEventMessageUsage(BaseModel):
 
     output_tokens: int
 
-    output_tokens_details: AnthropicOutputTokensDetails
+    output_tokens_details: AnthropicOutputTokensDetails | None
 
-    server_tool_use: AnthropicServerToolUsage
+    server_tool_use: AnthropicServerToolUsage | None
 
     service_tier: AnthropicServiceTier
 
@@ -2358,7 +2358,7 @@ class MessagesStartEventMessageUsage(BaseModel):
 class MessagesStartEventMessage(BaseModel):
     """MessagesStartEventMessage"""
 
-    container: AnthropicContainer
+    container: AnthropicContainer | None
 
     content: list[ORAnthropicContentBlock]
 
@@ -2511,7 +2511,7 @@ class MessagesStartEventMessage(BaseModel):
 
     role: Literal["assistant"]
 
-    stop_details: AnthropicRefusalStopDetails
+    stop_details: AnthropicRefusalStopDetails | None
     """Structured information about a refusal"""
 
     stop_reason: Any
@@ -2534,9 +2534,9 @@ class MessagesStartEvent(BaseModel):
 class MessagesDeltaEventDelta(BaseModel):
     """MessagesDeltaEventDelta"""
 
-    container: AnthropicContainer
+    container: AnthropicContainer | None
 
-    stop_details: AnthropicRefusalStopDetails
+    stop_details: AnthropicRefusalStopDetails | None
     """Structured information about a refusal"""
 
     stop_reason: ORAnthropicStopReason
@@ -2559,9 +2559,9 @@ class MessagesDeltaEventUsage(BaseModel):
 
     output_tokens: int
 
-    output_tokens_details: AnthropicOutputTokensDetails
+    output_tokens_details: AnthropicOutputTokensDetails | None
 
-    server_tool_use: ORAnthropicServerToolUsage
+    server_tool_use: ORAnthropicServerToolUsage | None
 
 
 class MessagesDeltaEvent(BaseModel):

@@ -177,7 +177,7 @@ class ObservabilityArizeDestination(BaseModel):
     enabled: bool
     """Whether this destination is currently enabled."""
 
-    filter_rules: ObservabilityFilterRulesConfig
+    filter_rules: ObservabilityFilterRulesConfig | None
     """Optional structured filter rules controlling which events are forwarded."""
 
     id: str
@@ -238,7 +238,7 @@ class ObservabilityBraintrustDestination(BaseModel):
     enabled: bool
     """Whether this destination is currently enabled."""
 
-    filter_rules: ObservabilityFilterRulesConfig
+    filter_rules: ObservabilityFilterRulesConfig | None
     """Optional structured filter rules controlling which events are forwarded."""
 
     id: str
@@ -304,7 +304,7 @@ class ObservabilityClickhouseDestination(BaseModel):
     enabled: bool
     """Whether this destination is currently enabled."""
 
-    filter_rules: ObservabilityFilterRulesConfig
+    filter_rules: ObservabilityFilterRulesConfig | None
     """Optional structured filter rules controlling which events are forwarded."""
 
     id: str
@@ -369,7 +369,7 @@ class ObservabilityDatadogDestination(BaseModel):
     enabled: bool
     """Whether this destination is currently enabled."""
 
-    filter_rules: ObservabilityFilterRulesConfig
+    filter_rules: ObservabilityFilterRulesConfig | None
     """Optional structured filter rules controlling which events are forwarded."""
 
     id: str
@@ -430,7 +430,7 @@ class ObservabilityGrafanaDestination(BaseModel):
     enabled: bool
     """Whether this destination is currently enabled."""
 
-    filter_rules: ObservabilityFilterRulesConfig
+    filter_rules: ObservabilityFilterRulesConfig | None
     """Optional structured filter rules controlling which events are forwarded."""
 
     id: str
@@ -491,7 +491,7 @@ class ObservabilityLangfuseDestination(BaseModel):
     enabled: bool
     """Whether this destination is currently enabled."""
 
-    filter_rules: ObservabilityFilterRulesConfig
+    filter_rules: ObservabilityFilterRulesConfig | None
     """Optional structured filter rules controlling which events are forwarded."""
 
     id: str
@@ -556,7 +556,7 @@ class ObservabilityLangsmithDestination(BaseModel):
     enabled: bool
     """Whether this destination is currently enabled."""
 
-    filter_rules: ObservabilityFilterRulesConfig
+    filter_rules: ObservabilityFilterRulesConfig | None
     """Optional structured filter rules controlling which events are forwarded."""
 
     id: str
@@ -615,7 +615,7 @@ class ObservabilityNewrelicDestination(BaseModel):
     enabled: bool
     """Whether this destination is currently enabled."""
 
-    filter_rules: ObservabilityFilterRulesConfig
+    filter_rules: ObservabilityFilterRulesConfig | None
     """Optional structured filter rules controlling which events are forwarded."""
 
     id: str
@@ -676,7 +676,7 @@ class ObservabilityOpikDestination(BaseModel):
     enabled: bool
     """Whether this destination is currently enabled."""
 
-    filter_rules: ObservabilityFilterRulesConfig
+    filter_rules: ObservabilityFilterRulesConfig | None
     """Optional structured filter rules controlling which events are forwarded."""
 
     id: str
@@ -734,7 +734,7 @@ class ObservabilityOtelCollectorDestination(BaseModel):
     enabled: bool
     """Whether this destination is currently enabled."""
 
-    filter_rules: ObservabilityFilterRulesConfig
+    filter_rules: ObservabilityFilterRulesConfig | None
     """Optional structured filter rules controlling which events are forwarded."""
 
     id: str
@@ -793,7 +793,7 @@ class ObservabilityPosthogDestination(BaseModel):
     enabled: bool
     """Whether this destination is currently enabled."""
 
-    filter_rules: ObservabilityFilterRulesConfig
+    filter_rules: ObservabilityFilterRulesConfig | None
     """Optional structured filter rules controlling which events are forwarded."""
 
     id: str
@@ -853,7 +853,7 @@ class ObservabilityRampDestination(BaseModel):
     enabled: bool
     """Whether this destination is currently enabled."""
 
-    filter_rules: ObservabilityFilterRulesConfig
+    filter_rules: ObservabilityFilterRulesConfig | None
     """Optional structured filter rules controlling which events are forwarded."""
 
     id: str
@@ -928,7 +928,7 @@ class ObservabilityS3Destination(BaseModel):
     enabled: bool
     """Whether this destination is currently enabled."""
 
-    filter_rules: ObservabilityFilterRulesConfig
+    filter_rules: ObservabilityFilterRulesConfig | None
     """Optional structured filter rules controlling which events are forwarded."""
 
     id: str
@@ -987,7 +987,7 @@ class ObservabilitySentryDestination(BaseModel):
     enabled: bool
     """Whether this destination is currently enabled."""
 
-    filter_rules: ObservabilityFilterRulesConfig
+    filter_rules: ObservabilityFilterRulesConfig | None
     """Optional structured filter rules controlling which events are forwarded."""
 
     id: str
@@ -1054,7 +1054,7 @@ class ObservabilitySnowflakeDestination(BaseModel):
     enabled: bool
     """Whether this destination is currently enabled."""
 
-    filter_rules: ObservabilityFilterRulesConfig
+    filter_rules: ObservabilityFilterRulesConfig | None
     """Optional structured filter rules controlling which events are forwarded."""
 
     id: str
@@ -1117,7 +1117,7 @@ class ObservabilityWeaveDestination(BaseModel):
     enabled: bool
     """Whether this destination is currently enabled."""
 
-    filter_rules: ObservabilityFilterRulesConfig
+    filter_rules: ObservabilityFilterRulesConfig | None
     """Optional structured filter rules controlling which events are forwarded."""
 
     id: str
@@ -1175,7 +1175,7 @@ class ObservabilityWebhookDestination(BaseModel):
     enabled: bool
     """Whether this destination is currently enabled."""
 
-    filter_rules: ObservabilityFilterRulesConfig
+    filter_rules: ObservabilityFilterRulesConfig | None
     """Optional structured filter rules controlling which events are forwarded."""
 
     id: str
@@ -1315,7 +1315,7 @@ class CreateObservabilityDestinationRequestParam(TypedDict, total=False):
     enabled: bool
     """Whether this destination should be enabled immediately."""
 
-    filter_rules: ObservabilityFilterRulesConfigNullableParam
+    filter_rules: ObservabilityFilterRulesConfigNullableParam | None
     """Optional structured filter rules controlling which events are forwarded."""
 
     name: Required[str]
@@ -1382,7 +1382,7 @@ class UpdateObservabilityDestinationRequestParam(TypedDict, total=False):
     enabled: bool
     """Whether the destination is enabled."""
 
-    filter_rules: ObservabilityFilterRulesConfigNullableParam
+    filter_rules: ObservabilityFilterRulesConfigNullableParam | None
 
     name: str
     """Human-readable name for the destination."""

@@ -132,7 +132,7 @@ class PresetWithDesignatedVersion(BaseModel):
 
     workspace_id: str | None
 
-    designated_version: PresetDesignatedVersion
+    designated_version: PresetDesignatedVersion | None
     """A specific version of a preset, containing config and optional system prompt."""
 
 
@@ -157,6 +157,6 @@ class PresetsListVersionsParams(TypedDict, total=False):
 class ListPresetVersionsResponse(BaseModel):
     """A paginated list of preset versions."""
 
-    data: list[PresetDesignatedVersion]
+    data: list[PresetDesignatedVersion | None]
 
     total_count: int

@@ -282,7 +282,7 @@ class ReasoningItemParam(TypedDict, total=False):
 class InputTextParam(TypedDict, total=False):
     """Text input content item"""
 
-    prompt_cache_breakpoint: PromptCacheBreakpointParam
+    prompt_cache_breakpoint: PromptCacheBreakpointParam | None
     """Marks an explicit prompt-cache boundary on this content block (OpenAI-style). Everything through the block
     carrying this marker is part of the candidate cached prefix."""
 
@@ -1848,7 +1848,7 @@ class PreviewWebSearchServerToolParam(TypedDict, total=False):
     """Which search engine to use. "auto" (default) uses native if the provider supports it, otherwise Exa. "native"
     forces the provider's built-in search. "exa" forces the Exa search API."""
 
-    filters: WebSearchDomainFilterParam
+    filters: WebSearchDomainFilterParam | None
 
     max_results: int
     """Maximum number of search results to return per search call. Defaults to 5. Applies to Exa, Firecrawl,
@@ -1867,7 +1867,7 @@ class PreviewWebSearchServerToolParam(TypedDict, total=False):
 
     type: Required[Literal["web_search_preview"]]
 
-    user_location: PreviewWebSearchUserLocationParam
+    user_location: PreviewWebSearchUserLocationParam | None
 
 
 @with_config(ConfigDict(extra="forbid"))
@@ -1878,7 +1878,7 @@ class Preview20250311WebSearchServerToolParam(TypedDict, total=False):
     """Which search engine to use. "auto" (default) uses native if the provider supports it, otherwise Exa. "native"
     forces the provider's built-in search. "exa" forces the Exa search API."""
 
-    filters: WebSearchDomainFilterParam
+    filters: WebSearchDomainFilterParam | None
 
     max_results: int
     """Maximum number of search results to return per search call. Defaults to 5. Applies to Exa, Firecrawl,
@@ -1897,7 +1897,7 @@ class Preview20250311WebSearchServerToolParam(TypedDict, total=False):
 
     type: Required[Literal["web_search_preview_2025_03_11"]]
 
-    user_location: PreviewWebSearchUserLocationParam
+    user_location: PreviewWebSearchUserLocationParam | None
 
 
 @with_config(ConfigDict(extra="forbid"))
@@ -1908,7 +1908,7 @@ class LegacyWebSearchServerToolParam(TypedDict, total=False):
     """Which search engine to use. "auto" (default) uses native if the provider supports it, otherwise Exa. "native"
     forces the provider's built-in search. "exa" forces the Exa search API."""
 
-    filters: WebSearchDomainFilterParam
+    filters: WebSearchDomainFilterParam | None
 
     max_results: int
     """Maximum number of search results to return per search call. Defaults to 5. Applies to Exa, Firecrawl,
@@ -1927,7 +1927,7 @@ class LegacyWebSearchServerToolParam(TypedDict, total=False):
 
     type: Required[Literal["web_search"]]
 
-    user_location: WebSearchUserLocationParam
+    user_location: WebSearchUserLocationParam | None
     """User location information for web search"""
 
 
@@ -1939,7 +1939,7 @@ class WebSearchServerToolParam(TypedDict, total=False):
     """Which search engine to use. "auto" (default) uses native if the provider supports it, otherwise Exa. "native"
     forces the provider's built-in search. "exa" forces the Exa search API."""
 
-    filters: WebSearchDomainFilterParam
+    filters: WebSearchDomainFilterParam | None
 
     max_results: int
     """Maximum number of search results to return per search call. Defaults to 5. Applies to Exa, Firecrawl,
@@ -1958,7 +1958,7 @@ class WebSearchServerToolParam(TypedDict, total=False):
 
     type: Required[Literal["web_search_2025_08_26"]]
 
-    user_location: WebSearchUserLocationParam
+    user_location: WebSearchUserLocationParam | None
     """User location information for web search"""
 
 
@@ -2677,7 +2677,7 @@ class ResponsesRequestParam(TypedDict, total=False):
     """Maximum number of server-tool (e.g. `openrouter:web_search`) agent steps the model may take during a request.
     Defaults to 30, which is also the maximum. Ignored when `stop_server_tools_when` is set."""
 
-    metadata: RequestMetadataParam
+    metadata: RequestMetadataParam | None
     """Metadata key-value pairs for the request. Keys must be 64 characters and cannot contain brackets. Values must
     be 512 characters. Maximum 16 pairs allowed."""
 
@@ -2710,15 +2710,15 @@ class ResponsesRequestParam(TypedDict, total=False):
     """Not supported. The Responses API is stateless: no responses are stored, so a previous response cannot be
     referenced. Requests with a non-null value are rejected with a 400 error."""
 
-    prompt: StoredPromptTemplateParam
+    prompt: StoredPromptTemplateParam | None
 
     prompt_cache_key: str | None
 
-    prompt_cache_options: PromptCacheOptionsParam
+    prompt_cache_options: PromptCacheOptionsParam | None
     """Request-level prompt-cache controls. `mode: "explicit"` disables OpenAI-managed breakpoints so only blocks
     marked with `prompt_cache_breakpoint` are cached. Only supported by OpenAI GPT-5.6 and newer."""
 
-    provider: ProviderPreferences
+    provider: ProviderPreferences | None
     """When multiple model providers are available, optionally indicate your routing preference."""
 
     reasoning: ReasoningConfigParam

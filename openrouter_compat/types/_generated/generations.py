@@ -94,7 +94,7 @@ class GenerationContentDataOutput(BaseModel):
 class GenerationContentData(BaseModel):
     """Stored prompt and completion content, plus the failure error when one was stored"""
 
-    error: GenerationContentError
+    error: GenerationContentError | None
     """The stored failure for this generation, or null when it succeeded"""
 
     input: GenerationContentDataInputVariant1 | GenerationContentDataInputVariant2
