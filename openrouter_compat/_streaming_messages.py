@@ -12,13 +12,12 @@ retries failures before any output. The ledger opens the message's entry at `mes
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Iterator
 import typing
+from collections.abc import AsyncIterator, Iterator
 from typing import TYPE_CHECKING, Annotated, Any, TypeAlias, Union
 
 import openai
-from openai._models import FinalRequestOptions
-from openai._models import BaseModel
+from openai._models import BaseModel, FinalRequestOptions
 from openai._utils import PropertyInfo
 from pydantic import field_validator
 from typing_extensions import override

@@ -147,7 +147,9 @@ def test_request_params_are_named_resource_method_params(name: str) -> None:
     params = [
         n
         for n in module.__all__
-        if n.endswith("Params") and is_typeddict(getattr(module, n)) and getattr(module, n).__module__ == module.__name__
+        if n.endswith("Params")
+        and is_typeddict(getattr(module, n))
+        and getattr(module, n).__module__ == module.__name__
     ]
     assert [n for n in params if not n.startswith(pascal(name))] == []
 
