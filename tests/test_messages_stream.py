@@ -109,7 +109,15 @@ def test_the_ledger_records_the_streamed_message(client: OpenRouter) -> None:
     assert isinstance(first, MessagesStartEvent) and first.message is not None
     list(stream)
     entries = [e for e in client.ledger.entries if e.generation_id == first.message.id]
-    assert len(entries) == 1 and entries[0].model == MODEL and entries[0].kind == "message"
+    assert len(entries) == 1 and entries[0].model == MODEL and entries[0].kind == "message" and entries[0].streamed
+    assert (entries[0].prompt_tokens, entries[0].completion_tokens) == (12, 18)  # the example's usage
+
+
+def test_the_ledger_records_a_message_not_streamed_too(client: OpenRouter) -> None:
+    message = client.messages.create(model=MODEL, max_tokens=16, messages=MESSAGES)
+    entries = [e for e in client.ledger.entries if e.generation_id == message.id]
+    assert len(entries) == 1 and entries[0].kind == "message" and not entries[0].streamed
+    assert message.openrouter.generation_id == message.id  # type: ignore[attr-defined]
 
 
 def test_an_event_type_newer_than_the_spec_is_kept_as_unknown(client: OpenRouter) -> None:
