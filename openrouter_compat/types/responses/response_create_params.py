@@ -11,12 +11,12 @@ from openai._types import Body, Headers, NotGiven, Omit, Query
 from openai.types.responses import (
     ResponseFormatTextConfigParam,
     ResponseIncludable,
-    ResponseInputParam,
     ResponsePromptParam,
     ResponseTextConfigParam,
     ToolParam,
     response_create_params,
 )
+from openai.types.responses import response_input_param as openai_input
 from openai.types.shared_params.metadata import Metadata
 from openai.types.shared_params.reasoning import Reasoning
 from openai.types.shared_params.responses_model import ResponsesModel
@@ -39,6 +39,7 @@ from ..request_options import (
     TraceConfig,
 )
 from ..server_tools import ResponsesTool, ServerToolChoice, StopServerToolsWhen
+from .response_input_param import ResponseInputParam, ValidatedResponseInput
 
 __all__ = ["OpenRouterResponseParams", "ResponseCreateKwargs", "ResponseTextConfig", "ResponseToolFields"]
 
@@ -63,9 +64,11 @@ class OpenRouterResponseParams(OpenRouterRequestParams, total=False):
 
 @with_config(OPEN)
 class ResponseToolFields(TypedDict, total=False):
-    """`tools` as OpenRouter widens it (server tools), validated but left for `openai` to send."""
+    """`tools` and `input` as OpenRouter widens them (server tools, echoed server-tool items, ...), validated but
+    left for `openai` to send."""
 
     tools: list[ResponsesTool]
+    input: ValidatedResponseInput
 
 
 class ResponseTextConfig(TypedDict, total=False):
@@ -86,7 +89,9 @@ class ResponseCreateKwargs(TypedDict, total=False):
     conversation: response_create_params.Conversation | Omit | None
     image: response_create_params.Image | Omit
     include: list[ResponseIncludable] | Omit | None
-    input: str | ResponseInputParam | Omit
+    input: str | ResponseInputParam | openai_input.ResponseInputParam | Omit
+    """`openai`'s items or OpenRouter's (`ResponseInputParam`: echoed `openrouter:*` items, reasoning `format`,
+    ...); `openai`'s own `ResponseInputParam` is accepted as it is."""
     instructions: str | Omit | None
     max_output_tokens: int | Omit | None
     max_tool_calls: int | Omit | None
