@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import types
 import typing
-from typing import Annotated, Any, Required, cast
+from typing import Annotated, Any, Required
 
 import typing_extensions
 from typing_extensions import TypedDict
@@ -38,7 +38,8 @@ class _Copier:
         if cached is not None:
             return cached
         config: dict[str, Any] = dict(getattr(typed, "__pydantic_config__", None) or {})
-        copied: Any = TypedDict(typed.__name__, {}, total=False)  # type: ignore[operator]  # built at run time
+        make: Any = TypedDict  # the functional form, with a name known only at run time
+        copied: Any = make(typed.__name__, {}, total=False)
         copied.__module__ = __name__
         copied.__qualname__ = typed.__qualname__
         copied.__doc__ = typed.__doc__
@@ -64,7 +65,8 @@ class _Copier:
         """`annotation` with every TypedDict in it replaced by its open copy."""
         if typing_extensions.is_typeddict(annotation):
             return self.copy(annotation)
-        origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+        origin: Any = typing.get_origin(annotation)
+        args: tuple[Any, ...] = typing.get_args(annotation)
         if not args or origin is typing.Literal:
             return annotation
         if origin is Annotated:
@@ -73,7 +75,8 @@ class _Copier:
         rewritten = tuple(self.rewrite(arg) for arg in args)
         if origin in (typing.Union, types.UnionType):
             return typing.Union[rewritten]  # noqa: UP007 - built from a runtime tuple
-        return cast("Any", origin)[rewritten if len(rewritten) > 1 else rewritten[0]]
+        first, *rest = rewritten
+        return origin[rewritten] if rest else origin[first]
 
 
 _COPIES: dict[tuple[Any, str], Any] = {}

@@ -3,7 +3,7 @@ OpenRouter's routing extras. One TypedDict each, shared by the sync and async re
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Annotated, Literal
 
 import httpx2
@@ -16,7 +16,6 @@ from openai.types.responses import (
     ToolParam,
     response_create_params,
 )
-from openai.types.responses import response_input_param as openai_input
 from openai.types.shared_params.metadata import Metadata
 from openai.types.shared_params.reasoning import Reasoning
 from openai.types.shared_params.responses_model import ResponsesModel
@@ -39,7 +38,7 @@ from ..request_options import (
     TraceConfig,
 )
 from ..server_tools import ResponsesTool, ServerToolChoice, StopServerToolsWhen
-from .response_input_param import ResponseInputParam, ValidatedResponseInput
+from .response_input_param import ResponseInputItemParam, ValidatedResponseInput
 
 __all__ = ["OpenRouterResponseParams", "ResponseCreateKwargs", "ResponseTextConfig", "ResponseToolFields"]
 
@@ -89,9 +88,9 @@ class ResponseCreateKwargs(TypedDict, total=False):
     conversation: response_create_params.Conversation | Omit | None
     image: response_create_params.Image | Omit
     include: list[ResponseIncludable] | Omit | None
-    input: str | ResponseInputParam | openai_input.ResponseInputParam | Omit
-    """`openai`'s items or OpenRouter's (`ResponseInputParam`: echoed `openrouter:*` items, reasoning `format`,
-    ...); `openai`'s own `ResponseInputParam` is accepted as it is."""
+    input: str | Sequence[ResponseInputItemParam] | Omit
+    """`openai`'s items or OpenRouter's (`ResponseInputItemParam`: echoed `openrouter:*` items, reasoning `format`,
+    ...). A `Sequence`, so a list typed with `openai`'s `ResponseInputParam` is accepted as it is."""
     instructions: str | Omit | None
     max_output_tokens: int | Omit | None
     max_tool_calls: int | Omit | None

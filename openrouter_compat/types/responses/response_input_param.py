@@ -12,7 +12,7 @@ else new sent with a warning.
 from __future__ import annotations
 
 import typing
-from typing import TYPE_CHECKING, Annotated, Any, Required, TypeAlias, Union
+from typing import TYPE_CHECKING, Annotated, Any, Required, TypeAlias, Union, cast
 
 from openai.types.responses import response_input_item_param as openai_input_item
 from pydantic import Discriminator, Tag, with_config
@@ -223,7 +223,7 @@ def _validated_item() -> Any:
     def discriminate(value: Any) -> str:
         if not isinstance(value, dict):
             return _FALLBACK if isinstance(value, str | int | float | list | tuple) or value is None else _OBJECT
-        tag: object = value.get("type")
+        tag: object = cast("dict[str, object]", value).get("type")
         if tag is None:
             return _UNTAGGED
         return tag if isinstance(tag, str) and tag in by_tag else _FALLBACK
