@@ -17,6 +17,7 @@ import datetime
 import difflib
 import functools
 import math
+import re
 import sys
 import types
 import typing
@@ -206,7 +207,8 @@ class _Finding:
 
 
 def _warn_once(finding: _Finding) -> None:
-    key = (finding.where, repr(finding.value) if finding.kind == "value" else "")
+    where = re.sub(r"\[\d+\]", "[]", finding.where)  # the same news in every item of a list (`input`) warns once
+    key = (where, repr(finding.value) if finding.kind == "value" else "")
     if key in _WARNED:
         return
     if len(_WARNED) >= _WARNED_LIMIT:

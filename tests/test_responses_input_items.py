@@ -220,3 +220,13 @@ def test_item_shapes_follow_the_generated_spec_types() -> None:
     """`OPENROUTER_INPUT_ITEMS` (spelt out for type checkers) is the generated `InputsParam` list's members."""
     generated = typing.get_args(typing.get_args(typing.get_args(presets.InputsParam)[1])[0])
     assert generated == OPENROUTER_INPUT_ITEMS
+
+
+def test_the_same_news_in_every_item_warns_once(client: OpenRouter, openrouter_emulator: Emulator) -> None:
+    """A conversation echoes many items of one kind: a field new in each of them is one warning, not one per item."""
+    items = [{**WEB_SEARCH, "id": f"ws_{n}", "engine_trace": {"hops": n}} for n in range(3)]
+    with pytest.warns(OpenRouterUnknownFieldWarning) as caught:
+        client.responses.create(model=MODEL, input=items)  # type: ignore[arg-type]  # plain dicts
+        client.responses.create(model=MODEL, input=[*items, {**WEB_SEARCH, "id": "ws_9", "engine_trace": {}}])  # type: ignore[arg-type]
+    assert len([w for w in caught.list if issubclass(w.category, OpenRouterUnknownFieldWarning)]) == 1
+    assert len(openrouter_emulator.requests_to("/responses")) == 2
