@@ -498,7 +498,10 @@ def _walk(loc: tuple[Any, ...], params_type: type[Any]) -> tuple[list[str], list
                 path[-1] += f"[{part}]"
             current = _element_types(current)
             continue
-        if any(part in _hints(typ) for typ in current) or not path:
+        tagged = [typ for typ in current if _is_tag_of(part, typ)] if len(current) > 1 else []
+        if tagged:  # a union's tag, even where a member also has a field of that name (`reasoning`)
+            current = tagged
+        elif any(part in _hints(typ) for typ in current) or not path:
             path.append(part)
             current = _unwrap([_hints(typ)[part] for typ in current if part in _hints(typ)])
         else:

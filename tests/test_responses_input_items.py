@@ -85,6 +85,11 @@ REFUSED: dict[str, tuple[list[dict[str, Any]], str, str]] = {
         "input[0].exitCode",
         "invalid value '0'",
     ),
+    "wrong_reasoning_status": (
+        [{"type": "reasoning", "id": "rs_1", "summary": [], "status": 5}],
+        "input[0].status",
+        "invalid value 5",
+    ),
     "typo_key": (
         [{"type": "openrouter:bash", "status": "completed", "comand": "ls"}],
         "input[0].comand",
