@@ -130,7 +130,8 @@ class _ResponseGuard(StreamGuard[ResponseStreamAccumulator]):
 
 
 class ResponseEventStream(openai.Stream[_OpenAIEvent]):
-    """A streamed response; iterating yields `openrouter_compat.types.responses.ResponseStreamEvent`.
+    """A streamed response; iterating yields `openrouter_compat.types.responses.ResponseStreamEvent` (`openai`'s
+    events, ours, and `UnknownResponseStreamEvent`: statically wider than the `openai.Stream` it still is).
 
     A failure raises the typed error where it happens, after every event before it was yielded; the error's
     `partial` (the same object as `accumulator`) holds the text, reasoning, function calls and usage received."""
@@ -157,11 +158,11 @@ class ResponseEventStream(openai.Stream[_OpenAIEvent]):
         self._iterator = read_to_output(self._guard, self._iterator)
 
     @override
-    def __next__(self) -> ResponseStreamEvent:
+    def __next__(self) -> ResponseStreamEvent:  # type: ignore[override]  # openai's events and ours
         return super().__next__()
 
     @override
-    def __iter__(self) -> Iterator[ResponseStreamEvent]:
+    def __iter__(self) -> Iterator[ResponseStreamEvent]:  # type: ignore[override]  # openai's events and ours
         return super().__iter__()
 
     @override
@@ -193,11 +194,11 @@ class AsyncResponseEventStream(openai.AsyncStream[_OpenAIEvent]):
         self._iterator = await aread_to_output(self._guard, self._iterator)
 
     @override
-    async def __anext__(self) -> ResponseStreamEvent:
+    async def __anext__(self) -> ResponseStreamEvent:  # type: ignore[override]  # openai's events and ours
         return await super().__anext__()
 
     @override
-    async def __aiter__(self) -> AsyncIterator[ResponseStreamEvent]:
+    async def __aiter__(self) -> AsyncIterator[ResponseStreamEvent]:  # type: ignore[override]  # as __anext__
         try:
             async for item in self._iterator:
                 yield item
