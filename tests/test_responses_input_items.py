@@ -20,7 +20,7 @@ from openrouter_compat import (
     _extras,
 )
 from openrouter_compat.testing import Emulator
-from openrouter_compat.types import presets
+from openrouter_compat.types import responses_request
 from openrouter_compat.types.responses import Response, ResponseServerToolItem
 from openrouter_compat.types.responses.response_input_param import OPENROUTER_INPUT_ITEMS
 
@@ -223,7 +223,7 @@ def test_a_string_input_is_not_checked(client: OpenRouter, openrouter_emulator: 
 
 def test_item_shapes_follow_the_generated_spec_types() -> None:
     """`OPENROUTER_INPUT_ITEMS` (spelt out for type checkers) is the generated `InputsParam` list's members."""
-    generated = typing.get_args(typing.get_args(typing.get_args(presets.InputsParam)[1])[0])
+    generated = typing.get_args(typing.get_args(typing.get_args(responses_request.InputsParam)[1])[0])
     assert generated == OPENROUTER_INPUT_ITEMS
 
 

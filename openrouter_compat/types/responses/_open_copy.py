@@ -1,6 +1,6 @@
 """Open copies of generated request TypedDicts, for validation under the contract of `_extras.py`.
 
-The generated TypedDicts (`types/presets.py`, from the spec) are strict: unknown keys refused (`extra="forbid"`),
+The generated TypedDicts (`types/responses_request.py`, from the spec) are strict: unknown keys refused (`extra="forbid"`),
 enums closed where the spec does not mark them open, the spec's required keys required. Echoed Responses `input`
 items must follow our contract instead (a new key or value is sent with a warning, a near-typo refused with "did
 you mean"), so validation checks a copy of each: OPEN (PASSTHROUGH where the spec allows extra keys), its enums

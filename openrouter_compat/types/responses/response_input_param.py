@@ -3,8 +3,8 @@
 with `format` and `signature`, content parts `openai` lacks, ...).
 
 `ResponseInputItemParam` is a superset of `openai`'s union, so code typed against `openai` still type-checks. The
-spec's shapes are the generated TypedDicts of `types/presets.py` (its `/presets/{slug}/responses` takes the same
-`input`), so they follow each regenerated spec. At run time `input` is validated against their open copies
+spec's shapes are the generated TypedDicts of `types/responses_request.py` (the ResponsesRequest body, whose
+`input` this is), so they follow each regenerated spec. At run time `input` is validated against their open copies
 (`_open_copy.py`): a wrong-typed field is refused naming it, a near-typo refused with "did you mean", anything
 else new sent with a warning.
 """
@@ -19,7 +19,7 @@ from pydantic import Discriminator, Tag, with_config
 from typing_extensions import TypedDict
 
 from .._open import PASSTHROUGH
-from ..presets import (
+from ..responses_request import (
     AdditionalToolsItemParam,
     AgentMessageItemParam,
     ApplyPatchCallItemParam,
