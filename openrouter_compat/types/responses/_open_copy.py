@@ -1,12 +1,11 @@
 """Open copies of generated request TypedDicts, for validation under the contract of `_extras.py`.
 
-The generated TypedDicts (`types/responses_request.py`, from the spec) are strict: unknown keys refused (`extra="forbid"`),
-enums closed where the spec does not mark them open, the spec's required keys required. Echoed Responses `input`
-items must follow our contract instead (a new key or value is sent with a warning, a near-typo refused with "did
-you mean"), so validation checks a copy of each: OPEN (PASSTHROUGH where the spec allows extra keys), its enums
-open but the tag's, and only the tag key required (a misspelt key then reads as an unknown key, which the
-validator can name, not as a missing one). The static types stay the generated ones.
-"""
+The generated TypedDicts (`types/responses_request.py`, from the spec) are strict: unknown keys refused
+(`extra="forbid"`), enums closed where the spec does not mark them open, the spec's required keys required. Echoed
+Responses `input` items must follow our contract instead (a new key or value is sent with a warning, a near-typo
+refused with "did you mean"), so validation checks a copy of each: OPEN (PASSTHROUGH where the spec allows extra
+keys), its enums open but the tag's, and only the tag key required (a misspelt key then reads as an unknown key,
+which the validator can name, not as a missing one). The static types stay the generated ones."""
 
 from __future__ import annotations
 
