@@ -29,6 +29,7 @@ __all__ = [
     "WithResponseMetadata",
     "attach_metadata",
     "ensure_metadata",
+    "is_event_stream",
     "metadata_of",
     "observe_result",
 ]
@@ -112,6 +113,11 @@ def interesting_headers(headers: Mapping[str, str]) -> dict[str, str]:
         if lower in exact or lower.startswith((C.HEADER_RATELIMIT_PREFIX, C.HEADER_CACHE_PREFIX)):
             kept[lower] = value
     return kept
+
+
+def is_event_stream(response: httpx2.Response) -> bool:
+    """Whether `response` is a server-sent event stream (asked once per response: a header lookup is not free)."""
+    return response.headers.get("content-type", "").startswith("text/event-stream")
 
 
 def _header_cost(headers: Mapping[str, str]) -> float | None:
@@ -214,7 +220,7 @@ def observe_result(result: object, response: httpx2.Response, ledger: CostLedger
         attach_metadata(carrier, metadata)
     if ledger is not None and metadata.usage is not None:
         # a text completion chunk looks like a whole completion: the response's content type tells them apart
-        streamed = streamed or response.headers.get("content-type", "").startswith("text/event-stream")
+        streamed = streamed or is_event_stream(response)
         ledger.record(metadata, kind=kind, streamed=streamed)
 
 

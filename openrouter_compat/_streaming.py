@@ -14,8 +14,9 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterat
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import openai
+import pydantic
 from openai._models import FinalRequestOptions
-from openai._streaming import ServerSentEvent, SSEDecoder
+from openai._streaming import ServerSentEvent
 from openai.types import completion as openai_completion
 from openai.types.chat import chat_completion_chunk as openai_chunk
 from typing_extensions import override
@@ -28,6 +29,8 @@ from ._exceptions import (
     stream_interrupted_error,
 )
 from ._response_metadata import ResponseMetadata, StreamMetadata, observe_result
+from ._sse_decoder import OpenRouterSSEDecoder
+from ._stream_chunks import ChunkParser, aread_chunks, read_chunks
 from .lib.chat_accumulator import ChatCompletionAccumulator
 from .types.chat.chat_completion_chunk import ChatCompletionChunk
 from .types.completion import Completion
@@ -61,22 +64,6 @@ _OUTPUT_FIELDS = (
     "annotations",
 )
 """Delta fields whose presence means the stream has produced output (not just a role or a keep-alive)."""
-
-
-class OpenRouterSSEDecoder(SSEDecoder):
-    """The WHATWG decoder, minus events whose data is empty (a bare `data:` line is not an event)."""
-
-    @override
-    def iter_bytes(self, iterator: Iterator[bytes]) -> Iterator[ServerSentEvent]:
-        for event in super().iter_bytes(iterator):
-            if event.data or event.event:
-                yield event
-
-    @override
-    async def aiter_bytes(self, iterator: AsyncIterator[bytes]) -> AsyncIterator[ServerSentEvent]:
-        async for event in super().aiter_bytes(iterator):
-            if event.data or event.event:
-                yield event
 
 
 def _events_mode(options: FinalRequestOptions | None) -> FinalRequestOptions | None:
@@ -209,6 +196,8 @@ class _Guard(StreamGuard[ChatCompletionAccumulator]):
         """`data: [DONE]` arrived."""
         self.finished = False
         """A chunk carried a `finish_reason`."""
+        self._observed: str | None = None
+        """The generation id `observe_result` last saw a chunk of."""
 
     @override
     def on_event(self, event: ServerSentEvent) -> None:
@@ -224,16 +213,25 @@ class _Guard(StreamGuard[ChatCompletionAccumulator]):
     def on_chunk(self, chunk: Any) -> None:
         """Fold a parsed chunk in; raise the typed error (with everything before it) for an error chunk."""
         self.metadata.add(chunk)
-        observe_result(chunk, self.response, self.ledger)
         if isinstance(chunk, ChatCompletionChunk):
+            if chunk.usage is not None or chunk.id != self._observed:
+                # a usage-less chunk only opens the stream's ledger entry: once per generation id is enough
+                observe_result(chunk, self.response, self.ledger)
+                self._observed = chunk.id
             self.accumulator.add(chunk)
             if chunk.error is not None:
                 raise stream_error_from_chunk(chunk, response=self.response, partial=self.accumulator)
-        else:
-            if isinstance(chunk, Completion):
-                self.accumulator.add(_as_chat_chunk(chunk))
-            if getattr(chunk, "error", None):
-                raise stream_error_from_chunk(chunk, response=self.response, partial=self.accumulator)
+            if not self.finished:
+                for choice in chunk.choices or ():  # `or`: a `"choices": null` is constructed leniently
+                    if choice.finish_reason:
+                        self.finished = True
+                        break
+            return
+        observe_result(chunk, self.response, self.ledger)
+        if isinstance(chunk, Completion):
+            self.accumulator.add(_as_chat_chunk(chunk))
+        if getattr(chunk, "error", None):
+            raise stream_error_from_chunk(chunk, response=self.response, partial=self.accumulator)
         if not self.finished:
             self.finished = any(getattr(c, "finish_reason", None) for c in getattr(chunk, "choices", None) or ())
 
@@ -281,6 +279,9 @@ class _GuardedStream(openai.Stream[_T]):
     """A sync stream run through a `_Guard` (concrete subclasses also name `openai.Stream[X]` as a base, which
     `openai` reads to find the chunk type)."""
 
+    _chunk_model: type[pydantic.BaseModel] | None = None
+    """Our model of the chunks, validated straight from their bytes (see `_stream_chunks`)."""
+
     def __init__(
         self,
         *,
@@ -315,11 +316,24 @@ class _GuardedStream(openai.Stream[_T]):
 
     @override
     def __stream__(self) -> Iterator[_T]:
-        return guarded(self._guard, super().__stream__())
+        decoder = self._decoder
+        if not isinstance(decoder, OpenRouterSSEDecoder) or _synthesized(self._options):
+            return guarded(self._guard, super().__stream__())
+        parser = ChunkParser(
+            model=self._chunk_model,
+            process=self._client._process_response_data,
+            cast_to=self._cast_to,
+            response=self.response,
+            strict=self._client._strict_response_validation,
+        )
+        return guarded(self._guard, read_chunks(self._guard, decoder, parser, self.response))
 
 
 class _AsyncGuardedStream(openai.AsyncStream[_T]):
     """The async twin of `_GuardedStream`."""
+
+    _chunk_model: type[pydantic.BaseModel] | None = None
+    """Our model of the chunks, validated straight from their bytes (see `_stream_chunks`)."""
 
     def __init__(
         self,
@@ -354,7 +368,22 @@ class _AsyncGuardedStream(openai.AsyncStream[_T]):
 
     @override
     def __stream__(self) -> AsyncIterator[_T]:
-        return aguarded(self._guard, super().__stream__())
+        decoder = self._decoder
+        if not isinstance(decoder, OpenRouterSSEDecoder) or _synthesized(self._options):
+            return aguarded(self._guard, super().__stream__())
+        parser = ChunkParser(
+            model=self._chunk_model,
+            process=self._client._process_response_data,
+            cast_to=self._cast_to,
+            response=self.response,
+            strict=self._client._strict_response_validation,
+        )
+        return aguarded(self._guard, aread_chunks(self._guard, decoder, parser, self.response))
+
+
+def _synthesized(options: FinalRequestOptions | None) -> bool:
+    """Whether `openai` is asked to wrap each chunk as `{"data": ..., "event": ...}` (its route, then)."""
+    return options is not None and bool(options.synthesize_event_and_data)
 
 
 def _chain(first: Iterable[_T], rest: Iterator[_T]) -> Iterator[_T]:
@@ -377,19 +406,23 @@ class ChatCompletionStream(
     A failure raises the typed error where it happens, after every chunk before it was yielded; the error's
     `partial` (the same object as `accumulator`) holds the text, reasoning, tool calls and usage received."""
 
+    _chunk_model = ChatCompletionChunk
+
     @override
     def __next__(self) -> ChatCompletionChunk:
         return super().__next__()  # type: ignore[return-value]
 
     @override
     def __iter__(self) -> Iterator[ChatCompletionChunk]:
-        return super().__iter__()  # type: ignore[return-value]
+        return self._iterator  # type: ignore[return-value]  # no wrapper generator: one layer less per chunk
 
 
 class AsyncChatCompletionStream(
     _AsyncGuardedStream[openai_chunk.ChatCompletionChunk], openai.AsyncStream[openai_chunk.ChatCompletionChunk]
 ):
     """The async twin of `ChatCompletionStream`."""
+
+    _chunk_model = ChatCompletionChunk
 
     @override
     async def __anext__(self) -> ChatCompletionChunk:
@@ -407,19 +440,23 @@ class AsyncChatCompletionStream(
 class CompletionStream(_GuardedStream[openai_completion.Completion], openai.Stream[openai_completion.Completion]):
     """A legacy text completion stream; iterating yields `openrouter_compat.types.Completion`."""
 
+    _chunk_model = Completion
+
     @override
     def __next__(self) -> Completion:
         return super().__next__()  # type: ignore[return-value]
 
     @override
     def __iter__(self) -> Iterator[Completion]:
-        return super().__iter__()  # type: ignore[return-value]
+        return self._iterator  # type: ignore[return-value]  # no wrapper generator: one layer less per chunk
 
 
 class AsyncCompletionStream(
     _AsyncGuardedStream[openai_completion.Completion], openai.AsyncStream[openai_completion.Completion]
 ):
     """The async twin of `CompletionStream`."""
+
+    _chunk_model = Completion
 
     @override
     async def __anext__(self) -> Completion:
