@@ -1,42 +1,30 @@
-"""Reading a stream's chunks at the wire's pace: what `openai`'s `Stream.__stream__` does in "events" mode,
-with the per-chunk work decided once per response.
+"""Parsing a stream's chunks at the wire's pace, with the per-chunk work decided once per response.
 
 `openai` decodes every line to text, builds an event object, `json.loads` its data and hands the dict to the
 client's `_process_response_data`, which looks at the response headers again for every chunk. Here the
 `OpenRouterSSEDecoder` hands a plain `data:` event on as bytes, and pydantic validates those bytes straight
-into our model (no text, no dict). Anything the fast path cannot vouch for takes `openai`'s route, so it is
-typed, refused or raised exactly as before: an error chunk (an error in a 200 stream), a chunk that does not
-validate (it falls back to `openai`'s lenient construction), strict validation, a response that is not an
-event stream, and every event that is not a plain `data:` line.
+into our model (no text, no dict); `_streaming.read_guarded` is the loop around it. Anything the fast path
+cannot vouch for takes `openai`'s route, so it is typed, refused or raised exactly as before: an error chunk
+(an error in a 200 stream), a chunk that does not validate (it falls back to `openai`'s lenient
+construction), strict validation, a response that is not an event stream, and every event that is not a
+plain `data:` line.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Callable, Iterator
-from typing import TYPE_CHECKING, Any, Protocol
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-import openai
 import pydantic
-from openai._httpx2 import request_exceptions, timeout_exceptions
 from openai._streaming import ServerSentEvent
-from openai._streaming_cleanup import drain_response_async
 
 from ._response_metadata import is_event_stream
-from ._sse_decoder import OpenRouterSSEDecoder
 
 if TYPE_CHECKING:
     import httpx2
 
-__all__ = ["ChunkParser", "EventWatcher", "aread_chunks", "read_chunks"]
-
-_DONE = ServerSentEvent(data="[DONE]")
-
-
-class EventWatcher(Protocol):
-    """What sees the events of a stream that are not plain data (a stream's guard)."""
-
-    def on_event(self, event: ServerSentEvent) -> None: ...
+__all__ = ["ChunkParser"]
 
 
 class ChunkParser:
@@ -58,10 +46,11 @@ class ChunkParser:
         self._process = process
         self._cast_to = cast_to
         self._response = response
-        fast = model is not None and not strict and is_event_stream(response)
-        self._validate: Callable[[bytes], Any] | None = (
-            model.__pydantic_validator__.validate_json if fast and model is not None else None
-        )
+        self._validate: Callable[[bytes], Any] | None = None
+        if model is not None and not strict and is_event_stream(response):
+            # the compiled validator itself once the model is complete (else the classmethod, which builds it)
+            complete = model.__pydantic_complete__
+            self._validate = model.__pydantic_validator__.validate_json if complete else model.model_validate_json
 
     def data(self, raw: bytes) -> Any:
         """The chunk whose JSON is `raw` (a plain `data:` event's bytes)."""
@@ -79,57 +68,3 @@ class ChunkParser:
     def event(self, event: ServerSentEvent) -> Any:
         """The chunk of an event the decoder decoded in full (multi-line data, an `event:` field, CRLF)."""
         return self._process(data=event.json(), cast_to=self._cast_to, response=self._response)
-
-
-def read_chunks(
-    guard: EventWatcher, decoder: OpenRouterSSEDecoder, parser: ChunkParser, response: httpx2.Response
-) -> Iterator[Any]:
-    """The parsed chunks of `response` up to `[DONE]`; transport failures raised as `openai` raises them
-    (`APITimeoutError`, `APIConnectionError`), every event shown to `guard.on_event` except plain data ones."""
-    try:
-        for item in decoder.iter_data(response.iter_bytes()):
-            if isinstance(item, bytes):
-                if item.startswith(b"[DONE]"):
-                    guard.on_event(_DONE)
-                    break
-                yield parser.data(item)
-            else:
-                guard.on_event(item)
-                if item.data.startswith("[DONE]"):
-                    break
-                yield parser.event(item)
-    except timeout_exceptions() as err:
-        raise openai.APITimeoutError(request=response.request) from err
-    except request_exceptions() as err:
-        raise openai.APIConnectionError(request=response.request) from err
-    finally:
-        response.close()
-
-
-async def aread_chunks(
-    guard: EventWatcher, decoder: OpenRouterSSEDecoder, parser: ChunkParser, response: httpx2.Response
-) -> AsyncIterator[Any]:
-    """The async twin of `read_chunks` (after `[DONE]`, an HTTP/1.1 body is drained for connection reuse, as
-    `openai` does)."""
-    try:
-        async for item in decoder.aiter_data(response.aiter_bytes()):
-            if isinstance(item, bytes):
-                if item.startswith(b"[DONE]"):
-                    guard.on_event(_DONE)
-                    if response.http_version == "HTTP/1.1":
-                        await drain_response_async(response)
-                    break
-                yield parser.data(item)
-            else:
-                guard.on_event(item)
-                if item.data.startswith("[DONE]"):
-                    if response.http_version == "HTTP/1.1":
-                        await drain_response_async(response)
-                    break
-                yield parser.event(item)
-    except timeout_exceptions() as err:
-        raise openai.APITimeoutError(request=response.request) from err
-    except request_exceptions() as err:
-        raise openai.APIConnectionError(request=response.request) from err
-    finally:
-        await response.aclose()

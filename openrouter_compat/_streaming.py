@@ -15,8 +15,10 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import openai
 import pydantic
+from openai._httpx2 import request_exceptions, timeout_exceptions
 from openai._models import FinalRequestOptions
 from openai._streaming import ServerSentEvent
+from openai._streaming_cleanup import drain_response_async
 from openai.types import completion as openai_completion
 from openai.types.chat import chat_completion_chunk as openai_chunk
 from typing_extensions import override
@@ -30,7 +32,7 @@ from ._exceptions import (
 )
 from ._response_metadata import ResponseMetadata, StreamMetadata, observe_result
 from ._sse_decoder import OpenRouterSSEDecoder
-from ._stream_chunks import ChunkParser, aread_chunks, read_chunks
+from ._stream_chunks import ChunkParser
 from .lib.chat_accumulator import ChatCompletionAccumulator
 from .types.chat.chat_completion_chunk import ChatCompletionChunk
 from .types.completion import Completion
@@ -153,6 +155,87 @@ async def aguarded(guard: StreamGuard[Any], chunks: AsyncIterator[_T]) -> AsyncI
         if aclose is not None and not getattr(chunks, "ag_running", False):
             await aclose()
         await guard.response.aclose()
+
+
+_DONE = ServerSentEvent(data="[DONE]")
+
+
+def read_guarded(
+    guard: StreamGuard[Any], decoder: OpenRouterSSEDecoder, parser: ChunkParser, response: httpx2.Response
+) -> Iterator[Any]:
+    """`guarded` over what `openai`'s events-mode `__stream__` yields, in one loop (one generator per chunk
+    instead of three): the chunks of `response` up to `[DONE]`, transport failures raised as `openai` raises
+    them (`APITimeoutError`, `APIConnectionError`) then typed by `guard`; `guard.on_event` sees `[DONE]` and
+    every event that is not plain data."""
+    try:
+        try:
+            for item in decoder.iter_data(response.iter_bytes()):
+                if isinstance(item, bytes):
+                    if item.startswith(b"[DONE]"):
+                        guard.on_event(_DONE)
+                        break
+                    chunk = parser.data(item)
+                else:
+                    guard.on_event(item)
+                    if item.data.startswith("[DONE]"):
+                        break
+                    chunk = parser.event(item)
+                guard.on_chunk(chunk)
+                yield chunk
+        except timeout_exceptions() as err:
+            raise openai.APITimeoutError(request=response.request) from err
+        except request_exceptions() as err:
+            raise openai.APIConnectionError(request=response.request) from err
+        guard.on_end()
+    except Exception as exc:
+        replacement = guard.on_failure(exc)
+        if replacement is None:
+            raise
+        raise replacement from _cause(exc)
+    finally:
+        response.close()
+
+
+async def aread_guarded(
+    guard: StreamGuard[Any], decoder: OpenRouterSSEDecoder, parser: ChunkParser, response: httpx2.Response
+) -> AsyncIterator[Any]:
+    """The async twin of `read_guarded` (after `[DONE]`, an HTTP/1.1 body is drained for connection reuse, as
+    `openai` does)."""
+    try:
+        try:
+            async for item in decoder.aiter_data(response.aiter_bytes()):
+                if isinstance(item, bytes):
+                    if item.startswith(b"[DONE]"):
+                        guard.on_event(_DONE)
+                        await _drain(response)
+                        break
+                    chunk = parser.data(item)
+                else:
+                    guard.on_event(item)
+                    if item.data.startswith("[DONE]"):
+                        await _drain(response)
+                        break
+                    chunk = parser.event(item)
+                guard.on_chunk(chunk)
+                yield chunk
+        except timeout_exceptions() as err:
+            raise openai.APITimeoutError(request=response.request) from err
+        except request_exceptions() as err:
+            raise openai.APIConnectionError(request=response.request) from err
+        guard.on_end()
+    except Exception as exc:
+        replacement = guard.on_failure(exc)
+        if replacement is None:
+            raise
+        raise replacement from _cause(exc)
+    finally:
+        await response.aclose()
+
+
+async def _drain(response: httpx2.Response) -> None:
+    """HTTP/1.1 needs the rest of the body read for the connection to be reused (HTTP/2 does not)."""
+    if response.http_version == "HTTP/1.1":
+        await drain_response_async(response)
 
 
 def _cause(exc: Exception) -> BaseException:
@@ -326,7 +409,7 @@ class _GuardedStream(openai.Stream[_T]):
             response=self.response,
             strict=self._client._strict_response_validation,
         )
-        return guarded(self._guard, read_chunks(self._guard, decoder, parser, self.response))
+        return read_guarded(self._guard, decoder, parser, self.response)
 
 
 class _AsyncGuardedStream(openai.AsyncStream[_T]):
@@ -378,7 +461,7 @@ class _AsyncGuardedStream(openai.AsyncStream[_T]):
             response=self.response,
             strict=self._client._strict_response_validation,
         )
-        return aguarded(self._guard, aread_chunks(self._guard, decoder, parser, self.response))
+        return aread_guarded(self._guard, decoder, parser, self.response)
 
 
 def _synthesized(options: FinalRequestOptions | None) -> bool:

@@ -32,15 +32,17 @@ from ._exceptions import (
 from ._json import is_object
 from ._response_metadata import observe_result
 from ._sse_decoder import OpenRouterSSEDecoder
-from ._stream_chunks import ChunkParser, aread_chunks, read_chunks
+from ._stream_chunks import ChunkParser
 from ._streaming import (
     StreamGuard,
     _events_mode,
     _synthesized,
     aguarded,
+    aread_guarded,
     aread_to_output,
     guarded,
     ledger_of,
+    read_guarded,
     read_to_output,
 )
 from .lib.response_accumulator import ResponseStreamAccumulator
@@ -179,7 +181,7 @@ class ResponseEventStream(openai.Stream[_OpenAIEvent]):
             response=self.response,
             strict=self._client._strict_response_validation,
         )
-        return guarded(self._guard, read_chunks(self._guard, decoder, parser, self.response))
+        return read_guarded(self._guard, decoder, parser, self.response)
 
 
 class AsyncResponseEventStream(openai.AsyncStream[_OpenAIEvent]):
@@ -229,4 +231,4 @@ class AsyncResponseEventStream(openai.AsyncStream[_OpenAIEvent]):
             response=self.response,
             strict=self._client._strict_response_validation,
         )
-        return aguarded(self._guard, aread_chunks(self._guard, decoder, parser, self.response))
+        return aread_guarded(self._guard, decoder, parser, self.response)
