@@ -236,40 +236,29 @@ def _open_stream(ledger: CostLedger, chunk: object, response: httpx2.Response) -
 
 
 class StreamMetadata:
-    """Follows a stream: headers at the start, generation id/provider/model on the way, usage at the end."""
+    """A stream's metadata, built when asked for: headers from the start, generation id/provider/model/usage
+    from what the stream's accumulator has folded in (nothing is done per chunk)."""
 
-    def __init__(self, response: httpx2.Response) -> None:
+    def __init__(self, response: httpx2.Response, accumulated: object) -> None:
         self._headers = response.headers
-        self._generation_id: str | None = None
-        self._provider: str | None = None
-        self._model: str | None = None
-        self._usage: Any = None
-
-    def add(self, chunk: object) -> None:
-        """Fold one chunk in (cheap: a few attribute reads)."""
-        if self._generation_id is None:
-            value = getattr(chunk, "id", None)
-            self._generation_id = value if isinstance(value, str) else None
-        if self._provider is None:
-            value = getattr(chunk, "provider", None)
-            self._provider = value if isinstance(value, str) else None
-        if self._model is None:
-            value = getattr(chunk, "model", None)
-            self._model = value if isinstance(value, str) else None
-        usage = getattr(chunk, "usage", None)
-        if usage is not None:
-            self._usage = usage
+        self._accumulated = accumulated
+        """Anything with `generation_id`, `provider`, `model` and `usage` (a `ChatCompletionAccumulator`)."""
 
     @property
     def metadata(self) -> ResponseMetadata:
         """What is known so far; `usage`/`cost` are set once the usage chunk has arrived."""
+        source = self._accumulated
         return build_metadata(
             self._headers,
-            generation_id=self._generation_id,
-            provider=self._provider,
-            model=self._model,
-            usage=self._usage,
+            generation_id=_text(getattr(source, "generation_id", None)),
+            provider=_text(getattr(source, "provider", None)),
+            model=_text(getattr(source, "model", None)),
+            usage=getattr(source, "usage", None),
         )
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 def ensure_metadata(result: object, response: httpx2.Response) -> None:

@@ -19,7 +19,7 @@ from openai._streaming import (
 )
 from typing_extensions import override
 
-__all__ = ["OpenRouterSSEDecoder", "SSEItem"]
+__all__ = ["EventSplitter", "OpenRouterSSEDecoder", "SSEItem"]
 
 SSEItem = bytes | ServerSentEvent
 """What `iter_data` yields: the data of a plain `data:` event as bytes, any other event decoded."""
@@ -31,10 +31,14 @@ class OpenRouterSSEDecoder(SSEDecoder):
     """The WHATWG decoder, minus events whose data is empty (a bare `data:` line is not an event), with a fast
     path for single-line `data:` events (`iter_data`)."""
 
+    def splitter(self) -> EventSplitter:
+        """A new body's state, for a caller that feeds it reads itself (no generator between reads and events)."""
+        return EventSplitter(self)
+
     def iter_data(self, iterator: Iterable[bytes]) -> Iterator[SSEItem]:
         """Every event of the body: a plain `data: ...` event as the bytes of its data, any other as an event
         (the same events as `iter_bytes`, except that a bytes event does not carry the last `id:` seen)."""
-        splitter = _EventSplitter(self)
+        splitter = EventSplitter(self)
         try:
             for chunk in iterator:
                 yield from splitter.feed(chunk)
@@ -44,7 +48,7 @@ class OpenRouterSSEDecoder(SSEDecoder):
 
     async def aiter_data(self, iterator: AsyncIterator[bytes]) -> AsyncIterator[SSEItem]:
         """The async twin of `iter_data`."""
-        splitter = _EventSplitter(self)
+        splitter = EventSplitter(self)
         try:
             async for chunk in iterator:
                 for item in splitter.feed(chunk):
@@ -71,9 +75,23 @@ class OpenRouterSSEDecoder(SSEDecoder):
         return [event for event in self._decode_lines(iter(lines)) if event.data or event.event]
 
 
-class _EventSplitter:
-    """The state of one body being decoded: bytes after the last event boundary, and whether the body has
-    left the fast path (a carriage return seen: from there on every byte goes to the general line decoder)."""
+def _all_plain(buffer: bytes, end: int, count: int) -> bool:
+    """Whether the `count` events in `buffer[:end]` are all plain `data: <something>` lines, checked in a few
+    scans of the whole read instead of a Python step per event: no newline but the blank-line pairs (data
+    with a newline or a comment line fails), every event starting `data: ` (JSON holds no raw newline, so
+    `\n\ndata: ` only occurs at event starts) and none empty."""
+    return (
+        buffer.count(b"\n", 0, end) == 2 * count
+        and buffer.startswith(_DATA)
+        and buffer.count(b"\n\ndata: ", 0, end) == count - 1
+        and buffer.find(b"data: \n", 0, end) < 0
+    )
+
+
+class EventSplitter:
+    """The state of one body being decoded (`feed` each read, then `finish`): bytes after the last event
+    boundary, and whether the body has left the fast path (a carriage return seen: from there on every byte
+    goes to the general line decoder)."""
 
     def __init__(self, decoder: OpenRouterSSEDecoder) -> None:
         self._decoder = decoder
@@ -99,6 +117,8 @@ class _EventSplitter:
         pieces = chunk.split(b"\n\n")
         rest = pieces.pop()
         self._pending = [rest] if rest else []
+        if _all_plain(chunk, len(chunk) - len(rest), len(pieces)):
+            return [piece[6:] for piece in pieces]
         items: list[SSEItem] = []
         for piece in pieces:
             if piece.startswith(_DATA) and b"\n" not in piece:

@@ -24,7 +24,10 @@ from ._response_metadata import is_event_stream
 if TYPE_CHECKING:
     import httpx2
 
-__all__ = ["ChunkParser"]
+__all__ = ["DONE", "ChunkParser"]
+
+DONE: Any = object()
+"""What `ChunkParser.data` returns for the `[DONE]` sentinel."""
 
 
 class ChunkParser:
@@ -46,23 +49,26 @@ class ChunkParser:
         self._process = process
         self._cast_to = cast_to
         self._response = response
-        self._validate: Callable[[bytes], Any] | None = None
+        self.validate: Callable[[bytes], Any] | None = None
+        """Our model's JSON validator when the fast path applies (a chunk it builds with no `error` is final)."""
         if model is not None and not strict and is_event_stream(response):
             # the compiled validator itself once the model is complete (else the classmethod, which builds it)
             complete = model.__pydantic_complete__
-            self._validate = model.__pydantic_validator__.validate_json if complete else model.model_validate_json
+            self.validate = model.__pydantic_validator__.validate_json if complete else model.model_validate_json
 
     def data(self, raw: bytes) -> Any:
-        """The chunk whose JSON is `raw` (a plain `data:` event's bytes)."""
-        validate = self._validate
+        """The chunk whose JSON is `raw` (a plain `data:` event's bytes), or `DONE` for `[DONE]`."""
+        validate = self.validate
         if validate is not None:
             try:
                 chunk = validate(raw)
             except pydantic.ValidationError:
-                pass  # not JSON, not an object, outside the model: `openai`'s route says what it is
+                pass  # not JSON (`[DONE]` is not), not an object, outside the model: `openai`'s route says
             else:
                 if getattr(chunk, "error", None) is None:
                     return chunk
+        if raw.startswith(b"[DONE]"):  # checked after validation: once per stream instead of once per chunk
+            return DONE
         return self._process(data=json.loads(raw.decode("utf-8")), cast_to=self._cast_to, response=self._response)
 
     def event(self, event: ServerSentEvent) -> Any:

@@ -9,6 +9,7 @@ the first chunk with output, so the client's retry loop can retry failures that 
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -31,8 +32,8 @@ from ._exceptions import (
     stream_interrupted_error,
 )
 from ._response_metadata import ResponseMetadata, StreamMetadata, observe_result
-from ._sse_decoder import OpenRouterSSEDecoder
-from ._stream_chunks import ChunkParser
+from ._sse_decoder import OpenRouterSSEDecoder, SSEItem
+from ._stream_chunks import DONE, ChunkParser
 from .lib.chat_accumulator import ChatCompletionAccumulator
 from .types.chat.chat_completion_chunk import ChatCompletionChunk
 from .types.completion import Completion
@@ -164,24 +165,31 @@ def read_guarded(
     guard: StreamGuard[Any], decoder: OpenRouterSSEDecoder, parser: ChunkParser, response: httpx2.Response
 ) -> Iterator[Any]:
     """`guarded` over what `openai`'s events-mode `__stream__` yields, in one loop (one generator per chunk
-    instead of three): the chunks of `response` up to `[DONE]`, transport failures raised as `openai` raises
+    instead of five): the chunks of `response` up to `[DONE]`, transport failures raised as `openai` raises
     them (`APITimeoutError`, `APIConnectionError`) then typed by `guard`; `guard.on_event` sees `[DONE]` and
     every event that is not plain data."""
+    splitter, validate = decoder.splitter(), parser.validate
+    reads = response.iter_bytes()
     try:
         try:
-            for item in decoder.iter_data(response.iter_bytes()):
-                if isinstance(item, bytes):
-                    if item.startswith(b"[DONE]"):
-                        guard.on_event(_DONE)
-                        break
-                    chunk = parser.data(item)
-                else:
-                    guard.on_event(item)
-                    if item.data.startswith("[DONE]"):
-                        break
-                    chunk = parser.event(item)
-                guard.on_chunk(chunk)
-                yield chunk
+            done = False
+            while not done:
+                read = next(reads, None)
+                for item in splitter.feed(read) if read is not None else splitter.finish():
+                    chunk = None
+                    if validate is not None and isinstance(item, bytes):
+                        try:  # the fast path inlined: this loop runs once per chunk
+                            chunk = validate(item)
+                        except pydantic.ValidationError:
+                            chunk = None
+                    if chunk is None or getattr(chunk, "error", None) is not None:
+                        chunk = _parse(guard, parser, item)
+                        if chunk is DONE:
+                            done = True
+                            break
+                    guard.on_chunk(chunk)
+                    yield chunk
+                done = done or read is None
         except timeout_exceptions() as err:
             raise openai.APITimeoutError(request=response.request) from err
         except request_exceptions() as err:
@@ -201,23 +209,29 @@ async def aread_guarded(
 ) -> AsyncIterator[Any]:
     """The async twin of `read_guarded` (after `[DONE]`, an HTTP/1.1 body is drained for connection reuse, as
     `openai` does)."""
+    splitter, validate = decoder.splitter(), parser.validate
+    reads = response.aiter_bytes()
     try:
         try:
-            async for item in decoder.aiter_data(response.aiter_bytes()):
-                if isinstance(item, bytes):
-                    if item.startswith(b"[DONE]"):
-                        guard.on_event(_DONE)
-                        await _drain(response)
-                        break
-                    chunk = parser.data(item)
-                else:
-                    guard.on_event(item)
-                    if item.data.startswith("[DONE]"):
-                        await _drain(response)
-                        break
-                    chunk = parser.event(item)
-                guard.on_chunk(chunk)
-                yield chunk
+            done = False
+            while not done:
+                read = await anext(reads, None)
+                for item in splitter.feed(read) if read is not None else splitter.finish():
+                    chunk = None
+                    if validate is not None and isinstance(item, bytes):
+                        try:  # the fast path inlined: this loop runs once per chunk
+                            chunk = validate(item)
+                        except pydantic.ValidationError:
+                            chunk = None
+                    if chunk is None or getattr(chunk, "error", None) is not None:
+                        chunk = _parse(guard, parser, item)
+                        if chunk is DONE:
+                            await _drain(response)
+                            done = True
+                            break
+                    guard.on_chunk(chunk)
+                    yield chunk
+                done = done or read is None
         except timeout_exceptions() as err:
             raise openai.APITimeoutError(request=response.request) from err
         except request_exceptions() as err:
@@ -230,6 +244,17 @@ async def aread_guarded(
         raise replacement from _cause(exc)
     finally:
         await response.aclose()
+
+
+def _parse(guard: StreamGuard[Any], parser: ChunkParser, item: SSEItem) -> Any:
+    """The chunk of one event (`DONE` for `[DONE]`, which `guard.on_event` is shown, as are decoded events)."""
+    if isinstance(item, bytes):
+        chunk = parser.data(item)
+        if chunk is DONE:
+            guard.on_event(_DONE)
+        return chunk
+    guard.on_event(item)
+    return DONE if item.data.startswith("[DONE]") else parser.event(item)
 
 
 async def _drain(response: httpx2.Response) -> None:
@@ -253,7 +278,7 @@ def read_to_output(guard: StreamGuard[Any], iterator: Iterator[_T]) -> Iterator[
         buffered.append(chunk)
         if guard.has_output(chunk):
             break
-    return _chain(buffered, iterator)
+    return itertools.chain(buffered, iterator)  # C-level: no Python frame per chunk after priming
 
 
 async def aread_to_output(guard: StreamGuard[Any], iterator: AsyncIterator[_T]) -> AsyncIterator[_T]:
@@ -273,8 +298,8 @@ class _Guard(StreamGuard[ChatCompletionAccumulator]):
         super().__init__(response)
         self.ledger = ledger
         self.accumulator = ChatCompletionAccumulator()
-        self.metadata = StreamMetadata(response)
-        """Generation id, provider, usage and cost for `stream.openrouter`."""
+        self.metadata = StreamMetadata(response, self.accumulator)
+        """Generation id, provider, usage and cost for `stream.openrouter` (read from the accumulator)."""
         self.done = False
         """`data: [DONE]` arrived."""
         self.finished = False
@@ -295,7 +320,6 @@ class _Guard(StreamGuard[ChatCompletionAccumulator]):
     @override
     def on_chunk(self, chunk: Any) -> None:
         """Fold a parsed chunk in; raise the typed error (with everything before it) for an error chunk."""
-        self.metadata.add(chunk)
         if isinstance(chunk, ChatCompletionChunk):
             if chunk.usage is not None or chunk.id != self._observed:
                 # a usage-less chunk only opens the stream's ledger entry: once per generation id is enough
@@ -467,11 +491,6 @@ class _AsyncGuardedStream(openai.AsyncStream[_T]):
 def _synthesized(options: FinalRequestOptions | None) -> bool:
     """Whether `openai` is asked to wrap each chunk as `{"data": ..., "event": ...}` (its route, then)."""
     return options is not None and bool(options.synthesize_event_and_data)
-
-
-def _chain(first: Iterable[_T], rest: Iterator[_T]) -> Iterator[_T]:
-    yield from first
-    yield from rest
 
 
 async def _achain(first: Iterable[_T], rest: AsyncIterator[_T]) -> AsyncIterator[_T]:

@@ -27,7 +27,14 @@ Event = tuple[str | None, str, int | None]
 
 def _chunk(content: str, finish: str | None = None, **extra: Any) -> dict[str, Any]:
     choice = {"index": 0, "delta": {"content": content}, "finish_reason": finish}
-    return {"id": "gen-fast-1", "object": "chat.completion.chunk", "created": 1, "model": "m", "choices": [choice], **extra}
+    return {
+        "id": "gen-fast-1",
+        "object": "chat.completion.chunk",
+        "created": 1,
+        "model": "m",
+        "choices": [choice],
+        **extra,
+    }
 
 
 def _data(obj: object, end: str = "\n\n") -> str:
@@ -46,7 +53,10 @@ BODIES = {
     + ": keep-alive\n"  # a comment line inside an event
     + _data(FINAL)
     + "data: [DONE]\n\n",
-    "crlf": _data(_chunk("Hel"), "\r\n\r\n") + _data(_chunk("lo"), "\r\n\r\n") + _data(FINAL, "\r\n\r\n") + "data: [DONE]\r\n\r\n",
+    "crlf": _data(_chunk("Hel"), "\r\n\r\n")
+    + _data(_chunk("lo"), "\r\n\r\n")
+    + _data(FINAL, "\r\n\r\n")
+    + "data: [DONE]\r\n\r\n",
     "crlf_late": _data(_chunk("Hel")) + _data(_chunk("lo"), "\r\n\r\n") + _data(FINAL, "\r\r") + "data: [DONE]\n\n",
     "multiline": 'data: {"id": "gen-fast-1", "object": "chat.completion.chunk", "created": 1,\ndata: "model": "m", '
     '"choices": [{"index": 0, "delta": {"content": "Hel"}, "finish_reason": null}]}\n\n'
@@ -81,7 +91,7 @@ DECODER_BODIES = [
     *(body.encode() for body in BODIES.values()),
     b"data: a\n\ndata:\n\ndata: \n\ndata:nospace\n\nid: 7\ndata: b\n\nretry: 5\n\n: c\n\ndata: unterminated",
     b"data: a\n\ndata: b\rdata: c\r\rdata: d\n\ndata: e\n",
-    "data: {\"t\": \"\u00e9\u2603\"}\n\n\n\n\ndata: x\n\n".encode(),
+    'data: {"t": "\u00e9\u2603"}\n\n\n\n\ndata: x\n\n'.encode(),
 ]
 
 
@@ -103,7 +113,7 @@ async def test_aiter_data_yields_the_events_of_the_general_decoder(body: bytes) 
 
 
 def test_plain_data_events_are_bytes_and_the_rest_are_events() -> None:
-    body = b": c\n\ndata: {}\n\nevent: e\ndata: x\n\ndata: y\ndata: z\n\ndata: {\"a\": 1}\n\n"
+    body = b': c\n\ndata: {}\n\nevent: e\ndata: x\n\ndata: y\ndata: z\n\ndata: {"a": 1}\n\n'
     items = list(OpenRouterSSEDecoder().iter_data(iter([body])))
     assert [type(item).__name__ for item in items] == ["bytes", "ServerSentEvent", "ServerSentEvent", "bytes"]
     assert items[0] == b"{}" and items[3] == b'{"a": 1}'
@@ -150,8 +160,12 @@ def _split_inside_data(body: bytes) -> list[bytes]:
 async def _stream(mode: str, reads: list[bytes], **client_options: Any) -> tuple[list[Any], Any, Any]:
     """(chunks, accumulator, metadata) of a chat stream over `reads`, through the sync or async client."""
     if mode == "sync":
-        with orc.OpenRouter(api_key="sk-or-test", http_client=httpx2.Client(transport=_transport(reads)), **client_options) as client:
-            stream = client.chat.completions.create(model="m", messages=[{"role": "user", "content": "hi"}], stream=True)
+        with orc.OpenRouter(
+            api_key="sk-or-test", http_client=httpx2.Client(transport=_transport(reads)), **client_options
+        ) as client:
+            stream = client.chat.completions.create(
+                model="m", messages=[{"role": "user", "content": "hi"}], stream=True
+            )
             chunks = list(stream)
             return chunks, stream.accumulator, stream.openrouter
     async with orc.AsyncOpenRouter(
