@@ -20,6 +20,7 @@ from openai._streaming import SSEDecoder
 
 import openrouter_compat as orc
 from openrouter_compat._sse_decoder import OpenRouterSSEDecoder
+from openrouter_compat.testing import Emulator
 from openrouter_compat.types.chat.chat_completion_chunk import ChatCompletionChunk
 
 Event = tuple[str | None, str, int | None]
@@ -241,6 +242,50 @@ async def test_a_body_cut_after_a_fast_chunk_is_an_interruption(mode: str) -> No
     with pytest.raises(orc.StreamInterruptedError) as info:
         await _stream(mode, [body], max_retries=0)
     assert info.value.partial is not None and info.value.partial.content == "Hel"
+
+
+def _responses_body(emulator: Emulator) -> bytes:
+    """The emulator's real Responses stream body (OpenRouter's shape), read once."""
+    with httpx2.Client() as http:
+        reply = http.post(
+            emulator.base_url + "/responses",
+            json={"model": "openai/gpt-4o-mini", "input": "one two three", "stream": True},
+            headers={"Authorization": f"Bearer {emulator.api_key}"},
+        )
+    assert reply.headers["content-type"].startswith("text/event-stream") and b"response.completed" in reply.content
+    return reply.content
+
+
+def _variants(body: bytes) -> dict[str, list[bytes]]:
+    """The body in the forms the fast path must hand to the general decoder, and cut inside `data:`."""
+    commented = body.replace(b"\n\ndata: ", b"\n\n: OPENROUTER PROCESSING\n\ndata: ")
+    crlf = body.replace(b"\n", b"\r\n")
+    return {
+        "whole": [body],
+        "inside_data": _split_inside_data(body),
+        "reads_of_7": [body[i : i + 7] for i in range(0, len(body), 7)],
+        "comments": [commented[i : i + 50] for i in range(0, len(commented), 50)],
+        "crlf": [crlf[i : i + 50] for i in range(0, len(crlf), 50)],
+    }
+
+
+async def _response_events(mode: str, reads: list[bytes]) -> list[dict[str, Any]]:
+    if mode == "sync":
+        with orc.OpenRouter(api_key="sk-or-test", http_client=httpx2.Client(transport=_transport(reads))) as client:
+            return [event.model_dump() for event in client.responses.create(model="m", input="x", stream=True)]
+    http = httpx2.AsyncClient(transport=_transport(reads))
+    async with orc.AsyncOpenRouter(api_key="sk-or-test", http_client=http) as aclient:
+        return [event.model_dump() async for event in await aclient.responses.create(model="m", input="x", stream=True)]
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+async def test_responses_stream_edge_cases(mode: str, openrouter_emulator: Emulator) -> None:
+    body = _responses_body(openrouter_emulator)
+    variants = _variants(body)
+    expected = await _response_events(mode, variants.pop("whole"))
+    assert expected[0]["type"] == "response.created" and expected[-1]["type"] == "response.completed"
+    for name, reads in variants.items():
+        assert await _response_events(mode, reads) == expected, name
 
 
 def test_stream_timeout_error_is_both_timeout_errors() -> None:
