@@ -62,6 +62,10 @@ RESOURCE_OF_PREFIX: dict[str, tuple[str, ...]] = {
 # their own: `Generations` adds `retrieve(wait=)`; `Images`, `Videos` and `Files` also subclass openai's resource.
 EXTENDED: dict[str, str] = {"generations": "Generations", "images": "Images", "videos": "Videos", "files": "Files"}
 
+# Hand-written types of a generated types module (`types/<resource>.py`), kept in a private module of their own and
+# re-exported by it, so each resource's types are imported from one module: resource -> module under types/.
+HAND_TYPES: dict[str, str] = {"generations": "_generation"}
+
 # Extended resources the generated client mixins attach (their hand-written class, in resources/<name>.py),
 # replacing openai's resource of the same name.
 ATTACHED: tuple[str, ...] = ("images", "videos", "files")

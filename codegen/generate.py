@@ -12,6 +12,7 @@ them, so the output matches `ruff format` exactly and `--check` compares bytes.
 from __future__ import annotations
 
 import argparse
+import ast
 import difflib
 import filecmp
 import json
@@ -137,12 +138,17 @@ class Resource:
 
 
 # The generated halves of hand-written resources live in a private package beside the public modules
-# (`resources/_generated/files.py` under `resources/files.py`), so each URL has one public module of each kind.
+# (`resources/_generated/files.py` under `resources/files.py`), so each URL has one public resource module.
 GENERATED_PACKAGE = "_generated"
 
 
 def module_of(found: Operation) -> str:
-    """The dotted module (under `resources/` and `types/`) of an operation: `_generated.<name>` when extended."""
+    """The `types/` module of an operation: its resource's (`types/files.py` for `/files`)."""
+    return found.resource[0]
+
+
+def resource_module_of(found: Operation) -> str:
+    """The dotted `resources/` module of an operation: `_generated.<name>` for the base of a hand-written one."""
     top = found.resource[0]
     return f"{GENERATED_PACKAGE}.{top}" if top in config.EXTENDED else top
 
@@ -312,7 +318,7 @@ def resources_of(methods: list[Method]) -> list[Resource]:
     nodes: dict[tuple[str, ...], Resource] = {}
     for method in methods:
         path = method.op.resource
-        module = module_of(method.op)
+        module = resource_module_of(method.op)
         for depth in range(1, len(path) + 1):
             sub = path[:depth]
             if sub not in nodes:
@@ -384,20 +390,21 @@ def render(spec_path: Path) -> dict[str, str]:
     source = f"{spec_path.name} ({spec['info'].get('title', 'OpenAPI')} {spec['info'].get('version', '')})".strip()
     files: dict[str, str] = {}
     for top in tops:
-        names = _type_names(registry, top.module)
+        names = _type_names(registry, top.path[0])
         files[file_of("resources", top.module)] = env.get_template("resource.py.j2").render(
             top=top, classes=flatten(top), type_names=names, source=source
         )
     for module in registry.modules.values():
         if not module.definitions:
             continue
+        imports = sorted((k, sorted(v)) for k, v in module.imports.items())
+        hand = _hand_types(module.name, set(module.exported))
         files[file_of("types", module.name)] = env.get_template("types.py.j2").render(
-            module=module, source=source, imports=sorted((k, sorted(v)) for k, v in module.imports.items())
+            module=module, source=source, imports=imports, hand=hand, exported=sorted([*module.exported, *hand[1]])
         )
-    for package in ("resources", "types"):
-        files[f"{PACKAGE}/{package}/{GENERATED_PACKAGE}/__init__.py"] = env.get_template("generated_init.py.j2").render(
-            package=package, source=source
-        )
+    files[f"{PACKAGE}/resources/{GENERATED_PACKAGE}/__init__.py"] = env.get_template("generated_init.py.j2").render(
+        source=source
+    )
     attached = [t for t in tops if not t.extended or t.attribute in config.ATTACHED]
     attached += [Resource((name,), name, cls, extended=True) for name, cls in config.HAND_ATTACHED.items()]
     files[f"{PACKAGE}/_generated_resources.py"] = env.get_template("mixins.py.j2").render(tops=attached, source=source)
@@ -413,6 +420,23 @@ def render(spec_path: Path) -> dict[str, str]:
     return files
 
 
+def _hand_types(module: str, generated: set[str]) -> tuple[str, list[str]]:
+    """(hand-written module, its `__all__`) that the generated types module `module` re-exports, if any."""
+    hand = config.HAND_TYPES.get(module)
+    if hand is None:
+        return "", []
+    tree = ast.parse((ROOT / PACKAGE / "types" / f"{hand}.py").read_text(encoding="utf-8"))
+    names = next(
+        [element.value for element in node.value.elts if isinstance(element, ast.Constant)]
+        for node in tree.body
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.List)
+        if any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets)
+    )
+    if clash := generated & set(names):
+        raise SystemExit(f"types/{hand}.py defines names the generator also writes into types/{module}.py: {clash}")
+    return hand, names
+
+
 def _type_names(registry: Registry, module: str) -> list[tuple[str, list[str]]]:
     """What a resource module imports from `types/`: its own module's names and what that module imports."""
     mod = registry.modules.get(module)
@@ -421,10 +445,30 @@ def _type_names(registry: Registry, module: str) -> list[tuple[str, list[str]]]:
     return [(module, mod.exported), *sorted((source, sorted(names)) for source, names in mod.imports.items())]
 
 
-def _coverage_rows(methods: list[Method], handwritten: list[Operation]) -> list[tuple[str, str, str, str]]:
-    rows = [(m.op.method.upper(), m.op.path, "client." + _attribute_path(m), "generated") for m in methods]
-    rows += [(f.method.upper(), f.path, "client." + config.HANDWRITTEN[f.key], "hand-written") for f in handwritten]
+def _coverage_rows(methods: list[Method], handwritten: list[Operation]) -> list[tuple[str, str, str, str, str]]:
+    """(METHOD, /path, client attribute path, the public module that has the code, generated | hand-written)."""
+    rows = [
+        (m.op.method.upper(), m.op.path, "client." + _attribute_path(m), code_of(m.op.resource), "generated")
+        for m in methods
+    ]
+    for found in handwritten:
+        attribute = config.HANDWRITTEN[found.key]
+        code = code_of(tuple(attribute.split(".")[:-1]))
+        rows.append((found.method.upper(), found.path, "client." + attribute, code, "hand-written"))
     return sorted(rows, key=lambda row: (row[1], row[0]))
+
+
+def code_of(resource: tuple[str, ...]) -> str:
+    """The public module of a client attribute path (the naming rule: module = attribute, packages for groups)."""
+    here = f"{PACKAGE}/resources"
+    for depth, part in enumerate(resource):
+        if (ROOT / here / part).is_dir() and depth + 1 < len(resource):
+            here += f"/{part}"
+            continue
+        if (ROOT / here / part / "__init__.py").exists():
+            return f"{here}/{part}/{part}.py".removeprefix(f"{PACKAGE}/")
+        return f"{here}/{part}.py".removeprefix(f"{PACKAGE}/")
+    raise SystemExit(f"no resource module for client.{'.'.join(resource)}")
 
 
 def _attribute_path(method: Method) -> str:
