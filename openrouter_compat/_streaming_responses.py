@@ -31,13 +31,18 @@ from ._exceptions import (
 )
 from ._json import is_object
 from ._response_metadata import observe_result
+from ._sse_decoder import OpenRouterSSEDecoder
+from ._stream_chunks import ChunkParser
 from ._streaming import (
     StreamGuard,
     _events_mode,
+    _synthesized,
     aguarded,
+    aread_guarded,
     aread_to_output,
     guarded,
     ledger_of,
+    read_guarded,
     read_to_output,
 )
 from .lib.response_accumulator import ResponseStreamAccumulator
@@ -167,7 +172,17 @@ class ResponseEventStream(openai.Stream[_OpenAIEvent]):
 
     @override
     def __stream__(self) -> Iterator[_OpenAIEvent]:
-        return guarded(self._guard, super().__stream__())
+        decoder = self._decoder
+        if not isinstance(decoder, OpenRouterSSEDecoder) or _synthesized(self._options):
+            return guarded(self._guard, super().__stream__())
+        parser = ChunkParser(
+            model=None,  # a union of event types: parsed by `_process_response_data` from the decoded JSON
+            process=self._client._process_response_data,
+            cast_to=self._cast_to,
+            response=self.response,
+            strict=self._client._strict_response_validation,
+        )
+        return read_guarded(self._guard, decoder, parser, self.response)
 
 
 class AsyncResponseEventStream(openai.AsyncStream[_OpenAIEvent]):
@@ -207,4 +222,14 @@ class AsyncResponseEventStream(openai.AsyncStream[_OpenAIEvent]):
 
     @override
     def __stream__(self) -> AsyncIterator[_OpenAIEvent]:
-        return aguarded(self._guard, super().__stream__())
+        decoder = self._decoder
+        if not isinstance(decoder, OpenRouterSSEDecoder) or _synthesized(self._options):
+            return aguarded(self._guard, super().__stream__())
+        parser = ChunkParser(
+            model=None,  # a union of event types: parsed by `_process_response_data` from the decoded JSON
+            process=self._client._process_response_data,
+            cast_to=self._cast_to,
+            response=self.response,
+            strict=self._client._strict_response_validation,
+        )
+        return aread_guarded(self._guard, decoder, parser, self.response)
