@@ -136,9 +136,24 @@ class Resource:
         return [*self.methods, *(m for c in self.children for m in c.operations())]
 
 
+# The generated halves of hand-written resources live in a private package beside the public modules
+# (`resources/_generated/files.py` under `resources/files.py`), so each URL has one public module of each kind.
+GENERATED_PACKAGE = "_generated"
+
+
 def module_of(found: Operation) -> str:
+    """The dotted module (under `resources/` and `types/`) of an operation: `_generated.<name>` when extended."""
     top = found.resource[0]
-    return f"{top}_generated" if top in config.EXTENDED else top
+    return f"{GENERATED_PACKAGE}.{top}" if top in config.EXTENDED else top
+
+
+def relative(source: str, module: str, up: int = 0) -> str:
+    """`source` (dotted, from the package `module` lives in, `up` packages higher) as a relative import."""
+    return "." * (module.count(".") + 1 + up) + source
+
+
+def file_of(package: str, module: str) -> str:
+    return f"{PACKAGE}/{package}/{module.replace('.', '/')}.py"
 
 
 def class_of(path: tuple[str, ...]) -> str:
@@ -364,19 +379,24 @@ def render(spec_path: Path) -> dict[str, str]:
     )
     env.filters["flatten"] = flatten
     env.filters["pyrepr"] = repr
+    env.globals["relative"] = relative
     env.filters["json"] = lambda value: repr(json.dumps(value, separators=(",", ":"), ensure_ascii=False))
     source = f"{spec_path.name} ({spec['info'].get('title', 'OpenAPI')} {spec['info'].get('version', '')})".strip()
     files: dict[str, str] = {}
     for top in tops:
         names = _type_names(registry, top.module)
-        files[f"{PACKAGE}/resources/{top.module}.py"] = env.get_template("resource.py.j2").render(
+        files[file_of("resources", top.module)] = env.get_template("resource.py.j2").render(
             top=top, classes=flatten(top), type_names=names, source=source
         )
     for module in registry.modules.values():
         if not module.definitions:
             continue
-        files[f"{PACKAGE}/types/{module.name}.py"] = env.get_template("types.py.j2").render(
+        files[file_of("types", module.name)] = env.get_template("types.py.j2").render(
             module=module, source=source, imports=sorted((k, sorted(v)) for k, v in module.imports.items())
+        )
+    for package in ("resources", "types"):
+        files[f"{PACKAGE}/{package}/{GENERATED_PACKAGE}/__init__.py"] = env.get_template("generated_init.py.j2").render(
+            package=package, source=source
         )
     attached = [t for t in tops if not t.extended or t.attribute in config.ATTACHED]
     attached += [Resource((name,), name, cls, extended=True) for name, cls in config.HAND_ATTACHED.items()]

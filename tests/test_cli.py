@@ -490,7 +490,7 @@ def test_unexpected_error_is_one_line_unless_debugging(
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("something broke")
 
-    monkeypatch.setattr("openrouter_compat.resources.key.KeyResource.retrieve", broken)
+    monkeypatch.setattr("openrouter_compat.resources.key.Key.retrieve", broken)
     line = failed(invoke("key", emulator=openrouter_emulator), ExitCode.INTERNAL, "RuntimeError: something broke")
     assert "OPENROUTER_COMPAT_DEBUG" in line
     with pytest.raises(RuntimeError, match="something broke"):
@@ -501,7 +501,7 @@ def test_interrupt_is_exit_code_130(openrouter_emulator: Emulator, monkeypatch: 
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("openrouter_compat.resources.key.KeyResource.retrieve", interrupted)
+    monkeypatch.setattr("openrouter_compat.resources.key.Key.retrieve", interrupted)
     result = invoke("key", emulator=openrouter_emulator)
     assert (result.exit_code, result.stderr) == (ExitCode.INTERRUPTED, "openrouter-compat: interrupted\n")
 
