@@ -26,12 +26,11 @@ def lazy_exports(
     old = {
         name: (importlib.util.resolve_name(module, package), new) for name, (module, new) in (deprecated or {}).items()
     }
-    resolve_old = deprecated_aliases(package, old)
 
     def __getattr__(name: str) -> Any:
         """Import a public name (or a submodule) the first time it is looked up, then keep it."""
         if name in old:
-            return resolve_old(name)
+            return _resolve_old(package, name, *old[name])
         module = module_of.get(name)
         if module is None:
             try:
@@ -57,22 +56,13 @@ def deprecated_aliases(module: str, table: Mapping[str, tuple[str, str]]) -> Cal
     The first look-up of an old name warns (``DeprecationWarning``, naming the new one) and keeps the value in the
     module, so later look-ups are plain attribute reads: old names keep working, at no cost after the first use.
     """
-    namespace = vars(importlib.import_module(module))
 
     def __getattr__(name: str) -> Any:
         """Resolve an old name to the object it was renamed to, warning once."""
         target = table.get(name)
         if target is None:
             raise AttributeError(f"module {module!r} has no attribute {name!r}")
-        new_module, new_name = target
-        warnings.warn(
-            f"{module}.{name} is deprecated: use {new_module}.{new_name} (the same object)",
-            DeprecationWarning,
-            stacklevel=2,
-        )
-        value = getattr(importlib.import_module(new_module), new_name)
-        namespace[name] = value
-        return value
+        return _resolve_old(module, name, *target)
 
     return __getattr__
 
@@ -82,9 +72,25 @@ def deprecated_module(module: str, new_module: str) -> Callable[[str], Any]:
     (the same object), warning once per name."""
 
     def __getattr__(name: str) -> Any:
-        """Resolve a name through the new module, or raise as a module without it would."""
+        """Resolve a name through the new module (`__all__` too, so a star import still works), or raise."""
+        if name == "__all__":
+            return list(getattr(importlib.import_module(new_module), "__all__", []))
         if name.startswith("_") or not hasattr(importlib.import_module(new_module), name):
             raise AttributeError(f"module {module!r} has no attribute {name!r}")
-        return deprecated_aliases(module, {name: (new_module, name)})(name)
+        return _resolve_old(module, name, new_module, name)
 
     return __getattr__
+
+
+def _resolve_old(module: str, name: str, new_module: str, new_name: str) -> Any:
+    """Warn that ``module.name`` is deprecated (at the line that looked it up), then keep and return the new object.
+
+    Always called from a module ``__getattr__``, so the caller's line is three frames up."""
+    warnings.warn(
+        f"{module}.{name} is deprecated: use {new_module}.{new_name} (the same object)",
+        DeprecationWarning,
+        stacklevel=3,
+    )
+    value = getattr(importlib.import_module(new_module), new_name)
+    vars(importlib.import_module(module))[name] = value
+    return value

@@ -6,17 +6,20 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
+import re
 import warnings
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from mypy import api as mypy_api
 from openai._resource import AsyncAPIResource, SyncAPIResource
 from typing_extensions import is_typeddict
 
 import openrouter_compat
 import openrouter_compat.resources
 import openrouter_compat.types
+from openrouter_compat import OpenRouter
 
 PACKAGE = Path(openrouter_compat.__file__).parent
 
@@ -147,7 +150,9 @@ def test_request_params_are_named_resource_method_params(name: str) -> None:
     params = [
         n
         for n in module.__all__
-        if n.endswith("Params") and is_typeddict(getattr(module, n)) and getattr(module, n).__module__ == module.__name__
+        if n.endswith("Params")
+        and is_typeddict(getattr(module, n))
+        and getattr(module, n).__module__ == module.__name__
     ]
     assert [n for n in params if not n.startswith(pascal(name))] == []
 
@@ -180,9 +185,21 @@ def test_old_names_resolve_to_the_new_object_with_a_deprecation_warning(
     module_name, old_name = where
     module = importlib.import_module(module_name)
     vars(module).pop(old_name, None)  # a previous look-up keeps the value: start from the first one
-    with pytest.warns(DeprecationWarning, match=new[1]):
+    with pytest.warns(DeprecationWarning, match=new[1]) as caught:
         value = getattr(module, old_name)
     assert value is getattr(importlib.import_module(new[0] or module_name), new[1])
+    assert [w.filename for w in caught] == [__file__]  # the line that used the old name, as warnings filters expect
+
+
+def test_a_star_import_of_an_old_module_still_gets_every_name() -> None:
+    new = importlib.import_module("openrouter_compat.resources._generated.images")
+    alias = importlib.import_module("openrouter_compat.resources.images_generated")
+    for name in new.__all__:
+        vars(alias).pop(name, None)  # earlier look-ups keep their value: start from the first one
+    namespace: dict[str, object] = {}
+    with pytest.warns(DeprecationWarning):
+        exec("from openrouter_compat.resources.images_generated import *", namespace)
+    assert {n: namespace[n] for n in new.__all__} == {n: getattr(new, n) for n in new.__all__}
 
 
 def test_an_unknown_name_of_an_alias_module_is_still_an_attribute_error() -> None:
@@ -191,3 +208,37 @@ def test_an_unknown_name_of_an_alias_module_is_still_an_attribute_error() -> Non
         _ = alias.NoSuchType
     with pytest.raises(AttributeError):
         _ = importlib.import_module("openrouter_compat.resources.key").NoSuchResource
+
+
+def test_api_coverage_names_the_module_of_every_endpoint() -> None:
+    """docs/api-coverage.md's `code` column leads from a URL to the one public module that sends it: the module of
+    the deepest resource along the client attribute path that is ours (`client.audio.transcriptions` is openai's,
+    on our `Audio`)."""
+    text = (PACKAGE.parent / "docs" / "api-coverage.md").read_text()
+    rows = re.findall(
+        r"^\| (?:GET|POST|PUT|PATCH|DELETE) \| /\S* \| client\.([\w.]+) \| `([\w/]+\.py)` \|", text, re.MULTILINE
+    )
+    assert len(rows) == len(re.findall(r"^\| (?:GET|POST|PUT|PATCH|DELETE) \|", text, re.MULTILINE)) > 50
+    client = OpenRouter(api_key="sk-or-v1-naming", base_url="http://127.0.0.1:9/api/v1")
+    for attribute, code in rows:
+        assert (PACKAGE / code).exists(), code
+        assert not any(part.startswith("_") for part in code.split("/")), code
+        node: object = client
+        ours = None
+        *path, method = attribute.split(".")
+        for part in path:
+            node = getattr(node, part)
+            if type(node).__module__.startswith("openrouter_compat."):
+                ours = type(node).__module__
+        assert callable(getattr(node, method)), attribute
+        assert ours == "openrouter_compat." + code.removesuffix(".py").replace("/", "."), attribute
+
+
+def test_code_using_the_old_names_still_typechecks() -> None:
+    """The aliases are declared for type checkers too (`if TYPE_CHECKING:`), so old code type-checks unchanged."""
+    root = PACKAGE.parent
+    script = root / "tests" / "typecheck" / "old_names_script.py"
+    config = ["--config-file", str(root / "pyproject.toml"), "--cache-dir", str(root / ".mypy_cache" / "typecheck")]
+    stdout, stderr, _ = mypy_api.run(["--strict", *config, "--no-error-summary", str(script)])
+    assert "error: INTERNAL" not in stderr, stderr
+    assert [line for line in stdout.splitlines() if script.name in line] == []

@@ -15,7 +15,7 @@ from openai._resource import AsyncAPIResource, SyncAPIResource
 from openai._response import async_to_streamed_response_wrapper, to_streamed_response_wrapper
 from openai._types import Body, Headers, NotGiven, Omit, Query, not_given, omit
 
-from ...types._generated.generations import (
+from ...types.generations import (
     GenerationContentData,
     GenerationsContentParams,
     GenerationsFeedbackData,

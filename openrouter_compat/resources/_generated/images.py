@@ -16,15 +16,15 @@ from openai._resource import AsyncAPIResource, SyncAPIResource
 from openai._response import async_to_streamed_response_wrapper, to_streamed_response_wrapper
 from openai._types import Body, Headers, NotGiven, Omit, Query, not_given, omit
 
-from ...types._generated.images import (
+from ...types.common import (
+    ContentPartImageParam,
+)
+from ...types.images import (
     ImageGenerationProviderPreferencesParam,
     ImageGenerationResponse,
     ImageModelEndpointsResponse,
     ImageModelListItem,
     ImagesGenerateParams,
-)
-from ...types.common import (
-    ContentPartImageParam,
 )
 from .._platform import data_of, platform_options, validated
 from .._spec import spec_path
