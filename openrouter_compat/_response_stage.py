@@ -27,7 +27,8 @@ from typing_extensions import TypeIs
 from ._exceptions import InvalidResponseError, error_in_200_body
 from ._json import is_object
 from ._ledger import CostLedger
-from ._response_metadata import ResponseMetadata, attach_metadata, metadata_of, observe_result
+from ._parsed import concretely_parsed
+from ._response_metadata import ResponseMetadata, attach_metadata, is_event_stream, metadata_of, observe_result
 from ._response_types import INFERENCE_TYPES, openrouter_stream_cls, openrouter_type, validate_fast
 
 __all__ = [
@@ -47,10 +48,6 @@ _T = TypeVar("_T")
 RAW_RESPONSE_HEADER = "X-Stainless-Raw-Response"
 METADATA_EXTENSION = "openrouter_compat.metadata"
 """Where the metadata of a parsed body is kept on its `httpx2.Response`, for results built after parsing."""
-
-
-def is_event_stream(response: httpx2.Response) -> bool:
-    return response.headers.get("content-type", "").startswith("text/event-stream")
 
 
 def expects_object(target: Any) -> bool:
@@ -134,7 +131,9 @@ def decode_failure(response: httpx2.Response, exc: ValueError) -> InvalidRespons
 
 def typed_result(result: _T, response: httpx2.Response) -> _T:
     """A final result built after parsing (e.g. `.parse()`'s `ParsedChatCompletion`) gets the metadata its
-    body got (no second look at the body: metadata and ledger ran once, on the parsed body)."""
+    body got (no second look at the body: metadata and ledger ran once, on the parsed body), and a parsed
+    completion is typed by what it parsed (so that `model_dump()` does not warn, see `_parsed`)."""
+    result = concretely_parsed(result)
     if isinstance(result, pydantic.BaseModel) and metadata_of(result) is None:
         metadata = response.extensions.get(METADATA_EXTENSION)
         if isinstance(metadata, ResponseMetadata):

@@ -6,7 +6,7 @@ do not edit; change the generator or its config.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Required
+from typing import Annotated, Any, Literal, Required, TypeAlias
 
 from openai._models import BaseModel
 from pydantic import ConfigDict, Field, with_config
@@ -26,6 +26,7 @@ __all__ = [
     "GenerationsContentParams",
     "GenerationsFeedbackData",
     "GenerationsFeedbackParams",
+    "SubmitGenerationFeedbackRequestParam",
 ]
 
 
@@ -97,7 +98,7 @@ class GenerationContentDataOutput(BaseModel):
 class GenerationContentData(BaseModel):
     """Stored prompt and completion content, plus the failure error when one was stored"""
 
-    error: GenerationContentError
+    error: GenerationContentError | None
     """The stored failure for this generation, or null when it succeeded"""
 
     input: GenerationContentDataInputVariant1 | GenerationContentDataInputVariant2
@@ -108,16 +109,22 @@ class GenerationContentData(BaseModel):
 
 
 @with_config(ConfigDict(extra="forbid"))
-class GenerationsFeedbackParams(TypedDict, total=False):
-    """Body of `POST /generation/feedback`."""
+class SubmitGenerationFeedbackRequestParam(TypedDict, total=False):
+    """Structured feedback about a specific generation"""
 
     category: Required[
         Literal["latency", "incoherence", "incorrect_response", "formatting", "billing", "api_error", "other"] | str
     ]
+    """The category of feedback being reported"""
 
     comment: Annotated[str, Field(max_length=1000)]
+    """An optional free-text comment describing the feedback"""
 
     generation_id: Required[Annotated[str, Field(min_length=1)]]
+    """The generation to submit feedback on"""
+
+
+GenerationsFeedbackParams: TypeAlias = SubmitGenerationFeedbackRequestParam
 
 
 class GenerationsFeedbackData(BaseModel):

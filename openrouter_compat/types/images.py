@@ -28,6 +28,7 @@ __all__ = [
     "EnumCapability",
     "ImageEndpoint",
     "ImageGenerationProviderPreferencesParam",
+    "ImageGenerationRequestParam",
     "ImageGenerationResponse",
     "ImageGenerationResponseDataItem",
     "ImageGenerationUsage",
@@ -90,8 +91,8 @@ class ImageGenerationProviderPreferencesParam(TypedDict, total=False):
 
 
 @with_config(ConfigDict(extra="forbid"))
-class ImagesGenerateParams(TypedDict, total=False):
-    """Body of `POST /images`."""
+class ImageGenerationRequestParam(TypedDict, total=False):
+    """Image generation request input"""
 
     aspect_ratio: (
         Literal[
@@ -120,32 +121,57 @@ class ImagesGenerateParams(TypedDict, total=False):
         ]
         | str
     )
+    """Normalized aspect ratio of the generated image. Providers clamp to their supported subset."""
 
     background: Literal["auto", "transparent", "opaque"] | str
+    """Background treatment. `transparent` requires an output_format that supports alpha (png or webp)."""
 
     input_references: list[ContentPartImageParam]
+    """Reference images to guide image-to-image generation, as base64 data URLs or HTTP(S) URLs."""
 
     model: Required[str]
+    """The image generation model to use"""
 
     n: int
+    """Upper bound on the number of images to generate (1-10). Providers may return fewer images, and providers that
+    only support single-image generation reject n > 1."""
 
     output_compression: int
+    """Compression level (0-100) for webp/jpeg output. Ignored for png and by providers without a compression knob."""
 
     output_format: Literal["png", "jpeg", "webp", "svg"] | str
+    """Encoding of the returned image bytes. Most models produce raster formats (png, jpeg, webp). SVG is supported
+    by vectorization models (e.g."""
 
     prompt: Required[Annotated[str, Field(min_length=1)]]
+    """Text description of the desired image"""
 
     provider: ImageGenerationProviderPreferencesParam
+    """Provider routing preferences and provider-specific passthrough configuration."""
 
     quality: Literal["auto", "low", "medium", "high"] | str
+    """Rendering quality. Providers without a quality knob ignore this."""
 
     resolution: Literal["512", "1K", "2K", "4K"] | str
+    """Normalized resolution tier of the generated image. Concrete pixel dimensions are derived per-provider."""
 
     seed: int
+    """If specified, the generation will sample deterministically, such that repeated requests with the same seed and
+    parameters should return the same result."""
 
     size: str
+    """Optional. A convenience shorthand for output dimensions - pass a tier ("2K", "4K") or explicit pixels
+    ("2048x2048") and we normalize it to the right dimensions for the chosen provider."""
+
+    stream: bool
+    """If true, partial images are streamed as SSE events as they become available. Only supported by providers with
+    native streaming (currently OpenAI)."""
 
     user: str
+    """A stable identifier for your end-users. Used to help detect and prevent abuse."""
+
+
+ImagesGenerateParams: TypeAlias = ImageGenerationRequestParam
 
 
 class ImageGenerationResponseDataItem(BaseModel):

@@ -22,12 +22,13 @@ __all__ = [
     "FrameImageParam",
     "FrameImageParamImageUrl",
     "InputReferenceParam",
+    "VideoGenerationRequestParam",
+    "VideoGenerationRequestParamProvider",
     "VideoGenerationResponse",
     "VideoGenerationUsage",
     "VideoModel",
     "VideoModelUpscaleFactor",
     "VideosCreateParams",
-    "VideosCreateProvider",
     "VideosDownloadContentParams",
 ]
 
@@ -87,43 +88,65 @@ InputReferenceParam: TypeAlias = ContentPartImageParam | ContentPartAudioParam |
 
 
 @with_config(ConfigDict(extra="forbid"))
-class VideosCreateProvider(TypedDict, total=False):
+class VideoGenerationRequestParamProvider(TypedDict, total=False):
     """Provider-specific passthrough configuration"""
 
     options: ProviderOptionsParam
 
 
 @with_config(ConfigDict(extra="forbid"))
-class VideosCreateParams(TypedDict, total=False):
-    """Body of `POST /videos`."""
+class VideoGenerationRequestParam(TypedDict, total=False):
+    """VideoGenerationRequestParam"""
 
     aspect_ratio: Literal["16:9", "9:16", "1:1", "4:3", "3:4", "3:2", "2:3", "21:9", "9:21"] | str
+    """Aspect ratio of the generated video"""
 
     callback_url: str
+    """URL to receive a webhook notification when the video generation job completes. Overrides the workspace-level
+    default callback URL if set. Must be HTTPS."""
 
     creativity: int
+    """Creativity level for video upscaling models only. This parameter is not supported by video generation models."""
 
     duration: Annotated[int, Field(ge=1)]
+    """Duration of the generated video in seconds"""
 
     frame_images: list[FrameImageParam]
+    """Images to use as the first and/or last frame of the generated video. Each image must specify a frame_type of
+    first_frame or last_frame."""
 
     generate_audio: bool
+    """Whether to generate audio alongside the video. Defaults to the endpoint's generate_audio capability flag,
+    false if not set."""
 
     input_references: list[InputReferenceParam]
+    """Reference assets to guide video generation. Accepts image, audio, and video references."""
 
     model: Required[str]
 
     prompt: str
+    """Text prompt describing the video to generate. Optional for models that support generating a video from image
+    input alone; required by all other models."""
 
-    provider: VideosCreateProvider
+    provider: VideoGenerationRequestParamProvider
+    """Provider-specific passthrough configuration"""
 
     resolution: Literal["480p", "720p", "768p", "1080p", "1K", "2K", "4K"] | str
+    """Resolution of the generated video"""
 
     seed: int
+    """If specified, the generation will sample deterministically, such that repeated requests with the same seed and
+    parameters should return the same result."""
 
     size: str
+    """Exact pixel dimensions of the generated video in "WIDTHxHEIGHT" format (e.g. "1280x720"). Interchangeable with
+    resolution + aspect_ratio."""
 
     upscale_factor: Annotated[float, Field(ge=0)]
+    """Upscale factor for video upscaling models only. This parameter is not supported by video generation models."""
+
+
+VideosCreateParams: TypeAlias = VideoGenerationRequestParam
 
 
 class VideoGenerationUsage(BaseModel):

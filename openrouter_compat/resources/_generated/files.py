@@ -7,7 +7,7 @@ do not edit; change the generator or its config.
 from __future__ import annotations
 
 import builtins
-from typing import Literal, cast
+from typing import Any, Literal, cast
 
 import httpx2
 from openai._compat import cached_property
@@ -16,15 +16,18 @@ from openai._resource import AsyncAPIResource, SyncAPIResource
 from openai._response import async_to_streamed_response_wrapper, to_streamed_response_wrapper
 from openai._types import Body, Headers, NotGiven, Omit, Query, not_given, omit
 
+from ...pagination import AsyncCursorListPage, SyncCursorListPage
 from ...types.files import (
+    AnthropicFile,
     FileDeleteResponse,
-    FileListResponse,
     FileProvider,
     FileResponse,
     FilesContentParams,
     FilesDeleteParams,
     FilesListParams,
     FilesRetrieveParams,
+    OpenAIFile,
+    OpenRouterFile,
 )
 from .._platform import platform_options, validated
 from .._spec import binary_headers, result_type, spec_path
@@ -65,7 +68,7 @@ class GeneratedFiles(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> FileListResponse:
+    ) -> SyncCursorListPage[OpenRouterFile | OpenAIFile | AnthropicFile]:
         """List files."""
         request_query = validated(
             FilesListParams,
@@ -80,10 +83,11 @@ class GeneratedFiles(SyncAPIResource):
                 "order": order,
             },
         )
-        return self._get(
+        return self._get_api_list(
             "/files",
+            page=SyncCursorListPage[OpenRouterFile | OpenAIFile | AnthropicFile],
             options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-            cast_to=cast("builtins.type[FileListResponse]", result_type(FileListResponse)),
+            model=cast("builtins.type[Any]", result_type(OpenRouterFile | OpenAIFile | AnthropicFile)),
         )
 
     def retrieve(
@@ -194,7 +198,7 @@ class AsyncGeneratedFiles(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> FileListResponse:
+    ) -> AsyncCursorListPage[OpenRouterFile | OpenAIFile | AnthropicFile]:
         """List files."""
         request_query = validated(
             FilesListParams,
@@ -209,10 +213,11 @@ class AsyncGeneratedFiles(AsyncAPIResource):
                 "order": order,
             },
         )
-        return await self._get(
+        return await self._get_api_list(
             "/files",
+            page=AsyncCursorListPage[OpenRouterFile | OpenAIFile | AnthropicFile],
             options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-            cast_to=cast("builtins.type[FileListResponse]", result_type(FileListResponse)),
+            model=cast("builtins.type[Any]", result_type(OpenRouterFile | OpenAIFile | AnthropicFile)),
         )
 
     async def retrieve(

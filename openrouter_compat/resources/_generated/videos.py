@@ -19,10 +19,10 @@ from openai._types import Body, Headers, NotGiven, Omit, Query, not_given, omit
 from ...types.videos import (
     FrameImageParam,
     InputReferenceParam,
+    VideoGenerationRequestParamProvider,
     VideoGenerationResponse,
     VideoModel,
     VideosCreateParams,
-    VideosCreateProvider,
     VideosDownloadContentParams,
 )
 from .._platform import data_of, platform_options, validated
@@ -61,7 +61,7 @@ class GeneratedVideos(SyncAPIResource):
         generate_audio: bool | Omit = omit,
         input_references: builtins.list[InputReferenceParam] | Omit = omit,
         prompt: str | Omit = omit,
-        provider: VideosCreateProvider | Omit = omit,
+        provider: VideoGenerationRequestParamProvider | Omit = omit,
         resolution: Literal["480p", "720p", "768p", "1080p", "1K", "2K", "4K"] | str | Omit = omit,
         seed: int | Omit = omit,
         size: str | Omit = omit,
@@ -178,7 +178,7 @@ class AsyncGeneratedVideos(AsyncAPIResource):
         generate_audio: bool | Omit = omit,
         input_references: builtins.list[InputReferenceParam] | Omit = omit,
         prompt: str | Omit = omit,
-        provider: VideosCreateProvider | Omit = omit,
+        provider: VideoGenerationRequestParamProvider | Omit = omit,
         resolution: Literal["480p", "720p", "768p", "1080p", "1K", "2K", "4K"] | str | Omit = omit,
         seed: int | Omit = omit,
         size: str | Omit = omit,
