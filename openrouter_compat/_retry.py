@@ -43,6 +43,7 @@ DEFAULT_RETRY_STATUSES: frozenset[int] = frozenset({408, 429, 500, 502, 503, 504
 413/422: the same request would fail the same way (or, for 402, cost nothing until credits are added)."""
 
 RETRY_COUNT_HEADER = "X-Stainless-Retry-Count"
+_RETRY_COUNT_LOWER = RETRY_COUNT_HEADER.lower()
 
 
 @dataclasses.dataclass(frozen=True)
@@ -274,7 +275,7 @@ def _attempt_options(
     options = model_copy(base)
     options.max_retries = 0
     headers = {} if isinstance(options.headers, NotGiven) else dict(options.headers)
-    if all(name.lower() != RETRY_COUNT_HEADER.lower() for name in headers):
+    if RETRY_COUNT_HEADER not in headers and not any(name.lower() == _RETRY_COUNT_LOWER for name in headers):
         headers[RETRY_COUNT_HEADER] = str(retries_taken)
     options.headers = headers
     capped = deadline.cap(options.timeout, stream=stream)
