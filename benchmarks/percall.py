@@ -28,9 +28,9 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-import openai
+import openai  # noqa: E402
 
-import openrouter_compat
+import openrouter_compat  # noqa: E402
 
 MODEL = "openai/gpt-4o-mini"
 MESSAGES: Any = [{"role": "user", "content": "Benchmark: say something short."}]
