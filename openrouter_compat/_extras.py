@@ -86,16 +86,18 @@ def validate_fields(fields: Mapping[str, Any], params_type: Any, *, mode: Valida
     key = _fingerprint(fields, params_type)
     if key is not None and key in _PASSED:
         return
-    if type(fields) is dict and _clean_object(fields, params_type):  # nothing new, nothing unsendable
-        try:
-            _adapter(params_type).validate_python(fields, strict=True)
-        except pydantic.ValidationError as exc:
-            raise _to_validation_error(exc, params_type) from None
-        if key is not None:
-            if len(_PASSED) >= _PASSED_LIMIT:
-                _PASSED.clear()
-            _PASSED.add(key)
-        return
+    if isinstance(fields, dict):  # (a dict subclass too: marshal has no fingerprint of it)
+        fields, passed = _not_yet_passed(fields, params_type)
+        if fields and _clean_object(fields, params_type):  # nothing new, nothing unsendable: types remain
+            try:
+                _adapter(params_type).validate_python(fields, strict=True)
+            except pydantic.ValidationError as exc:
+                raise _to_validation_error(exc, params_type) from None
+            fields = {}
+        if not fields:
+            _remember(passed, key)
+            return
+    # The full checks, on what is not known to pass (every other field passed all of them on its own).
     check_sendable(fields)
     try:
         _adapter(params_type).validate_python(fields, strict=True)
@@ -340,14 +342,46 @@ def _collect_object(value: Mapping[str, Any], typed: Any, where: str, found: lis
 
 # ------------------------------------------------------------------------ the fast path of every call
 
-_PASSED: set[tuple[Any, bytes]] = set()
+_PASSED: set[tuple[Any, ...]] = set()
 _PASSED_LIMIT = 1024
 _FINGERPRINT_LIMIT = 4096
-"""Values (fingerprinted) that passed every check with nothing to warn about, per params type: a loop that
-sends the same routing fields validates them once. At most 1024 of at most 4 KB each."""
+"""Values (fingerprinted) that passed every check with nothing to warn about, per params type, whole
+(params type, bytes) and field by field (params type, name, bytes): a loop that sends the same routing fields
+validates them once. At most 1024 of at most 4 KB each."""
 
 
-def _fingerprint(fields: Mapping[str, Any], params_type: Any) -> tuple[Any, bytes] | None:
+def _not_yet_passed(fields: dict[str, Any], params_type: Any) -> tuple[dict[str, Any], list[tuple[Any, ...]]]:
+    """The fields of `fields` whose value has not passed before (each checked alone: a TypedDict with no
+    required key is checked field by field the same way as whole), and the fingerprints to remember once they
+    pass. A call that changes one field (a `session_id`) re-checks that field only."""
+    required = getattr(params_type, "__required_keys__", None)
+    if required is None or required:
+        return fields, []
+    todo: dict[str, Any] = {}
+    keys: list[tuple[Any, ...]] = []
+    for name, value in fields.items():
+        try:
+            dumped = marshal.dumps(value, 2)
+        except ValueError:
+            todo[name] = value
+            continue
+        field_key = (params_type, name, dumped)
+        if field_key not in _PASSED:
+            todo[name] = value
+            if len(dumped) <= _FINGERPRINT_LIMIT:
+                keys.append(field_key)
+    return todo, keys
+
+
+def _remember(keys: list[tuple[Any, ...]], key: tuple[Any, ...] | None) -> None:
+    if len(_PASSED) + len(keys) >= _PASSED_LIMIT:
+        _PASSED.clear()
+    _PASSED.update(keys)
+    if key is not None:
+        _PASSED.add(key)
+
+
+def _fingerprint(fields: Any, params_type: Any) -> tuple[Any, bytes] | None:
     """`fields` as `marshal` writes it, or None. `marshal` takes only the exact built-in types (a subclass,
     a Decimal, a date or a model is "unmarshallable") and writes each type apart (list vs tuple, 1 vs 1.0 vs
     True; version 2: no back-references), so equal bytes mean a structurally equal value of the same types,
@@ -410,7 +444,7 @@ def _clean(value: Any, plan: _Plan) -> bool:
     """Whether `value` (under `plan`) is certainly sendable and has nothing new: `check_sendable` would pass
     and `_collect` find nothing. False means "take the slow path", which says what is wrong, if anything.
     Written for speed (it runs on every call): scalars are settled inline, without a call per item."""
-    kind = type(value)
+    kind = cast("type[object]", type(value))
     if kind is str:
         literals = plan.literals
         return (value.isascii() or _utf8(value)) and (literals is None or value in literals)
@@ -458,7 +492,7 @@ def _clean_object(value: Any, typed: Any) -> bool:
             if not passthrough:
                 return False
             child = _ANY
-        kind = type(item)
+        kind = cast("type[object]", type(item))
         if kind is bool or kind is int or item is None:
             continue
         if kind is str:

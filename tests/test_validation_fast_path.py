@@ -5,6 +5,7 @@ of exactly the same types."""
 from __future__ import annotations
 
 import enum
+import marshal
 import warnings
 from collections import OrderedDict
 from collections.abc import Iterator
@@ -83,7 +84,27 @@ def test_fast_path_certifies_only_what_the_full_checks_pass(value: dict[str, Any
 def test_fast_path_is_taken_for_a_typical_call() -> None:
     assert _clean_object(ROUTING, OpenRouterChatParams)
     validate_fields(ROUTING, OpenRouterChatParams)
-    assert len(_extras._PASSED) == 1
+    assert (OpenRouterChatParams, marshal.dumps(ROUTING, 2)) in _extras._PASSED
+
+
+def test_a_changed_field_is_checked_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    validate_fields(ROUTING, OpenRouterChatParams)
+    checked: list[list[str]] = []
+    real = _extras._clean_object
+
+    def spy(value: Any, typed: Any) -> bool:
+        if typed is OpenRouterChatParams:
+            checked.append(list(value))
+        return real(value, typed)
+
+    monkeypatch.setattr(_extras, "_clean_object", spy)
+    validate_fields({**ROUTING, "session_id": "another"}, OpenRouterChatParams)
+    validate_fields({**ROUTING, "session_id": "another"}, OpenRouterChatParams)  # now whole: nothing checked
+    assert checked == [["session_id"]]
+    with pytest.raises(OpenRouterValidationError, match="session_id"):
+        validate_fields({**ROUTING, "session_id": "x" * 300}, OpenRouterChatParams)  # max_length 256
+    with pytest.warns(OpenRouterUnknownFieldWarning, match="brand_new"):
+        validate_fields({**ROUTING, "brand_new": 1}, OpenRouterChatParams)
 
 
 def test_tools_fast_path() -> None:
