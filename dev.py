@@ -12,6 +12,7 @@ Standard library only, so a fresh clone needs nothing but Python 3.11+ and the p
     python3 dev.py bench       # benchmarks/run.py: the benchmark suite (extra arguments go to it)
     python3 dev.py docs        # the docs site: installs the `docs` extra, runs mkdocs build --strict
     python3 dev.py integrations  # installs the `integrations` extra, runs tests/integrations and the docs examples
+    python3 dev.py integrations-heavy  # DSPy and Semantic Kernel, in a venv of their own (.venv-heavy)
     python3 dev.py setup       # only create/refresh .venv
 
 The venv is (re)installed with `pip install -e '.[dev]'` only when pyproject.toml changed since the last
@@ -32,6 +33,11 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 STAMP = VENV / ".openrouter_compat-install.sha256"
+HEAVY_VENV = ROOT / ".venv-heavy"
+"""The heavy frameworks' venv: Semantic Kernel caps pydantic, which must not decide the main venv's."""
+HEAVY_PYTHON = HEAVY_VENV / ("Scripts" if os.name == "nt" else "bin") / ("python.exe" if os.name == "nt" else "python")
+HEAVY_TESTS = ["tests/integrations/test_dspy.py", "tests/integrations/test_semantic_kernel.py"]
+HEAVY_MODULES = ["dspy", "semantic_kernel"]
 PYTEST_NO_TESTS = 5
 
 
@@ -56,13 +62,14 @@ def ensure_venv() -> None:
     install("dev", STAMP)
 
 
-def install(extra: str, stamp: Path) -> None:
-    """`pip install -e '.[extra]'` unless `stamp` says it was done for this pyproject.toml."""
+def install(extra: str, stamp: Path, python: Path = PYTHON) -> None:
+    """`pip install -e '.[extra]'` (into the venv of `python`) unless `stamp` says it was done for this
+    pyproject.toml."""
     wanted = install_hash()
     if stamp.exists() and stamp.read_text().strip() == wanted:
         return
     say(f"installing the project with its {extra} extras (pip install -e '.[{extra}]'), once per pyproject.toml")
-    pip = [str(PYTHON), "-m", "pip", "--disable-pip-version-check", "--no-input"]
+    pip = [str(python), "-m", "pip", "--disable-pip-version-check", "--no-input"]
     if run([*pip, "install", "--quiet", "-e", f".[{extra}]"]) != 0:
         sys.exit("dev.py: installation failed (see pip's output above)")
     stamp.write_text(wanted + "\n")
@@ -133,6 +140,25 @@ def cmd_integrations(args: list[str]) -> int:
     return cmd_test(["tests/integrations", "tests/test_docs_examples.py", *args])
 
 
+def cmd_integrations_heavy(args: list[str]) -> int:
+    """DSPy and Semantic Kernel in `.venv-heavy` (the `integrations-heavy` extra): their tests and docs examples.
+
+    They must import there: a broken install fails here with a message, not as tests that quietly skip."""
+    if not HEAVY_PYTHON.exists():
+        say(f"creating {HEAVY_VENV.relative_to(ROOT)} with {sys.executable}")
+        venv.EnvBuilder(with_pip=True, clear=HEAVY_VENV.exists()).create(HEAVY_VENV)
+    install("integrations-heavy", HEAVY_VENV / ".openrouter_compat-install-heavy.sha256", HEAVY_PYTHON)
+    probe = "import importlib, sys; [importlib.import_module(name) for name in sys.argv[1:]]"
+    if run([str(HEAVY_PYTHON), "-c", probe, *HEAVY_MODULES]) != 0:
+        say(f"{', '.join(HEAVY_MODULES)} do not import in {HEAVY_VENV.relative_to(ROOT)} (see the error above)")
+        return 1
+    pytest = [str(HEAVY_PYTHON), "-m", "pytest", *HEAVY_TESTS, "tests/test_docs_examples.py", "-k", "dspy or semantic"]
+    code = run([*pytest, *args])
+    if code == PYTEST_NO_TESTS:
+        say("pytest collected no tests (exit code 5): that is a failure here")
+    return code
+
+
 def cmd_setup(args: list[str]) -> int:
     say(f"ready: {PYTHON.relative_to(ROOT)}")
     return 0
@@ -148,6 +174,7 @@ COMMANDS = {
     "bench": cmd_bench,
     "docs": cmd_docs,
     "integrations": cmd_integrations,
+    "integrations-heavy": cmd_integrations_heavy,
     "setup": cmd_setup,
 }
 

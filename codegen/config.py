@@ -62,6 +62,10 @@ RESOURCE_OF_PREFIX: dict[str, tuple[str, ...]] = {
 # their own: `Generations` adds `retrieve(wait=)`; `Images`, `Videos` and `Files` also subclass openai's resource.
 EXTENDED: dict[str, str] = {"generations": "Generations", "images": "Images", "videos": "Videos", "files": "Files"}
 
+# Hand-written types of a generated types module (`types/<resource>.py`), kept in a private module of their own and
+# re-exported by it, so each resource's types are imported from one module: resource -> module under types/.
+HAND_TYPES: dict[str, str] = {"generations": "_generation"}
+
 # Extended resources the generated client mixins attach (their hand-written class, in resources/<name>.py),
 # replacing openai's resource of the same name.
 ATTACHED: tuple[str, ...] = ("images", "videos", "files")
@@ -97,11 +101,30 @@ METHOD_NAMES: dict[str, str] = {
     "GET /scim/groups": "list",
 }
 
+# Request-body components that get a `types/` module of their own (with every schema only they use), so the
+# module of the operations sending them stays readable: component -> module. Without this the chat and Responses
+# request shapes would fill `types/presets.py` (the presets' inference bodies are their only generated users).
+TYPE_GROUPS: dict[str, str] = {
+    "ChatRequest": "chat_request",
+    "ResponsesRequest": "responses_request",
+    "MessagesRequest": "messages",
+}
+
 # Spec schemas we already type by hand: request-side (TypedDict) name -> (module under types/, class).
 PARAM_TYPES: dict[str, tuple[str, str]] = {
     "ProviderPreferences": ("provider_preferences", "ProviderPreferences"),
 }
 
-# Request fields the generated methods do not take as keyword arguments (their responses are SSE streams,
-# which these methods do not parse): send them with `extra_body` and read `with_streaming_response`.
+# Operations whose `stream: true` answer is an event stream the generated method types: `METHOD /path` ->
+# (module under openrouter_compat/, sync stream class, async stream class). The method takes `stream` with
+# openai's overloads (`Literal[True]` -> the stream class). Not listed, on purpose: `POST /rerank` lists
+# `text/event-stream` but its schema says "Not used for rerank - rerank does not support streaming"; the
+# presets' inference bodies (`POST /presets/{slug}/chat/completions|messages|responses`) create a preset and
+# answer JSON only (the spec gives them no `text/event-stream`).
+STREAMS: dict[str, tuple[str, str, str]] = {
+    "POST /messages": ("_streaming_messages", "MessageEventStream", "AsyncMessageEventStream"),
+}
+
+# Request fields the generated methods do not take as keyword arguments (outside STREAMS their responses would
+# be SSE streams, which these methods do not parse): send them with `extra_body`, read `with_streaming_response`.
 STREAM_FIELDS = frozenset({"stream"})

@@ -12,6 +12,7 @@ them, so the output matches `ruff format` exactly and `--check` compares bytes.
 from __future__ import annotations
 
 import argparse
+import ast
 import difflib
 import filecmp
 import json
@@ -31,7 +32,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import config  # noqa: E402
-from schemas import ClassDef, FieldDef, Mode, Registry, docstring, identifier, plain_annotation  # noqa: E402
+from schemas import AliasDef, ClassDef, FieldDef, Mode, Registry, docstring, identifier, plain_annotation  # noqa: E402
 from spec import Operation, Param, load, operations, pascal, place, resolve  # noqa: E402
 
 ROOT = HERE.parent
@@ -70,6 +71,11 @@ class Method:
     unwrap: bool
     binary: str | None
     management_key: bool
+    stream: tuple[str, str, str] | None = None
+    """(module, sync class, async class) of the event stream `stream=True` returns (config.STREAMS)."""
+    page: tuple[str, str, str] | None = None
+    """(page class stem, item annotation, `model=` expression) of a list: the method returns a page whose
+    iteration fetches the following pages (`pagination.py`)."""
 
     @property
     def http(self) -> str:
@@ -136,9 +142,29 @@ class Resource:
         return [*self.methods, *(m for c in self.children for m in c.operations())]
 
 
+# The generated halves of hand-written resources live in a private package beside the public modules
+# (`resources/_generated/files.py` under `resources/files.py`), so each URL has one public resource module.
+GENERATED_PACKAGE = "_generated"
+
+
 def module_of(found: Operation) -> str:
+    """The `types/` module of an operation: its resource's (`types/files.py` for `/files`)."""
+    return found.resource[0]
+
+
+def resource_module_of(found: Operation) -> str:
+    """The dotted `resources/` module of an operation: `_generated.<name>` for the base of a hand-written one."""
     top = found.resource[0]
-    return f"{top}_generated" if top in config.EXTENDED else top
+    return f"{GENERATED_PACKAGE}.{top}" if top in config.EXTENDED else top
+
+
+def relative(source: str, module: str, up: int = 0) -> str:
+    """`source` (dotted, from the package `module` lives in, `up` packages higher) as a relative import."""
+    return "." * (module.count(".") + 1 + up) + source
+
+
+def file_of(package: str, module: str) -> str:
+    return f"{PACKAGE}/{package}/{module.replace('.', '/')}.py"
 
 
 def class_of(path: tuple[str, ...]) -> str:
@@ -169,13 +195,24 @@ def owners(registry: Registry, ops: list[Operation]) -> dict[tuple[str, Mode], s
     users: dict[tuple[str, Mode], set[str]] = defaultdict(set)
     for found in ops:
         module = module_of(found)
-        param_schemas = [p.schema for p in found.path_params + found.query_params]
-        for schema, mode in [*((s, "param") for s in param_schemas), (found.body_schema, "param")]:
-            for key in registry.refs(schema, mode):  # type: ignore[arg-type]
+        for param in found.path_params + found.query_params:
+            for key in registry.refs(param.schema, "param"):
                 users[key].add(module)
+        group = config.TYPE_GROUPS.get(_body_component(found) or "", module)
+        for key in registry.refs(found.body_schema, "param"):
+            users[key].add(group)
         for key in registry.refs(found.result_schema, "model"):
             users[key].add(module)
+        if found.key in config.STREAMS:
+            for key in registry.refs(found.stream_schema, "model"):
+                users[key].add(module)
     return {key: next(iter(mods)) if len(mods) == 1 else COMMON for key, mods in users.items()}
+
+
+def _body_component(found: Operation) -> str | None:
+    """The component a JSON body is (`$ref`), if it is one."""
+    ref = (found.body_schema or {}).get("$ref")
+    return ref.split("/")[-1] if isinstance(ref, str) and found.body_content_type == "application/json" else None
 
 
 def method_of(registry: Registry, found: Operation) -> Method:
@@ -195,6 +232,7 @@ def method_of(registry: Registry, found: Operation) -> Method:
         query_type = registry.module(module).reserve(prefix + ("QueryParams" if body_type else "Params"), set())
         _params_class(registry, module, query_type, query, f"Query of `{found.key}`.", params=found.query_params)
     returns, cast_to, unwrap, binary = _result(registry, found, module, prefix)
+    stream = _stream(registry, found, module, prefix)
     path_expr = repr(found.path)
     if path_args:
         filled = ", ".join(f"{a.wire}={a.pyname}" for a in path_args)
@@ -213,7 +251,56 @@ def method_of(registry: Registry, found: Operation) -> Method:
         unwrap=unwrap,
         binary=binary,
         management_key=found.management_key,
+        stream=stream,
+        page=_page(registry, found, module, returns),
     )
+
+
+def _page(registry: Registry, found: Operation, module: str, returns: str) -> tuple[str, str, str] | None:
+    """(page class stem, item annotation, `model=` expression) of a list operation: `OffsetPage` for an `offset`
+    query answering `{"data": [item], ...}`, `CursorListPage` for a `cursor` query answering one of several
+    `{"data": [...], "has_more": ...}` shapes (the item is then the union of their items)."""
+    query = {p.name for p in found.query_params}
+    if found.method != "get" or not {"offset", "cursor"} & query:
+        return None
+    definitions = {d.name: d for m in registry.modules.values() for d in m.definitions}
+    shapes = [returns]
+    alias = definitions.get(returns)
+    if isinstance(alias, AliasDef):
+        shapes = [part.strip() for part in alias.annotation.split("|")]
+    items: list[str] = []
+    for shape in shapes:
+        result = definitions.get(shape)
+        data = next((f for f in result.fields if f.wire == "data"), None) if isinstance(result, ClassDef) else None
+        if data is None or not data.required or not re.fullmatch(r"list\[\w+\]", data.annotation):
+            return None
+        if "cursor" in query and not any(f.wire == "has_more" for f in result.fields):  # type: ignore[union-attr]
+            return None
+        items.append(data.annotation[5:-1])
+    if not all(isinstance(definitions.get(item), ClassDef) for item in items):
+        return None
+    for item in items:
+        registry.use(module, _owner_of(registry, item), item)
+    item = " | ".join(items)
+    model = items[0] if len(items) == 1 else f'cast("builtins.type[Any]", result_type({item}))'
+    return ("OffsetPage" if "offset" in query else "CursorListPage"), item, model
+
+
+def _owner_of(registry: Registry, name: str) -> str:
+    return next(m.name for m in registry.modules.values() if any(d.name == name for d in m.definitions))
+
+
+def _stream(registry: Registry, found: Operation, module: str, prefix: str) -> tuple[str, str, str] | None:
+    """The stream classes of an operation in config.STREAMS, after defining the type of its events (the `data`
+    of each server-sent event, which the hand-written stream classes import)."""
+    if found.key not in config.STREAMS:
+        return None
+    frame = resolve(registry.spec, found.stream_schema or {})
+    data = (frame.get("properties") or {}).get("data")
+    if data is None:
+        raise SystemExit(f"{found.key}: the event-stream schema has no `data` to type the events with")
+    registry.annotation(data, "model", module, prefix + "Event")
+    return config.STREAMS[found.key]
 
 
 # Names a request field cannot take as a keyword argument (renamed with a trailing `_`, sent by its wire name).
@@ -250,18 +337,42 @@ def _body(registry: Registry, found: Operation, module: str, prefix: str) -> tup
         return [], None
     name = registry.module(module).reserve(prefix + "Params", set())
     schema = found.body_schema
+    if "$ref" in schema:
+        return _component_body(registry, found, module, name)
     merged = registry.object_parts(resolve(registry.spec, schema))
     if merged is None:
         raise SystemExit(f"{found.key}: request bodies that are not objects are not supported yet")
     props, required, _extra = merged
     args: list[Arg] = []
     for prop, sub in props.items():
-        if prop in config.STREAM_FIELDS:
+        if prop in config.STREAM_FIELDS:  # a streaming operation takes `stream` through its overloads
             continue
         annotation = registry.annotation(sub, "param", module, prefix + pascal(prop))
         args.append(Arg(identifier(prop), prop, annotation, prop in required, "body"))
     doc = f"Body of `{found.key}`."
     _params_class(registry, module, name, args, doc)
+    return args, name
+
+
+def _component_body(registry: Registry, found: Operation, module: str, name: str) -> tuple[list[Arg], str]:
+    """A body that is a named component: the component's TypedDict, defined once (several operations share
+    `MessagesRequest`), with `name` (`<Resource><Method>Params`) an alias of it; the arguments are its fields."""
+    component = registry.component(_body_component(found) or "", "param", module)
+    owner = _owner_of(registry, component)
+    definition = next(d for d in registry.module(owner).definitions if d.name == component)
+    if not isinstance(definition, ClassDef):
+        raise SystemExit(f"{found.key}: request bodies that are not objects are not supported yet")
+    args = [
+        Arg(identifier(f.wire), f.wire, f.annotation, f.required, "body")
+        for f in definition.fields
+        if f.wire not in config.STREAM_FIELDS
+    ]
+    for arg in args:
+        for used in re.findall(r"[A-Za-z_]\w*", arg.annotation):
+            source = registry.defined_in(used)
+            if source is not None:
+                registry.use(module, source, used)
+    registry.module(module).definitions.append(AliasDef(name, component))
     return args, name
 
 
@@ -297,7 +408,7 @@ def resources_of(methods: list[Method]) -> list[Resource]:
     nodes: dict[tuple[str, ...], Resource] = {}
     for method in methods:
         path = method.op.resource
-        module = module_of(method.op)
+        module = resource_module_of(method.op)
         for depth in range(1, len(path) + 1):
             sub = path[:depth]
             if sub not in nodes:
@@ -353,6 +464,10 @@ def render(spec_path: Path) -> dict[str, str]:
     generated, handwritten, left_out = classify(ops)
     registry = Registry(spec, {}, COMMON)
     registry.owners = owners(registry, generated)
+    for component, module in config.TYPE_GROUPS.items():
+        doc = f"`{component}`, a request body several operations send, and the schemas only it uses (validated)."
+        if module not in {module_of(found) for found in generated}:
+            registry.module(module, doc)
     methods = [method_of(registry, found) for found in generated]
     tops = resources_of(methods)
     env = jinja2.Environment(
@@ -364,20 +479,27 @@ def render(spec_path: Path) -> dict[str, str]:
     )
     env.filters["flatten"] = flatten
     env.filters["pyrepr"] = repr
+    env.globals["relative"] = relative
     env.filters["json"] = lambda value: repr(json.dumps(value, separators=(",", ":"), ensure_ascii=False))
     source = f"{spec_path.name} ({spec['info'].get('title', 'OpenAPI')} {spec['info'].get('version', '')})".strip()
     files: dict[str, str] = {}
     for top in tops:
-        names = _type_names(registry, top.module)
-        files[f"{PACKAGE}/resources/{top.module}.py"] = env.get_template("resource.py.j2").render(
-            top=top, classes=flatten(top), type_names=names, source=source
+        names = _type_names(registry, top.path[0])
+        streams = sorted({m.stream for m in top.operations() if m.stream is not None})
+        files[file_of("resources", top.module)] = env.get_template("resource.py.j2").render(
+            top=top, classes=flatten(top), type_names=names, source=source, stream_imports=streams
         )
     for module in registry.modules.values():
         if not module.definitions:
             continue
-        files[f"{PACKAGE}/types/{module.name}.py"] = env.get_template("types.py.j2").render(
-            module=module, source=source, imports=sorted((k, sorted(v)) for k, v in module.imports.items())
+        imports = sorted((k, sorted(v)) for k, v in module.imports.items())
+        hand = _hand_types(module.name, set(module.exported))
+        files[file_of("types", module.name)] = env.get_template("types.py.j2").render(
+            module=module, source=source, imports=imports, hand=hand, exported=sorted([*module.exported, *hand[1]])
         )
+    files[f"{PACKAGE}/resources/{GENERATED_PACKAGE}/__init__.py"] = env.get_template("generated_init.py.j2").render(
+        source=source
+    )
     attached = [t for t in tops if not t.extended or t.attribute in config.ATTACHED]
     attached += [Resource((name,), name, cls, extended=True) for name, cls in config.HAND_ATTACHED.items()]
     files[f"{PACKAGE}/_generated_resources.py"] = env.get_template("mixins.py.j2").render(tops=attached, source=source)
@@ -393,6 +515,23 @@ def render(spec_path: Path) -> dict[str, str]:
     return files
 
 
+def _hand_types(module: str, generated: set[str]) -> tuple[str, list[str]]:
+    """(hand-written module, its `__all__`) that the generated types module `module` re-exports, if any."""
+    hand = config.HAND_TYPES.get(module)
+    if hand is None:
+        return "", []
+    tree = ast.parse((ROOT / PACKAGE / "types" / f"{hand}.py").read_text(encoding="utf-8"))
+    names = next(
+        [element.value for element in node.value.elts if isinstance(element, ast.Constant)]
+        for node in tree.body
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.List)
+        if any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets)
+    )
+    if clash := generated & set(names):
+        raise SystemExit(f"types/{hand}.py defines names the generator also writes into types/{module}.py: {clash}")
+    return hand, names
+
+
 def _type_names(registry: Registry, module: str) -> list[tuple[str, list[str]]]:
     """What a resource module imports from `types/`: its own module's names and what that module imports."""
     mod = registry.modules.get(module)
@@ -401,10 +540,30 @@ def _type_names(registry: Registry, module: str) -> list[tuple[str, list[str]]]:
     return [(module, mod.exported), *sorted((source, sorted(names)) for source, names in mod.imports.items())]
 
 
-def _coverage_rows(methods: list[Method], handwritten: list[Operation]) -> list[tuple[str, str, str, str]]:
-    rows = [(m.op.method.upper(), m.op.path, "client." + _attribute_path(m), "generated") for m in methods]
-    rows += [(f.method.upper(), f.path, "client." + config.HANDWRITTEN[f.key], "hand-written") for f in handwritten]
+def _coverage_rows(methods: list[Method], handwritten: list[Operation]) -> list[tuple[str, str, str, str, str]]:
+    """(METHOD, /path, client attribute path, the public module that has the code, generated | hand-written)."""
+    rows = [
+        (m.op.method.upper(), m.op.path, "client." + _attribute_path(m), code_of(m.op.resource), "generated")
+        for m in methods
+    ]
+    for found in handwritten:
+        attribute = config.HANDWRITTEN[found.key]
+        code = code_of(tuple(attribute.split(".")[:-1]))
+        rows.append((found.method.upper(), found.path, "client." + attribute, code, "hand-written"))
     return sorted(rows, key=lambda row: (row[1], row[0]))
+
+
+def code_of(resource: tuple[str, ...]) -> str:
+    """The public module of a client attribute path (the naming rule: module = attribute, packages for groups)."""
+    here = f"{PACKAGE}/resources"
+    for depth, part in enumerate(resource):
+        if (ROOT / here / part).is_dir() and depth + 1 < len(resource):
+            here += f"/{part}"
+            continue
+        if (ROOT / here / part / "__init__.py").exists():
+            return f"{here}/{part}/{part}.py".removeprefix(f"{PACKAGE}/")
+        return f"{here}/{part}.py".removeprefix(f"{PACKAGE}/")
+    raise SystemExit(f"no resource module for client.{'.'.join(resource)}")
 
 
 def _attribute_path(method: Method) -> str:

@@ -134,6 +134,13 @@ class Registry:
             self.modules[name].doc = doc
         return self.modules[name]
 
+    def defined_in(self, name: str) -> str | None:
+        """The module defining `name` (a generated class or alias, or a hand-typed param), if any."""
+        for module in self.modules.values():
+            if name in module.names or any(d.name == name for d in module.definitions):
+                return module.name
+        return next((source for source, typed in config.PARAM_TYPES.values() if typed == name), None)
+
     def use(self, module: str, source: str, name: str) -> str:
         """Record that `module` imports `name` from the sibling module `source` (if it is another module)."""
         if source != module:
@@ -188,7 +195,7 @@ class Registry:
         """The annotation for `schema`, defining inline objects as `hint`-named classes in `module`."""
         if not isinstance(schema, dict):
             return "Any"
-        nullable = bool(schema.get("nullable"))
+        nullable = bool(schema.get("nullable")) or ("$ref" in schema and _null_object(resolve(self.spec, schema)))
         core = self._core(schema, mode, module, hint)
         return _union([core, "None"]) if nullable else core
 
@@ -288,6 +295,12 @@ class Registry:
                 stack.extend(v for k, v in node.items() if k not in ("example", "examples"))
             elif isinstance(node, list):
                 stack.extend(node)
+
+
+def _null_object(schema: Any) -> bool:
+    """A component object that may also be null (`type: [object, "null"]`): its class, referenced, takes None."""
+    kinds = schema.get("type") if isinstance(schema, dict) else None
+    return isinstance(kinds, list) and "null" in kinds and "object" in kinds
 
 
 def _plain(schema: Any) -> bool:

@@ -85,6 +85,7 @@ class Operation:
     status: str = "200"
     result_content_type: str | None = None
     result_schema: dict[str, Any] | None = None
+    stream_schema: dict[str, Any] | None = None
     example: Any = None
 
     @property
@@ -154,6 +155,8 @@ def _result(found: Operation) -> None:
         return
     found.status = status
     content = responses[status].get("content", {})
+    if "text/event-stream" in content and len(content) > 1:
+        found.stream_schema = content["text/event-stream"].get("schema")
     for content_type, media in content.items():
         if content_type == "text/event-stream" and len(content) > 1:
             continue

@@ -67,9 +67,11 @@ if TYPE_CHECKING:
     from ._response_metadata import ResponseMetadata
     from ._retry import DEFAULT_RETRY_STATUSES, RetryEvent, RetryPolicy
     from ._streaming import AsyncChatCompletionStream, AsyncCompletionStream, ChatCompletionStream, CompletionStream
+    from ._streaming_messages import AsyncMessageEventStream, MessageEventStream, UnknownMessagesStreamEvent
     from ._streaming_responses import AsyncResponseEventStream, ResponseEventStream
     from ._warnings import OpenRouterUnknownFieldWarning
     from .lib.chat_accumulator import ChatCompletionAccumulator
+    from .lib.message_accumulator import MessageStreamAccumulator
     from .lib.reasoning import assistant_message_param
 
 __all__ = [
@@ -77,6 +79,7 @@ __all__ = [
     "APITimeoutError",
     "AsyncChatCompletionStream",
     "AsyncCompletionStream",
+    "AsyncMessageEventStream",
     "AsyncOpenRouter",
     "AsyncResponseEventStream",
     "AuthenticationError",
@@ -93,6 +96,8 @@ __all__ = [
     "GatewayTimeoutError",
     "InternalServerError",
     "InvalidResponseError",
+    "MessageEventStream",
+    "MessageStreamAccumulator",
     "MidStreamAuthenticationError",
     "MidStreamBadRequestError",
     "MidStreamConflictError",
@@ -134,6 +139,7 @@ __all__ = [
     "StreamInterruptedError",
     "StreamTimeoutError",
     "UnexpectedStatusError",
+    "UnknownMessagesStreamEvent",
     "UnprocessableEntityError",
     "__version__",
     "assistant_message_param",
@@ -208,12 +214,18 @@ _LAZY: dict[str, tuple[str, ...]] = {
         "ChatCompletionStream",
         "CompletionStream",
     ),
+    "._streaming_messages": (
+        "AsyncMessageEventStream",
+        "MessageEventStream",
+        "UnknownMessagesStreamEvent",
+    ),
     "._streaming_responses": (
         "AsyncResponseEventStream",
         "ResponseEventStream",
     ),
     "._warnings": ("OpenRouterUnknownFieldWarning",),
     ".lib.chat_accumulator": ("ChatCompletionAccumulator",),
+    ".lib.message_accumulator": ("MessageStreamAccumulator",),
     ".lib.reasoning": ("assistant_message_param",),
 }
 """Where each public name lives at run time (the same modules as the `TYPE_CHECKING` imports)."""

@@ -99,12 +99,12 @@ if TYPE_CHECKING:
         CompletionsWithStreamingResponse,
     )
     from .resources.credits import (
-        AsyncCreditsResource,
-        AsyncCreditsResourceWithRawResponse,
-        AsyncCreditsResourceWithStreamingResponse,
-        CreditsResource,
-        CreditsResourceWithRawResponse,
-        CreditsResourceWithStreamingResponse,
+        AsyncCredits,
+        AsyncCreditsWithRawResponse,
+        AsyncCreditsWithStreamingResponse,
+        Credits,
+        CreditsWithRawResponse,
+        CreditsWithStreamingResponse,
     )
     from .resources.embeddings import (
         AsyncEmbeddings,
@@ -123,12 +123,12 @@ if TYPE_CHECKING:
         GenerationsWithStreamingResponse,
     )
     from .resources.key import (
-        AsyncKeyResource,
-        AsyncKeyResourceWithRawResponse,
-        AsyncKeyResourceWithStreamingResponse,
-        KeyResource,
-        KeyResourceWithRawResponse,
-        KeyResourceWithStreamingResponse,
+        AsyncKey,
+        AsyncKeyWithRawResponse,
+        AsyncKeyWithStreamingResponse,
+        Key,
+        KeyWithRawResponse,
+        KeyWithStreamingResponse,
     )
     from .resources.keys import (
         AsyncKeys,
@@ -484,18 +484,18 @@ class OpenRouter(_OpenRouterClientBase, GeneratedResources, openai.OpenAI):
         return Chat(self)
 
     @cached_property
-    def key(self) -> KeyResource:
+    def key(self) -> Key:
         """`GET /key`: limit, usage and kind of the key in use."""
-        from .resources.key import KeyResource
+        from .resources.key import Key
 
-        return KeyResource(self)
+        return Key(self)
 
     @cached_property
-    def credits(self) -> CreditsResource:
+    def credits(self) -> Credits:
         """`GET /credits` (management key): credits bought and used."""
-        from .resources.credits import CreditsResource
+        from .resources.credits import Credits
 
-        return CreditsResource(self)
+        return Credits(self)
 
     @cached_property
     def generations(self) -> Generations:
@@ -823,18 +823,18 @@ class AsyncOpenRouter(_OpenRouterClientBase, AsyncGeneratedResources, openai.Asy
         return AsyncChat(self)
 
     @cached_property
-    def key(self) -> AsyncKeyResource:
+    def key(self) -> AsyncKey:
         """`GET /key`: limit, usage and kind of the key in use."""
-        from .resources.key import AsyncKeyResource
+        from .resources.key import AsyncKey
 
-        return AsyncKeyResource(self)
+        return AsyncKey(self)
 
     @cached_property
-    def credits(self) -> AsyncCreditsResource:
+    def credits(self) -> AsyncCredits:
         """`GET /credits` (management key): credits bought and used."""
-        from .resources.credits import AsyncCreditsResource
+        from .resources.credits import AsyncCredits
 
-        return AsyncCreditsResource(self)
+        return AsyncCredits(self)
 
     @cached_property
     def generations(self) -> AsyncGenerations:
@@ -1129,16 +1129,16 @@ class OpenRouterWithRawResponse(GeneratedResourcesWithRawResponse, OpenAIWithRaw
         return ProvidersWithRawResponse(self._client.providers)
 
     @cached_property
-    def key(self) -> KeyResourceWithRawResponse:
-        from .resources.key import KeyResourceWithRawResponse
+    def key(self) -> KeyWithRawResponse:
+        from .resources.key import KeyWithRawResponse
 
-        return KeyResourceWithRawResponse(self._client.key)
+        return KeyWithRawResponse(self._client.key)
 
     @cached_property
-    def credits(self) -> CreditsResourceWithRawResponse:
-        from .resources.credits import CreditsResourceWithRawResponse
+    def credits(self) -> CreditsWithRawResponse:
+        from .resources.credits import CreditsWithRawResponse
 
-        return CreditsResourceWithRawResponse(self._client.credits)
+        return CreditsWithRawResponse(self._client.credits)
 
     @cached_property
     def generations(self) -> GenerationsWithRawResponse:
@@ -1210,16 +1210,16 @@ class AsyncOpenRouterWithRawResponse(AsyncGeneratedResourcesWithRawResponse, Asy
         return AsyncProvidersWithRawResponse(self._client.providers)
 
     @cached_property
-    def key(self) -> AsyncKeyResourceWithRawResponse:
-        from .resources.key import AsyncKeyResourceWithRawResponse
+    def key(self) -> AsyncKeyWithRawResponse:
+        from .resources.key import AsyncKeyWithRawResponse
 
-        return AsyncKeyResourceWithRawResponse(self._client.key)
+        return AsyncKeyWithRawResponse(self._client.key)
 
     @cached_property
-    def credits(self) -> AsyncCreditsResourceWithRawResponse:
-        from .resources.credits import AsyncCreditsResourceWithRawResponse
+    def credits(self) -> AsyncCreditsWithRawResponse:
+        from .resources.credits import AsyncCreditsWithRawResponse
 
-        return AsyncCreditsResourceWithRawResponse(self._client.credits)
+        return AsyncCreditsWithRawResponse(self._client.credits)
 
     @cached_property
     def generations(self) -> AsyncGenerationsWithRawResponse:
@@ -1293,16 +1293,16 @@ class OpenRouterWithStreamedResponse(GeneratedResourcesWithStreamedResponse, Ope
         return ProvidersWithStreamingResponse(self._client.providers)
 
     @cached_property
-    def key(self) -> KeyResourceWithStreamingResponse:
-        from .resources.key import KeyResourceWithStreamingResponse
+    def key(self) -> KeyWithStreamingResponse:
+        from .resources.key import KeyWithStreamingResponse
 
-        return KeyResourceWithStreamingResponse(self._client.key)
+        return KeyWithStreamingResponse(self._client.key)
 
     @cached_property
-    def credits(self) -> CreditsResourceWithStreamingResponse:
-        from .resources.credits import CreditsResourceWithStreamingResponse
+    def credits(self) -> CreditsWithStreamingResponse:
+        from .resources.credits import CreditsWithStreamingResponse
 
-        return CreditsResourceWithStreamingResponse(self._client.credits)
+        return CreditsWithStreamingResponse(self._client.credits)
 
     @cached_property
     def generations(self) -> GenerationsWithStreamingResponse:
@@ -1374,16 +1374,16 @@ class AsyncOpenRouterWithStreamedResponse(AsyncGeneratedResourcesWithStreamedRes
         return AsyncProvidersWithStreamingResponse(self._client.providers)
 
     @cached_property
-    def key(self) -> AsyncKeyResourceWithStreamingResponse:
-        from .resources.key import AsyncKeyResourceWithStreamingResponse
+    def key(self) -> AsyncKeyWithStreamingResponse:
+        from .resources.key import AsyncKeyWithStreamingResponse
 
-        return AsyncKeyResourceWithStreamingResponse(self._client.key)
+        return AsyncKeyWithStreamingResponse(self._client.key)
 
     @cached_property
-    def credits(self) -> AsyncCreditsResourceWithStreamingResponse:
-        from .resources.credits import AsyncCreditsResourceWithStreamingResponse
+    def credits(self) -> AsyncCreditsWithStreamingResponse:
+        from .resources.credits import AsyncCreditsWithStreamingResponse
 
-        return AsyncCreditsResourceWithStreamingResponse(self._client.credits)
+        return AsyncCreditsWithStreamingResponse(self._client.credits)
 
     @cached_property
     def generations(self) -> AsyncGenerationsWithStreamingResponse:

@@ -21,6 +21,7 @@ from .types.error_metadata import Availability, ErrorMetadata
 
 if TYPE_CHECKING:
     from .lib.chat_accumulator import ChatCompletionAccumulator
+    from .lib.message_accumulator import MessageStreamAccumulator
     from .lib.response_accumulator import ResponseStreamAccumulator
 
 __all__ = [
@@ -111,7 +112,7 @@ class OpenRouterAPIError(OpenRouterError):
     availability: Availability | None
     user_id: str | None
     generation_id: str | None
-    partial: ChatCompletionAccumulator | ResponseStreamAccumulator | None
+    partial: ChatCompletionAccumulator | ResponseStreamAccumulator | MessageStreamAccumulator | None
     """For errors that interrupt a stream: everything received before the error (text, reasoning, usage)."""
 
     def _init_openrouter(self, error: dict[str, Any], body: object, response: httpx2.Response | None) -> None:
@@ -290,7 +291,7 @@ class _StreamFailure(StreamError, openai.APIError):
         *,
         response: httpx2.Response,
         body: object,
-        partial: ChatCompletionAccumulator | ResponseStreamAccumulator | None,
+        partial: ChatCompletionAccumulator | ResponseStreamAccumulator | MessageStreamAccumulator | None,
     ) -> None:
         error = _error_object(body)
         openai.APIError.__init__(self, scrub(message), response.request, body=error or body)
@@ -496,7 +497,10 @@ def stream_error_from_chunk(chunk: Any, *, response: httpx2.Response, partial: C
 
 
 def stream_decode_error(
-    exc: Exception, *, response: httpx2.Response, partial: ChatCompletionAccumulator | ResponseStreamAccumulator
+    exc: Exception,
+    *,
+    response: httpx2.Response,
+    partial: ChatCompletionAccumulator | ResponseStreamAccumulator | MessageStreamAccumulator,
 ) -> StreamDecodeError:
     """The error for a chunk that is not valid JSON (or bytes that are not UTF-8)."""
     what = "Invalid UTF-8 in the stream" if isinstance(exc, UnicodeDecodeError) else "Malformed JSON in stream chunk"
@@ -507,7 +511,7 @@ def stream_interrupted_error(
     exc: openai.APIConnectionError | None,
     *,
     response: httpx2.Response,
-    partial: ChatCompletionAccumulator | ResponseStreamAccumulator,
+    partial: ChatCompletionAccumulator | ResponseStreamAccumulator | MessageStreamAccumulator,
 ) -> StreamInterruptedError:
     """The error for a connection lost (`exc`), timed out, or a body that ended before the stream finished (None)."""
     if isinstance(exc, openai.APITimeoutError):

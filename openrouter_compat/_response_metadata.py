@@ -177,7 +177,7 @@ def metadata_of(result: object) -> ResponseMetadata | None:
 def _billable(result: object) -> tuple[object, str, bool] | None:
     """The object carrying `usage` in an inference result, its kind, and whether it came from a stream.
 
-    Chat completions, text completions, embeddings and responses `Response` bodies count whole; a stream
+    Chat completions, text completions, embeddings, responses `Response` and messages bodies count whole; a stream
     chunk counts only when it carries `usage` (the last chunk); a responses stream counts on its
     `response.completed` event.
     """
@@ -188,6 +188,8 @@ def _billable(result: object) -> tuple[object, str, bool] | None:
         return result, str(kind), False
     if isinstance(result, openai_embeddings.CreateEmbeddingResponse):
         return result, "embedding", False
+    if getattr(result, "type", None) == "message" and getattr(result, "usage", None) is not None:
+        return result, "message", False  # the Anthropic-shaped POST /messages (its stream records itself)
     if getattr(result, "type", None) == "response.completed":
         inner = getattr(result, "response", None)
         return (inner, "response", True) if inner is not None else None

@@ -27,6 +27,7 @@ from typing_extensions import TypeIs
 from ._exceptions import InvalidResponseError, error_in_200_body
 from ._json import is_object
 from ._ledger import CostLedger
+from ._parsed import concretely_parsed
 from ._response_metadata import ResponseMetadata, attach_metadata, metadata_of, observe_result
 from ._response_types import INFERENCE_TYPES, openrouter_stream_cls, openrouter_type, validate_fast
 
@@ -134,7 +135,9 @@ def decode_failure(response: httpx2.Response, exc: ValueError) -> InvalidRespons
 
 def typed_result(result: _T, response: httpx2.Response) -> _T:
     """A final result built after parsing (e.g. `.parse()`'s `ParsedChatCompletion`) gets the metadata its
-    body got (no second look at the body: metadata and ledger ran once, on the parsed body)."""
+    body got (no second look at the body: metadata and ledger ran once, on the parsed body), and a parsed
+    completion is typed by what it parsed (so that `model_dump()` does not warn, see `_parsed`)."""
+    result = concretely_parsed(result)
     if isinstance(result, pydantic.BaseModel) and metadata_of(result) is None:
         metadata = response.extensions.get(METADATA_EXTENSION)
         if isinstance(metadata, ResponseMetadata):

@@ -415,6 +415,19 @@ def test_demo_runs_offline_without_a_key() -> None:
     assert "[answer]    Echo: In one sentence: why route requests across providers?" in out
     assert "2 generations, total $0." in out
     assert out.rstrip().endswith("== demo finished")
+    # the endpoints beyond chat, from the same source as examples/demo.py (tests/test_examples.py runs that one)
+    beyond = out[out.index("-- 5. beyond chat") : out.index("-- 6. cost ledger")]
+    assert "images.generate -> 1 image(s), cost: $0.040000" in beyond
+    assert "presets.create_from_chat -> slug='demo-preset'; presets.list() -> 1" in beyond
+    assert "rerank.create -> best document #0" in beyond
+
+
+def test_demo_has_one_source() -> None:
+    """`examples/demo.py` runs the CLI's tour: no demo section is written twice."""
+    example = (Path(__file__).resolve().parents[1] / "examples" / "demo.py").read_text()
+    assert "from openrouter_compat.cli.demo import tour" in example
+    for call in ("images.generate", "presets.create_from_chat", "rerank.create", "chat.completions.create"):
+        assert call not in example, f"examples/demo.py repeats {call}: keep it in openrouter_compat/cli/demo.py"
 
 
 def test_demo_json_summarises_the_tour() -> None:
@@ -423,6 +436,7 @@ def test_demo_json_summarises_the_tour() -> None:
     assert data["provider"] == "Anthropic"
     assert set(data["by_model"]) == {"anthropic/claude-sonnet-4.5", "openai/gpt-5-mini"}
     assert Decimal(data["total_cost"]) == sum(Decimal(cost) for cost in data["by_model"].values())
+    assert (data["images"], data["preset_slug"], data["best_document"]) == (1, "demo-preset", 0)
 
 
 # -- defaults from the environment, and errors ----------------------------------------------------------------
@@ -490,7 +504,7 @@ def test_unexpected_error_is_one_line_unless_debugging(
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("something broke")
 
-    monkeypatch.setattr("openrouter_compat.resources.key.KeyResource.retrieve", broken)
+    monkeypatch.setattr("openrouter_compat.resources.key.Key.retrieve", broken)
     line = failed(invoke("key", emulator=openrouter_emulator), ExitCode.INTERNAL, "RuntimeError: something broke")
     assert "OPENROUTER_COMPAT_DEBUG" in line
     with pytest.raises(RuntimeError, match="something broke"):
@@ -501,7 +515,7 @@ def test_interrupt_is_exit_code_130(openrouter_emulator: Emulator, monkeypatch: 
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("openrouter_compat.resources.key.KeyResource.retrieve", interrupted)
+    monkeypatch.setattr("openrouter_compat.resources.key.Key.retrieve", interrupted)
     result = invoke("key", emulator=openrouter_emulator)
     assert (result.exit_code, result.stderr) == (ExitCode.INTERRUPTED, "openrouter-compat: interrupted\n")
 

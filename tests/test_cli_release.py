@@ -1,5 +1,5 @@
 """Release basics: the sdist and wheel build offline and pass `twine check --strict`, carrying one version,
-the license, the project URLs, the `cli` extra and the console script."""
+the license, no placeholder project URLs, the `cli` extra and the console script."""
 
 from __future__ import annotations
 
@@ -58,8 +58,9 @@ def test_wheel_metadata(dist: Path) -> None:
         entry_points = archive.read(f"{info}/entry_points.txt").decode()
     assert f"Version: {__version__}\n" in metadata
     assert "License-Expression: MIT\n" in metadata
-    for label in ("Homepage", "Documentation", "Source", "Issues", "Changelog"):
-        assert f"Project-URL: {label}, https://" in metadata
+    # No public home yet: no project URL rather than one that points nowhere true (see pyproject.toml).
+    assert "Project-URL:" not in metadata
+    assert "github.com/openrouter-compat" not in metadata
     assert "Classifier: Typing :: Typed\n" in metadata
     assert "Provides-Extra: cli\n" in metadata
     assert 'Requires-Dist: click>=8.2; extra == "cli"' in metadata

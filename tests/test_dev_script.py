@@ -87,6 +87,41 @@ def test_docs_and_integrations_install_their_extra_once(dev: tuple[ModuleType, l
     assert commands[-1][2:] == ["pytest", "tests/integrations", "tests/test_docs_examples.py", "-q"]
 
 
+def test_integrations_heavy_uses_its_own_venv_and_fails_when_the_frameworks_do_not_import(
+    dev: tuple[ModuleType, list[list[str]]], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    module, commands = dev
+    heavy = module.ROOT / ".venv-heavy"
+    heavy_python = heavy / "bin" / "python"
+    heavy_python.parent.mkdir(parents=True)
+    heavy_python.write_text("")
+    monkeypatch.setattr(module, "HEAVY_VENV", heavy)
+    monkeypatch.setattr(module, "HEAVY_PYTHON", heavy_python)
+
+    assert module.cmd_integrations_heavy(["-q"]) == 0
+    assert module.cmd_integrations_heavy([]) == 0
+    installs = [command for command in commands if "install" in command]
+    assert len(installs) == 1, "the heavy extra is installed once per pyproject.toml"
+    assert installs[0][0] == str(heavy_python) and installs[0][-1] == ".[integrations-heavy]"
+    run = commands[2]
+    assert run[0] == str(heavy_python) and run[1:3] == ["-m", "pytest"]
+    assert {"tests/integrations/test_dspy.py", "tests/integrations/test_semantic_kernel.py"} <= set(run)
+    assert run[-1] == "-q"
+
+    monkeypatch.setattr(module, "run", lambda command: 1 if "-c" in command else 0)  # dspy does not import
+    assert module.cmd_integrations_heavy([]) == 1
+    assert "do not import in .venv-heavy" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason=".ci/run is a bash script")
+def test_ci_run_fails_with_a_message_when_the_heavy_group_fails(tmp_path: Path) -> None:
+    result = _ci_run(tmp_path, 1, step="integrations-heavy")
+
+    assert result.returncode == 1
+    assert "CI FAILED: the integrations-heavy group" in result.stderr
+    assert "CI passed" not in result.stdout
+
+
 def test_unknown_command_prints_usage_without_touching_the_venv(
     dev: tuple[ModuleType, list[list[str]]], capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -98,10 +133,10 @@ def test_unknown_command_prints_usage_without_touching_the_venv(
     assert commands == []
 
 
-def _ci_run(tmp_path: Path, test_status: int) -> subprocess.CompletedProcess[str]:
-    """Run .ci/run with a stand-in for `python3 dev.py` whose `test` exits with `test_status`."""
+def _ci_run(tmp_path: Path, test_status: int, step: str = "test") -> subprocess.CompletedProcess[str]:
+    """Run .ci/run with a stand-in for `python3 dev.py` whose `step` command exits with `test_status`."""
     fake = tmp_path / "fake-python"
-    fake.write_text(f'#!/bin/sh\n[ "$2" = test ] && exit {test_status}\nexit 0\n')
+    fake.write_text(f'#!/bin/sh\n[ "$2" = {step} ] && exit {test_status}\nexit 0\n')
     fake.chmod(0o755)
     env = {**os.environ, "PYTHON": str(fake)}
     return subprocess.run(["bash", str(ROOT / ".ci" / "run")], env=env, capture_output=True, text=True, check=False)

@@ -7,8 +7,10 @@ from collections.abc import AsyncIterator, Iterator
 import pytest
 
 from openrouter_compat import AsyncOpenRouter, OpenRouter, OpenRouterValidationError, PermissionDeniedError
+from openrouter_compat.pagination import SyncOffsetPage
 from openrouter_compat.testing import Emulator
-from openrouter_compat.types.guardrails import Guardrail, ListGuardrailsResponse
+from openrouter_compat.testing._spec_routes import LIST_SIZE
+from openrouter_compat.types.guardrails import Guardrail
 from openrouter_compat.types.presets import PresetWithDesignatedVersion
 from openrouter_compat.types.rerank import RerankCreateResponse
 
@@ -41,8 +43,8 @@ def test_guardrails_list_sends_validated_query_and_parses_the_page(
         "/guardrails",
         {"offset": "0", "limit": "5", "workspace_id": "ws-1"},
     )
-    assert isinstance(page, ListGuardrailsResponse)
-    assert page.total_count == 1 and isinstance(page.data[0], Guardrail)
+    assert isinstance(page, SyncOffsetPage)
+    assert page.total_count == LIST_SIZE and isinstance(page.data[0], Guardrail)
     assert page.data[0].reset_interval == "monthly"
 
 
@@ -195,3 +197,10 @@ async def test_async_transcription_usage_cost(async_client: AsyncOpenRouter, ope
     assert text.text and text.usage is not None and text.usage.cost is not None
     audio = await async_client.audio.speech.create(model="openai/gpt-4o-mini-tts", input="hi", voice="alloy")
     assert audio.content and "provider" not in openrouter_emulator.last_request().json
+
+
+def test_a_nullable_component_takes_none(mgmt: OpenRouter, openrouter_emulator: Emulator) -> None:
+    # AnthropicThinkingBlockBinding is `type: [object, "null"]` in the spec: None is a value it allows.
+    thinking = {"type": "enabled", "budget_tokens": 1024, "block_binding": None}
+    mgmt.messages.create(model="anthropic/claude-sonnet-4", max_tokens=16, messages=MESSAGES, thinking=thinking)  # type: ignore[arg-type]
+    assert openrouter_emulator.last_request().json["thinking"] == thinking

@@ -113,8 +113,8 @@ def test_client_module_imports_resources_only_for_type_checkers() -> None:
         if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("resources")
     }
     on_disk = {name.removeprefix("openrouter_compat.") for name in RESOURCE_LAZY if "._" not in name}
-    bases = {name for name in on_disk if name.endswith("_generated")}  # loaded by the hand-written resource
-    assert on_disk - {"resources.chat.chat", "resources.chat.completions"} - bases <= in_properties
+    aliases = {name for name in on_disk if name.endswith("_generated")}  # old paths, deprecated aliases (see Naming)
+    assert on_disk - {"resources.chat.chat", "resources.chat.completions"} - aliases <= in_properties
 
 
 def _static_exports(init: Path) -> dict[str, str]:

@@ -127,6 +127,7 @@ def test_what_it_does_not_convert() -> None:
         makers = [lambda: ChatOpenAI(base_url="https://openrouter.ai/api/v1", api_key="k")]
         odd = ChatOpenRouter(model="m", some_new_field=1)
         other = ChatOpenAI(base_url="https://api.openai.com/v1", api_key="k")
+        makers.append(OldChat)
         """
     )
     outcome = migrate(source)
@@ -134,6 +135,97 @@ def test_what_it_does_not_convert() -> None:
     lines = hand_lines(outcome)
     assert [line.split(":")[0] for line in lines] == ["5", "6", "7"]
     assert "langchain_openai" in lines[0] and "expression" in lines[1] and "some_new_field" in lines[2]
+
+
+def test_deprecated_chat_openai_is_imported_from_langchain_openai_when_every_use_allows() -> None:
+    out = migrate(
+        """
+        from langchain_community.chat_models import ChatAnthropic, ChatOpenAI as OldChat
+
+        chat: OldChat = OldChat(
+            model_name="m",
+            openai_api_base="https://openrouter.ai/api/v1",
+            temperature=0,
+        )
+        """
+    )
+    assert out.result == dedent(
+        """
+        from langchain_community.chat_models import ChatAnthropic
+        import os
+        from langchain_openai import ChatOpenAI as OldChat
+        from openrouter_compat import AsyncOpenRouter, OpenRouter
+
+        openrouter_client = OpenRouter(api_key=os.environ["OPENAI_API_KEY"])
+        openrouter_async_client = AsyncOpenRouter(api_key=os.environ["OPENAI_API_KEY"])
+        chat: OldChat = OldChat(
+            model_name="m",
+            temperature=0,
+            client=openrouter_client.chat.completions,
+            root_client=openrouter_client,
+            async_client=openrouter_async_client.chat.completions,
+            root_async_client=openrouter_async_client,
+        )
+        """
+    )
+    assert "1: ChatOpenAI now comes from langchain_openai (langchain_community's is deprecated)" in notes(out)
+
+
+def test_a_deprecated_subclass_moves_with_its_forwarded_kwargs() -> None:
+    out = after(
+        """
+        from langchain.chat_models import ChatOpenAI
+
+
+        class ChatOpenRouter(ChatOpenAI):
+            def __init__(self, model_name, openai_api_base="https://openrouter.ai/api/v1", **kwargs):
+                super().__init__(openai_api_base=openai_api_base, model_name=model_name, **kwargs)
+        """
+    )
+    assert out.startswith("from langchain_openai import ChatOpenAI\n")
+    assert "root_client=openrouter_client," in out and out.rstrip().endswith("**kwargs)")
+
+
+def test_a_deprecated_import_with_nothing_converted_stays() -> None:
+    source = dedent(
+        """
+        from langchain_community.chat_models import ChatOpenAI
+
+        llm = ChatOpenAI(openai_api_base="https://api.example.com/v1")  # openrouter.ai/api is elsewhere
+        """
+    )
+    assert migrate(source).result == source
+
+
+def test_base_url_from_openai_api_base_set_at_top_level() -> None:
+    out = migrate(
+        """
+        import os
+        from langchain_openai import ChatOpenAI
+
+        os.environ["OPENAI_API_KEY"] = os.getenv("OPENROUTER_API_KEY")
+        os.environ["OPENAI_API_BASE"] = "https://openrouter.ai/api/v1"
+        llm = ChatOpenAI(model="m")
+        """
+    )
+    assert 'openrouter_client = OpenRouter(api_key=os.environ["OPENAI_API_KEY"])' in out.result
+    assert 'llm = ChatOpenAI(model="m", client=openrouter_client.chat.completions,' in out.result
+    assert any("OPENAI_API_BASE" in line for line in notes(out)) and not hand_lines(out)
+
+
+def test_openai_api_base_set_later_or_elsewhere_is_not_trusted() -> None:
+    source = dedent(
+        """
+        import os
+        from langchain_openai import ChatOpenAI
+
+        early = ChatOpenAI(model="m")
+        if os.getenv("USE_OPENROUTER"):
+            os.environ["OPENAI_API_BASE"] = "https://openrouter.ai/api/v1"
+        late = ChatOpenAI(model="m")
+        """
+    )
+    assert migrate(source).result == source
 
 
 def test_a_converted_model_is_not_converted_again() -> None:

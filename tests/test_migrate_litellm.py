@@ -120,7 +120,7 @@ def test_what_cannot_be_proven_is_reported_and_left() -> None:
 
         MODEL = os.getenv("MODEL", "openrouter/openai/gpt-4o-mini")
         a = litellm.completion(model=MODEL, messages=[])
-        b = litellm.completion(model="openrouter/openai/gpt-4o-mini", messages=[], fallbacks=["openrouter/x/y"])
+        b = litellm.completion(model="openrouter/openai/gpt-4o-mini", messages=[], fallbacks=["gpt-4o"])
         c = litellm.batch_completion(model="openrouter/openai/gpt-4o-mini", messages=[[]])
         d = litellm.completion(model="openrouter/openai/gpt-4o-mini", messages=[], api_base="https://proxy.example/v1")
         e = litellm.completion(model="gpt-4o", messages=[])
@@ -132,6 +132,44 @@ def test_what_cannot_be_proven_is_reported_and_left() -> None:
     assert [line.split(":")[0] for line in lines] == ["5", "6", "7"]
     assert "model comes from `MODEL`" in lines[0]
     assert "fallbacks=" in lines[1] and "batch_completion" in lines[2]
+
+
+def test_openrouter_fallbacks_become_models_and_retries_the_call_s_max_retries() -> None:
+    outcome = migrate(
+        """
+        import litellm
+
+        FALLBACK = "openrouter/google/gemini-2.5-flash"
+
+
+        async def ask(messages):
+            return await litellm.acompletion(
+                model="openrouter/openai/gpt-4o-mini", messages=messages, fallbacks=["openrouter/x/y", FALLBACK],
+                num_retries=4,
+            )
+        """
+    )
+    out = outcome.result
+    assert "await _async_openrouter_client().with_options(max_retries=4).chat.completions.create(" in out
+    assert 'models=["openai/gpt-4o-mini", "x/y", "google/gemini-2.5-flash"]' in out
+    assert "fallbacks" not in out and "num_retries" not in out and not hand_lines(outcome)
+
+
+def test_fallbacks_and_retries_that_cannot_be_proven_stay() -> None:
+    source = dedent(
+        """
+        import litellm
+
+        a = litellm.completion(model="openrouter/a/b", messages=[], fallbacks=[{"openrouter/a/b": ["openrouter/c/d"]}])
+        b = litellm.completion(model="openrouter/a/b", messages=[], fallbacks=["openrouter/c/d"], models=["e/f"])
+        c = litellm.completion(model="openrouter/a/b", messages=[], num_retries=2, max_retries=3)
+        """
+    )
+    outcome = migrate(source)
+    assert outcome.result == source
+    lines = hand_lines(outcome)
+    assert [line.split(":")[0] for line in lines] == ["3", "4", "5"]
+    assert "literal `openrouter/...`" in lines[0] and "merge them" in lines[1] and "keep one" in lines[2]
 
 
 def test_other_providers_stay_on_litellm() -> None:

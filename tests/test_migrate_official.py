@@ -155,13 +155,41 @@ def test_sync_and_async_in_one_file_is_hand_work() -> None:
     )
 
 
-def test_retry_config_is_hand_work() -> None:
+def test_a_literal_retry_config_becomes_a_retry_policy() -> None:
+    outcome = migrate(
+        """
+        from openrouter import OpenRouter
+        from openrouter.utils import BackoffStrategy, RetryConfig
+
+        client = OpenRouter(retry_config=RetryConfig("backoff", BackoffStrategy(1000, 4000, 2, 10000), True))
+        client.chat.send(model="m", messages=[])
+        """
+    )
+    # waits of 1.5, 2.5 and 4 s (the official SDK's average jitter counted) fit in 10 s, a fourth would not
+    assert (
+        "client = OpenRouter(retry_policy=RetryPolicy(max_retries=3, initial_backoff=1.0, max_backoff=4.0, "
+        "total_timeout=10.0, retry_connection_errors=True))"
+    ) in outcome.result
+    assert "openrouter.utils" not in outcome.result and "RetryPolicy" in outcome.result.splitlines()[0]
+    assert any("retry_config became RetryPolicy" in line for line in notes(outcome))
+    assert "RetryPolicy(max_retries=0)" in after(
+        """
+        from openrouter import OpenRouter
+        from openrouter.utils import BackoffStrategy, RetryConfig
+
+        client = OpenRouter(retry_config=RetryConfig("none", BackoffStrategy(1, 1, 1, 1), False))
+        """
+    )
+
+
+def test_a_retry_config_not_written_with_literals_is_hand_work() -> None:
     _left_as_is(
         """
         from openrouter import OpenRouter
         from openrouter.utils import BackoffStrategy, RetryConfig
 
-        client = OpenRouter(retry_config=RetryConfig("backoff", BackoffStrategy(1, 2, 3, 4), True))
+        config = RetryConfig("backoff", BackoffStrategy(1, 2, 3, 4), True)
+        client = OpenRouter(retry_config=config)
         client.chat.send(model="m", messages=[])
         """,
         "retry_policy=RetryPolicy",
@@ -203,16 +231,40 @@ def test_other_clients_named_like_ours_are_left_alone() -> None:
     assert 'client.chat.completions.create(model="m", messages=[])' in out
 
 
-def test_creating_a_key_is_hand_work_its_secret_differs() -> None:
+def test_creating_a_key_reads_its_secret_with_get_secret_value() -> None:
+    outcome = migrate(
+        """
+        from openrouter import OpenRouter
+
+        client = OpenRouter()
+        created = client.api_keys.create(name="ci")
+        print(created.data.name, created.key)
+        """
+    )
+    assert 'created = client.keys.create(name="ci")' in outcome.result
+    assert "print(created.data.name, created.key.get_secret_value())" in outcome.result
+    assert any("SecretStr" in line for line in notes(outcome)) and not hand_lines(outcome)
+
+
+def test_a_created_key_used_whole_is_hand_work() -> None:
     _left_as_is(
         """
         from openrouter import OpenRouter
 
         client = OpenRouter()
         created = client.api_keys.create(name="ci")
-        print(created.key)
+        store(created)
         """,
-        "api_keys.create",
+        "used whole",
+    )
+    _left_as_is(
+        """
+        from openrouter import OpenRouter
+
+        client = OpenRouter()
+        print(client.api_keys.create(name="ci").key)
+        """,
+        "not assigned to a name",
     )
 
 

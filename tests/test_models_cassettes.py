@@ -18,7 +18,7 @@ from openrouter_compat import AsyncOpenRouter, OpenRouter
 from openrouter_compat.types import CreateEmbeddingResponse
 from openrouter_compat.types.model import Model
 from openrouter_compat.types.model_endpoints import ModelEndpoints
-from openrouter_compat.types.provider import Provider
+from openrouter_compat.types.providers import Provider
 
 CASSETTES = Path(__file__).resolve().parents[1] / "cassettes" / "models"
 BASE_URL = "https://openrouter.ai/api/v1"

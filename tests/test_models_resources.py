@@ -13,7 +13,7 @@ from openrouter_compat.testing import Emulator, Fault
 from openrouter_compat.types import CreateEmbeddingResponse
 from openrouter_compat.types.model import Model, ModelArchitecture, ModelReasoning, Pricing, TopProvider
 from openrouter_compat.types.model_endpoints import ModelEndpoint, ModelEndpoints, PercentileStats
-from openrouter_compat.types.provider import Provider
+from openrouter_compat.types.providers import Provider
 
 # ------------------------------------------------------------------------------------------ models.list
 

@@ -12,7 +12,7 @@ import click
 
 from .._version import __version__
 from ._errors import EXIT_CODES, ExitCode
-from ._lazy import LazyCommand, LazyGroup
+from ._lazy import LazyCommand, LazyGroup, error_json, wants_json
 
 __all__ = ["COMMANDS", "PROG", "cli", "run"]
 
@@ -67,13 +67,20 @@ def run(argv: Sequence[str] | None = None) -> int:
     try:
         result = cli.main(args=list(argv) if argv is not None else None, prog_name=PROG, standalone_mode=False)
     except click.UsageError as exc:  # an option of the group itself (a command's are reported by LazyGroup)
-        hint = f" (see '{PROG} --help')"
-        click.echo(f"{PROG}: error: {exc.format_message().rstrip('.')}{hint}", err=True)
-        return int(ExitCode.USAGE)
+        return _report(exc.ctx, f"{exc.format_message().rstrip('.')} (see '{PROG} --help')", ExitCode.USAGE)
     except click.ClickException as exc:
-        click.echo(f"{PROG}: error: {exc.format_message()}", err=True)
-        return exc.exit_code
+        return _report(None, exc.format_message(), exc.exit_code, kind=type(exc).__name__)
     except click.Abort:
-        click.echo(f"{PROG}: interrupted", err=True)
-        return int(ExitCode.INTERRUPTED)
+        return _report(None, "interrupted", ExitCode.INTERRUPTED, kind="Interrupted")
     return result if isinstance(result, int) else 0
+
+
+def _report(ctx: click.Context | None, message: str, code: int, *, kind: str = "UsageError") -> int:
+    """Print an error of the group itself (one line, or JSON when `--json` was given) and return `code`."""
+    if ctx is not None and wants_json(ctx):
+        click.echo(error_json(kind, message, code), err=True)
+    elif kind == "Interrupted":
+        click.echo(f"{PROG}: interrupted", err=True)
+    else:
+        click.echo(f"{PROG}: error: {message}", err=True)
+    return int(code)

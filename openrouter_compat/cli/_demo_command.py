@@ -16,7 +16,8 @@ __all__ = ["demo"]
 @click.command()
 @common_options
 def demo() -> None:
-    """The offline tour: a routed, reasoning chat streamed, typed fields, key, generation stats, ledger.
+    """The offline tour: a routed, reasoning chat streamed, typed fields, key, generation stats, images,
+    presets, rerank, ledger.
 
     Runs on the bundled emulator (127.0.0.1): no key, no network, nothing spent. --base-url and --api-key
     are not used. With --json, only a summary of what the tour found.
@@ -31,6 +32,9 @@ def demo() -> None:
             "provider": summary.provider,
             "answer": summary.answer,
             "streamed_cost": summary.streamed_cost,
+            "images": summary.images,
+            "preset_slug": summary.preset_slug,
+            "best_document": summary.best_document,
             "total_cost": str(summary.total_cost),
             "by_model": {model: str(cost) for model, cost in summary.by_model.items()},
         }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..types.generation import Generation
+from ..types.generations import Generation
 from ._options import common_options, current_options
 from ._output import details_table, emit_json, err_console, out_console, tokens, usd, waiting
 

@@ -1,4 +1,5 @@
-"""A Click group whose commands are imported only when invoked, and which turns errors into one line.
+"""A Click group whose commands are imported only when invoked, and which turns errors into one line
+(or, under `--json`, one JSON object: `{"error": {"type", "message", "status", "exit_code"}}` on stderr).
 
 Each command is one entry `name -> LazyCommand("module:attribute", "short help")`: `--help` lists it from the
 short help without importing it; a command whose module (or a dependency of it) cannot be imported is still
@@ -8,6 +9,7 @@ listed, and says it is not available (exit code 2) when invoked.
 from __future__ import annotations
 
 import importlib
+import json
 import os
 import sys
 from collections.abc import Mapping, Sequence
@@ -18,12 +20,17 @@ import click
 
 from ._errors import ExitCode, describe, one_line
 
-__all__ = ["DEBUG_ENV", "LazyCommand", "LazyGroup", "fail"]
+__all__ = ["DEBUG_ENV", "JSON_FLAG", "LazyCommand", "LazyGroup", "error_json", "fail", "wants_json"]
 
 DEBUG_ENV = "OPENROUTER_COMPAT_DEBUG"
 """Set to 1 to get Python's traceback instead of the one-line message of an unexpected error."""
 SECRETS_META = "openrouter_compat.cli.secrets"
 """`ctx.meta` key of the secrets (the API key given) that no message may show."""
+ARGV_META = "openrouter_compat.cli.argv"
+"""`ctx.meta` key of the arguments the group was given (to know `--json` even when parsing them failed)."""
+JSON_META = "openrouter_compat.cli.json"
+"""`ctx.meta` key set True once a command's `--json` option was processed."""
+JSON_FLAG = "--json"
 
 
 @dataclass(frozen=True)
@@ -34,12 +41,34 @@ class LazyCommand:
     help: str
 
 
-def fail(message: str, code: int) -> NoReturn:
-    """Print `message` as the one error line and exit with `code`."""
+def fail(message: str, code: int, *, kind: str = "UsageError", status: int | None = None) -> NoReturn:
+    """Print `message` as the one error line (a JSON object under `--json`) and exit with `code`.
+
+    `kind` names the error (the exception class, for the library's), `status` its HTTP status if it has one."""
     ctx = click.get_current_context()
     secrets: tuple[str | None, ...] = tuple(ctx.meta.get(SECRETS_META, ()))
-    click.echo(f"{ctx.find_root().info_name}: error: {one_line(message, secrets=secrets)}", err=True)
+    text = one_line(message, secrets=secrets)
+    if wants_json(ctx):
+        click.echo(error_json(kind, text, code, status=status), err=True)
+    else:
+        click.echo(f"{ctx.find_root().info_name}: error: {text}", err=True)
     ctx.exit(code)
+
+
+def wants_json(ctx: click.Context) -> bool:
+    """Whether the command runs under `--json`: its option was processed, or is among the arguments given
+    (before any `--`) when parsing them failed first."""
+    if ctx.meta.get(JSON_META):
+        return True
+    argv: list[str] = list(ctx.meta.get(ARGV_META, ()))
+    options = argv[: argv.index("--")] if "--" in argv else argv
+    return JSON_FLAG in options
+
+
+def error_json(kind: str, message: str, code: int, *, status: int | None = None) -> str:
+    """The one-line JSON error of `--json` mode: `{"error": {"type", "message", "status", "exit_code"}}`."""
+    error = {"type": kind, "message": message, "status": status, "exit_code": int(code)}
+    return json.dumps({"error": error}, ensure_ascii=False)
 
 
 class LazyGroup(click.Group):
@@ -77,6 +106,11 @@ class LazyGroup(click.Group):
             with formatter.section("Commands"):
                 formatter.write_dl(rows)
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Keep the arguments given (see `wants_json`), then parse them as Click does."""
+        ctx.meta[ARGV_META] = list(args)
+        return super().parse_args(ctx, args)
+
     def invoke(self, ctx: click.Context) -> Any:
         """Run the command; any error of the library, `openai` or the OS becomes one line and its exit code."""
         try:
@@ -87,9 +121,12 @@ class LazyGroup(click.Group):
             where = exc.ctx.command_path if exc.ctx is not None else ctx.command_path
             fail(f"{exc.format_message().rstrip('.')} (see '{where} --help')", ExitCode.USAGE)
         except click.ClickException as exc:
-            fail(exc.format_message(), exc.exit_code)
+            fail(exc.format_message(), exc.exit_code, kind=type(exc).__name__)
         except (KeyboardInterrupt, click.Abort):
-            click.echo(f"{ctx.info_name}: interrupted", err=True)
+            if wants_json(ctx):
+                click.echo(error_json("Interrupted", "interrupted", ExitCode.INTERRUPTED), err=True)
+            else:
+                click.echo(f"{ctx.info_name}: interrupted", err=True)
             ctx.exit(int(ExitCode.INTERRUPTED))
         except BrokenPipeError:  # `openrouter-compat models | head`: the reader left; say nothing more
             _silence_stdout()
@@ -103,7 +140,8 @@ class LazyGroup(click.Group):
                 message = f"internal error: {type(exc).__name__}: {exc} (set {DEBUG_ENV}=1 for the traceback)"
             else:
                 code, message = described
-            fail(message, code)
+            status: object = getattr(exc, "status_code", None)
+            fail(message, code, kind=type(exc).__name__, status=status if isinstance(status, int) else None)
         return None
 
 

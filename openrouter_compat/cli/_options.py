@@ -11,7 +11,7 @@ import click
 
 from .._client import OpenRouter
 from .._constants import ENV_API_KEY, ENV_BASE_URL
-from ._lazy import SECRETS_META
+from ._lazy import JSON_FLAG, JSON_META, SECRETS_META
 
 __all__ = ["CommonOptions", "common_options", "current_options"]
 
@@ -51,6 +51,8 @@ def _remember(ctx: click.Context, param: click.Parameter, value: object) -> obje
     options = ctx.meta.setdefault(_META, CommonOptions())
     if value is not None:
         setattr(options, str(param.name), value)
+    if param.name == "json" and value:
+        ctx.meta[JSON_META] = True
     if param.name == "api_key" and isinstance(value, str):
         ctx.meta.setdefault(SECRETS_META, []).append(value)
     return value
@@ -62,7 +64,7 @@ def _shared(*decls: str, **attrs: Any) -> Callable[[_Command], _Command]:
 
 
 _OPTIONS = (
-    _shared("--json", "json", is_flag=True, help="Print JSON (for scripts)."),
+    _shared(JSON_FLAG, "json", is_flag=True, help="Print JSON (for scripts); an error too, as JSON on stderr."),
     _shared(
         "--base-url",
         envvar=ENV_BASE_URL,

@@ -1,8 +1,10 @@
-"""The openrouter_compat tour: routed, reasoning chat streamed live, then its cost, provider and generation id.
+"""The openrouter_compat tour: routed, reasoning chat streamed live, then its cost, provider and generation id;
+then endpoints generated from OpenRouter's spec (images, presets, rerank), and the ledger of it all.
 
-`openrouter-compat demo` runs it offline on the bundled emulator (`run_offline`); `examples/demo.py`
-(`python3 dev.py demo`) runs the same `tour` on OpenRouter when `OPENROUTER_API_KEY` is set. The code is the
-same either way: `OpenRouter` is `openai.OpenAI` with one import changed. Needs neither Click nor Rich.
+The one source of the demo: `openrouter-compat demo` runs it offline on the bundled emulator (`run_offline`);
+`examples/demo.py` (`python3 dev.py demo`) runs the same `tour` on OpenRouter when `OPENROUTER_API_KEY` is set.
+The code is the same either way: `OpenRouter` is `openai.OpenAI` with one import changed. Needs neither Click
+nor Rich.
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ APP_TITLE = "openrouter_compat demo"
 MODEL = "anthropic/claude-sonnet-4.5"
 ROUTING: ProviderPreferences = {"order": ["anthropic", "google-vertex"], "sort": "latency", "allow_fallbacks": True}
 REASONING: ReasoningConfig = {"effort": "low"}
+IMAGE_MODEL = "google/gemini-2.5-flash-image"
+RERANK_MODEL = "cohere/rerank-v3.5"
+PRESET_SLUG = "demo-preset"
 
 
 @dataclass
@@ -33,6 +38,9 @@ class DemoSummary:
     provider: str | None = None
     streamed_cost: float | None = None
     answer: str = ""
+    images: int = 0
+    preset_slug: str | None = None
+    best_document: int | None = None
     total_cost: Decimal = Decimal(0)
     by_model: dict[str, Decimal] = field(default_factory=dict[str, Decimal])
 
@@ -126,11 +134,31 @@ def generation_stats(client: OpenRouter, generation_id: str | None, out: TextIO 
     print(f"native tokens: prompt={stats.native_tokens_prompt} completion={stats.native_tokens_completion}", file=out)
 
 
+def beyond_chat(client: OpenRouter, summary: DemoSummary, out: TextIO | None = None) -> None:
+    """Endpoints generated from OpenRouter's spec: image generation, presets, rerank (docs/api-coverage.md)."""
+    print("\n-- 5. beyond chat: client.images.generate, client.presets, client.rerank.create", file=out)
+    image = client.images.generate(model=IMAGE_MODEL, prompt="a lighthouse at dusk")
+    cost = image.usage.cost if image.usage else None
+    shown = f"{len(image.data)} image(s), cost: {_usd(cost)}"
+    print(f"images.generate -> {shown}  (POST /images, OpenRouter's path)", file=out)
+    preset = client.presets.create_from_chat(
+        PRESET_SLUG, model=MODEL, messages=[{"role": "system", "content": "Answer in one sentence."}]
+    )
+    listed = len(client.presets.list().data)
+    print(f"presets.create_from_chat -> slug={preset.slug!r}; presets.list() -> {listed}", file=out)
+    ranked = client.rerank.create(
+        model=RERANK_MODEL, query="What is the capital of France?", documents=["Paris is.", "Berlin is."]
+    )
+    best = max(ranked.results, key=lambda result: result.relevance_score)
+    print(f"rerank.create -> best document #{best.index} (score {best.relevance_score})", file=out)
+    summary.images, summary.preset_slug, summary.best_document = len(image.data), preset.slug, best.index
+
+
 def ledger(client: OpenRouter, summary: DemoSummary, out: TextIO | None = None) -> None:
     """What this client spent, per model, from `usage.cost` of every result (`client.ledger`).
 
     lead: extend here with budget (`max_cost`) and reconciliation (`client.ledger.reconcile(client)`)."""
-    print("\n-- 5. cost ledger: client.ledger", file=out)
+    print("\n-- 6. cost ledger: client.ledger", file=out)
     spent = client.ledger
     print(f"{len(spent)} generations, total ${spent.total}", file=out)
     for model, cost in spent.by_model().items():
@@ -145,6 +173,7 @@ def tour(client: OpenRouter, out: TextIO | None = None) -> DemoSummary:
     typed_completion(client, out)
     account(client, out)
     generation_stats(client, summary.generation_id, out)
+    beyond_chat(client, summary, out)
     ledger(client, summary, out)
     return summary
 

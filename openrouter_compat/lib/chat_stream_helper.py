@@ -26,6 +26,7 @@ from openai.lib.streaming.chat import (
 from openai.types.chat import ChatCompletionChunk, ParsedChatCompletion
 from typing_extensions import override
 
+from .._parsed import concretely_parsed
 from .._response_metadata import ResponseMetadata, attach_metadata
 from .chat_accumulator import ChatCompletionAccumulator
 
@@ -54,7 +55,7 @@ class _OpenRouterStreamState(ChatCompletionStreamState[ResponseFormatT]):
     @override
     def get_final_completion(self) -> ParsedChatCompletion[ResponseFormatT]:
         """`openai`'s final completion, carrying the stream's `.openrouter` metadata like every other result."""
-        completion = super().get_final_completion()
+        completion = concretely_parsed(super().get_final_completion())  # typed `parsed`: dumps without a warning
         metadata = getattr(self._raw_stream, "openrouter", None)
         if isinstance(metadata, ResponseMetadata):
             attach_metadata(completion, metadata)

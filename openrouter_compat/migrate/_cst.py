@@ -88,6 +88,11 @@ def replace_args(call: cst.Call, args: Sequence[cst.Arg]) -> cst.Call:
             break
     if separator is None:
         separator = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+    after = separator.whitespace_after
+    if isinstance(after, cst.ParenthesizedWhitespace):
+        # the borrowed separator ends a line: copy the line break, not that line's trailing blanks or comment
+        first_line = cst.TrailingWhitespace(whitespace=cst.SimpleWhitespace(""), newline=after.first_line.newline)
+        separator = separator.with_changes(whitespace_after=after.with_changes(first_line=first_line))
     last = old[-1] if old else None
     fixed: list[cst.Arg] = []
     for arg in new[:-1]:

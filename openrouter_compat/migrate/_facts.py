@@ -45,7 +45,8 @@ def is_placeholder(value: str) -> bool:
 
 
 # The official `openrouter` SDK: (resource, method) -> (our path, result wrapped in `.data` there).
-# Not here: `api_keys.create` (its new secret is a SecretStr on ours), and everything else: hand work.
+# `api_keys.create`: same shape, but its new secret `key` is a SecretStr on ours (the rule reads it with
+# `.get_secret_value()`). Not here: everything else, hand work.
 OFFICIAL_METHODS: dict[tuple[str, str], tuple[tuple[str, ...], bool]] = {
     ("chat", "send"): (("chat", "completions", "create"), False),
     ("models", "list"): (("models", "list"), False),
@@ -57,6 +58,7 @@ OFFICIAL_METHODS: dict[tuple[str, str], tuple[tuple[str, ...], bool]] = {
     ("api_keys", "get"): (("keys", "retrieve"), True),
     ("api_keys", "update"): (("keys", "update"), True),
     ("api_keys", "delete"): (("keys", "delete"), True),
+    ("api_keys", "create"): (("keys", "create"), False),
     ("credits", "get_credits"): (("credits", "retrieve"), True),
     ("generations", "get_generation"): (("generations", "retrieve"), True),
     ("providers", "list"): (("providers", "list"), True),
@@ -165,6 +167,37 @@ LITELLM_RENAMED = {"force_timeout": "timeout", "request_timeout": "timeout"}
 LANGCHAIN_OPENAI_MODULES = frozenset({"langchain_openai", "langchain_openai.chat_models"})
 LANGCHAIN_OLD_MODULES = frozenset({"langchain_community.chat_models", "langchain.chat_models"})
 LANGCHAIN_CLIENT_KWARGS = ("client", "root_client", "async_client", "root_async_client")
+LANGCHAIN_SHARED_FIELDS = frozenset(
+    {
+        "model",
+        "model_name",
+        "temperature",
+        "max_tokens",
+        "n",
+        "streaming",
+        "model_kwargs",
+        "api_key",
+        "openai_api_key",
+        "base_url",
+        "openai_api_base",
+        "organization",
+        "openai_organization",
+        "openai_proxy",
+        "timeout",
+        "request_timeout",
+        "max_retries",
+        "default_headers",
+        "default_query",
+        "http_client",
+        "tiktoken_model_name",
+        "callbacks",
+        "tags",
+        "metadata",
+        "verbose",
+        "cache",
+    }
+)
+"""Fields the deprecated `langchain_community` `ChatOpenAI` and `langchain_openai.ChatOpenAI` share, same meaning."""
 LANGCHAIN_TO_CLIENT = {
     "timeout": "timeout",
     "request_timeout": "timeout",

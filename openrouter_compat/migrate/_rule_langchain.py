@@ -9,7 +9,7 @@ from __future__ import annotations
 import libcst as cst
 
 from ._chat import split_attribution
-from ._context import Rule
+from ._context import Finding, Rule
 from ._cst import dotted, env_read, kwarg, make_arg, parse_expression, replace_args, string_value
 from ._facts import (
     DEFAULT_KEY_ENV,
@@ -24,8 +24,11 @@ from ._facts import (
     is_default_base_url,
     is_openrouter_url,
 )
+from ._langchain_old import NEW_MODULE, MoveImport, replaceable
 
 BASE_KWARGS = ("base_url", "openai_api_base")
+BASE_ENVS = ("OPENAI_API_BASE", "OPENAI_BASE_URL")
+"""Where `ChatOpenAI` takes its base URL from when no `base_url=` is given (LangChain's, then `openai`'s)."""
 KEY_KWARGS = ("api_key", "openai_api_key")
 NO_STATEMENT = (cst.Lambda, cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp)
 
@@ -47,11 +50,36 @@ class LangChainRule(Rule):
     def visit_Module(self, node: cst.Module) -> None:
         self.chat_openai = self._locals(LANGCHAIN_OPENAI_MODULES, "ChatOpenAI")
         self.old_chat_openai = self._locals(LANGCHAIN_OLD_MODULES, "ChatOpenAI")
+        self.moved: set[str] = set()
+        if self.old_chat_openai and replaceable(node, self.old_chat_openai):
+            self.moved, self.old_chat_openai = self.old_chat_openai, set[str]()
+            self.chat_openai = self.chat_openai | self.moved
+        self.converted = 0
+        self.top = {id(statement) for statement in node.body}
+        self.env_base: str | None = None
+        self.env_noted = False
+        self.moved_line = 1
         self.lc_openrouter = self._locals({"langchain_openrouter"}, "ChatOpenRouter")
         self.classes: list[str | None] = []
         self.params: list[dict[str, str]] = [{}]
         self.pending: list[list[cst.BaseStatement]] = []
         self.unsafe = 0
+
+    def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:
+        if not self.moved or not self.converted:
+            return updated_node
+        mover = MoveImport(self.moved)
+        updated_node = updated_node.visit(mover)
+        for asname in mover.split:
+            self.ctx.add_import(NEW_MODULE, "ChatOpenAI", asname)
+        self.findings.append(
+            Finding(
+                self.moved_line,
+                "ChatOpenAI now comes from langchain_openai (langchain_community's is deprecated)",
+                False,
+            )
+        )
+        return updated_node
 
     # -- where we are -------------------------------------------------------------------------------------------
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
@@ -81,6 +109,19 @@ class LangChainRule(Rule):
 
     def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
         self.pending.append([])
+        if id(node) not in self.top:
+            return
+        for small in node.body:
+            if not isinstance(small, cst.Assign) or len(small.targets) != 1:
+                continue
+            env = env_read(small.targets[0].target)
+            if env is not None and env[0] in BASE_ENVS:
+                text = string_value(small.value, self.ctx.constants)
+                self.env_base = text if text is not None and is_openrouter_url(text) else None
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+        if node.module is not None and dotted(node.module) in LANGCHAIN_OLD_MODULES and self.moved:
+            self.moved_line = self.line(node)
 
     def leave_SimpleStatementLine(
         self, original_node: cst.SimpleStatementLine, updated_node: cst.SimpleStatementLine
@@ -117,7 +158,16 @@ class LangChainRule(Rule):
                 default = self.params[-1][arg.value.value]
                 return is_openrouter_url(default), arg.value
             return False, None
-        return False, None
+        if self.env_base is None:
+            return False, None
+        if not self.env_noted:
+            self.env_noted = True
+            self.note(
+                call,
+                "OPENAI_API_BASE (set above) pointed ChatOpenAI at OpenRouter; it now gets our clients, so "
+                "that variable no longer matters to it",
+            )
+        return True, None if is_default_base_url(self.env_base) else cst.SimpleString(repr(self.env_base))
 
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:
         func = dotted(original_node.func)
@@ -134,8 +184,9 @@ class LangChainRule(Rule):
         if func in self.old_chat_openai or (subclass and self.classes[-1] == "old"):
             self.hand(
                 original_node,
-                "ChatOpenAI from langchain_community/langchain.chat_models (deprecated): import "
-                "it from langchain_openai, then run the migration again",
+                "ChatOpenAI from langchain_community/langchain.chat_models (deprecated), used here with "
+                "arguments or in places langchain_openai's may not take: import it from langchain_openai, "
+                "then run the migration again",
             )
             return updated_node
         if not self.pending or self.unsafe:
@@ -223,6 +274,7 @@ class LangChainRule(Rule):
     def _with_clients(
         self, call: cst.Call, kept: list[cst.Arg], client_args: list[cst.Arg], routing: list[cst.Arg] | None
     ) -> cst.Call:
+        self.converted += 1
         sync, aio = self.ctx.fresh("openrouter_client"), self.ctx.fresh("openrouter_async_client")
         for name, cls in ((sync, "OpenRouter"), (aio, "AsyncOpenRouter")):
             self.ctx.add_import("openrouter_compat", cls)

@@ -23,6 +23,8 @@ from ._facts import (
 )
 
 RESULT_TYPE_MODULES = frozenset({"litellm", "litellm.utils", "litellm.types.utils"})
+RETRY_KWARGS = ("num_retries", "max_retries")
+"""LiteLLM's retry counts: the client's `max_retries` (408/409/429/5xx and connection errors), set per call."""
 FACTORY = '''
 @functools.cache
 def {name}(api_key=None):
@@ -125,6 +127,13 @@ class LiteLLMRule(Rule):
                     return None if text is not None else _Plan(None, False, f"{name}= is not a literal URL")
                 if not is_default_base_url(text):
                     return _Plan(None, False, f"{name}={text!r}: pass base_url= to the client by hand")
+            elif name == "fallbacks":
+                problem = self._fallbacks_problem(call, arg.value)
+                if problem is not None:
+                    return _Plan(None, False, problem)
+            elif name in RETRY_KWARGS:
+                if sum(kwarg(call, k) is not None for k in RETRY_KWARGS) > 1:
+                    return _Plan(None, False, "both num_retries= and max_retries=: keep one, then convert")
             elif (
                 name is not None
                 and name not in CHAT_KWARGS
@@ -135,10 +144,31 @@ class LiteLLMRule(Rule):
                 return _Plan(
                     None,
                     False,
-                    f"LiteLLM-only argument {name}=: no equivalent on the client "
-                    "(retries: RetryPolicy; fallbacks: models=[...]); convert this call by hand",
+                    f"LiteLLM-only argument {name}=: no equivalent on the client; convert this call by hand",
                 )
         return _Plan(rewritten, LITELLM_CALLS[entry])
+
+    def _fallback_models(self, value: cst.BaseExpression) -> list[str] | None:
+        """The models of `fallbacks=[...]` when each is a known `openrouter/...` name."""
+        if not isinstance(value, cst.List) or not value.elements:
+            return None
+        names: list[str] = []
+        for element in value.elements:
+            text = string_value(element.value, self.ctx.constants) if isinstance(element, cst.Element) else None
+            if text is None or not text.startswith(LITELLM_PREFIX):
+                return None
+            names.append(text.removeprefix(LITELLM_PREFIX))
+        return names
+
+    def _fallbacks_problem(self, call: cst.Call, value: cst.BaseExpression) -> str | None:
+        if self._fallback_models(value) is None:
+            return (
+                "fallbacks= that are not all literal `openrouter/...` model names: LiteLLM tries them itself; "
+                "convert this call by hand (OpenRouter's models=[...] falls back server-side)"
+            )
+        if kwarg(call, "models") is not None or kwarg(call, "extra_body") is not None:
+            return "fallbacks= next to models=/extra_body=: merge them into models=[...] by hand"
+        return None
 
     def _mentions_openrouter(self, call: cst.Call) -> bool:
         return LITELLM_PREFIX in cst.Module([]).code_for_node(call) or self.openrouter_file
@@ -215,9 +245,19 @@ class LiteLLMRule(Rule):
         names = ["model", "messages"]
         for index, arg in enumerate(positional[:2]):
             args.append(make_arg(names[index], arg.value))
+        retries: cst.BaseExpression | None = None
         for arg in updated_node.args[len(positional[:2]) :]:
             name = arg.keyword.value if arg.keyword is not None else ""
             if name in ("api_key", "api_base", "base_url") or name in LITELLM_DROPPED:
+                continue
+            if name in RETRY_KWARGS:
+                retries = arg.value
+                continue
+            if name == "fallbacks":
+                fallbacks = self._fallback_models(arg.value) or []
+                elements = [cst.Element(plan.model), *(cst.Element(cst.SimpleString(_quoted(m))) for m in fallbacks)]
+                args.append(arg.with_changes(keyword=cst.Name("models"), value=cst.List(elements=_commas(elements))))
+                self.note(original_node, "fallbacks= became models=[...]: OpenRouter tries them in order, server-side")
                 continue
             if name in LITELLM_RENAMED:
                 args.append(arg.with_changes(keyword=cst.Name(LITELLM_RENAMED[name])))
@@ -226,7 +266,13 @@ class LiteLLMRule(Rule):
         args = [
             make_arg("model", plan.model) if a.keyword is not None and a.keyword.value == "model" else a for a in args
         ]
-        client = cst.Call(func=cst.Name(factory), args=[cst.Arg(api_key.value)] if api_key is not None else [])
+        client: cst.BaseExpression = cst.Call(
+            func=cst.Name(factory), args=[cst.Arg(api_key.value)] if api_key is not None else []
+        )
+        if retries is not None:
+            client = cst.Call(
+                func=cst.Attribute(value=client, attr=cst.Name("with_options")), args=[make_arg("max_retries", retries)]
+            )
         func = cst.Attribute(
             value=cst.Attribute(value=cst.Attribute(value=client, attr=cst.Name("chat")), attr=cst.Name("completions")),
             attr=cst.Name("create"),
@@ -318,6 +364,20 @@ class LiteLLMRule(Rule):
             first = next((i for i, line in enumerate(lines) if line.comment is not None), len(lines))
             body[at] = body[at].with_changes(leading_lines=[cst.EmptyLine(), cst.EmptyLine(), *lines[first:]])
         return updated_node.with_changes(body=[*body[:at], *defs, *body[at:]])
+
+
+def _quoted(text: str) -> str:
+    return repr(text).replace("'", '"') if '"' not in text else repr(text)
+
+
+def _commas(elements: list[cst.Element]) -> list[cst.Element]:
+    last = len(elements) - 1
+    return [
+        e.with_changes(
+            comma=cst.MaybeSentinel.DEFAULT if i == last else cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+        )
+        for i, e in enumerate(elements)
+    ]
 
 
 def _after_imports(body: Sequence[cst.BaseStatement]) -> int:

@@ -18,6 +18,7 @@ from ._facts import (
     OFFICIAL_RESOURCES,
     OFFICIAL_TYPE_ALIASES,
 )
+from ._official_retry import RETRY_MODULES, RETRY_NAMES, convert
 from ._receivers import ReceiverScan, find_receivers
 
 PER_CALL = {"timeout_ms": "timeout", "http_headers": "extra_headers"}
@@ -45,14 +46,69 @@ class _Survey(cst.CSTVisitor):
         self.blockers: list[tuple[cst.CSTNode, str]] = []
         self.sync = False
         self.async_ = False
+        self.secrets: set[str] = set()
+        """Names bound to the result of `api_keys.create(...)`: its `key` is a SecretStr here."""
+        self.assigned: set[int] = set()
+        self.targets: set[int] = set()
+        self.retry_parts: set[int] = set()
+        """ids of the `RetryConfig`/`BackoffStrategy` names inside a `retry_config=` that converts."""
+
+    def _is_key_create(self, node: cst.BaseExpression) -> bool:
+        call = node.expression if isinstance(node, cst.Await) else node
+        found = _method(call) if isinstance(call, cst.Call) else None
+        return found is not None and found[1:3] == ("api_keys", "create") and self.rule.scan.holds(found[0])
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        if not self._is_key_create(node.value):
+            return
+        value = node.value.expression if isinstance(node.value, cst.Await) else node.value
+        self.assigned.add(id(value))
+        for target in node.targets:
+            if isinstance(target.target, cst.Name):
+                self.secrets.add(target.target.value)
+                self.targets.add(id(target.target))
+            else:
+                self.assigned.discard(id(value))
+
+    def secret_blockers(self, module: cst.Module) -> None:
+        """A create result used whole (returned, printed, passed on) may have its `key` read elsewhere."""
+        survey = self
+
+        class _Whole(cst.CSTVisitor):
+            def __init__(self) -> None:
+                self.parts: set[int] = set()
+
+            def visit_Attribute(self, node: cst.Attribute) -> None:
+                self.parts.add(id(node.attr))
+                if isinstance(node.value, cst.Name):
+                    self.parts.add(id(node.value))
+
+            def visit_Name(self, node: cst.Name) -> None:
+                if node.value in survey.secrets and id(node) not in self.parts and id(node) not in survey.targets:
+                    survey.blockers.append(
+                        (
+                            node,
+                            f"`{node.value}` (from api_keys.create) is used whole: its `key` is a SecretStr here "
+                            "(`.key.get_secret_value()`); convert by hand",
+                        )
+                    )
+
+        module.visit(_Whole())
 
     def visit_Call(self, node: cst.Call) -> None:
         rule = self.rule
         if rule.is_construction(node):
             for arg in node.args:
                 name = arg.keyword.value if arg.keyword is not None else None
+                if name == "retry_config" and (done := convert(arg.value, rule.ctx.qualified)) is not None:
+                    self.retry_parts |= done.parts
+                    continue
                 if name not in OFFICIAL_CONSTRUCTOR and name != "timeout_ms":
-                    hint = "use retry_policy=RetryPolicy(...)" if name == "retry_config" else "no equivalent here"
+                    hint = (
+                        "use retry_policy=RetryPolicy(...) (only a RetryConfig written with literals converts)"
+                        if name == "retry_config"
+                        else "no equivalent here"
+                    )
                     self.blockers.append((node, f"OpenRouter({name}=...): {hint}"))
             return
         found = _method(node)
@@ -81,6 +137,14 @@ class _Survey(cst.CSTVisitor):
                 )
             )
             return
+        if (resource, method) == ("api_keys", "create") and id(node) not in self.assigned:
+            self.blockers.append(
+                (
+                    node,
+                    "api_keys.create(...) not assigned to a name: its `key` is a SecretStr here "
+                    "(`.key.get_secret_value()`); convert by hand",
+                )
+            )
         for arg in node.args:
             if arg.keyword is not None and arg.keyword.value in PER_CALL_BLOCKERS:
                 self.blockers.append((node, PER_CALL_BLOCKERS[arg.keyword.value]))
@@ -89,25 +153,33 @@ class _Survey(cst.CSTVisitor):
         else:
             self.sync = True
 
-    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
         if node.module is None or isinstance(node.names, cst.ImportStar):
-            return
+            return False
         module = dotted(node.module) or ""
         if module != "openrouter" and not module.startswith("openrouter."):
-            return
+            return False
         known = {
             "openrouter": {"OpenRouter", "errors"},
             "openrouter.components": set(OFFICIAL_MESSAGE_CLASSES) | set(OFFICIAL_TYPE_ALIASES),
             "openrouter.errors": set(OFFICIAL_ERRORS),
+            **{m: set(RETRY_NAMES) for m in RETRY_MODULES},
         }.get(module, set())
         for alias in node.names:
             if dotted(alias.name) not in known:
                 self.blockers.append((node, f"`from {module} import {dotted(alias.name)}`: no equivalent here"))
+        return False
 
     def visit_Import(self, node: cst.Import) -> None:
         for alias in node.names:
             if (dotted(alias.name) or "").split(".")[0] == "openrouter":
                 self.blockers.append((node, "`import openrouter`: use `from openrouter import OpenRouter` first"))
+
+    def visit_Name(self, node: cst.Name) -> None:
+        qualified = self.rule.ctx.imports.get(node.value, "")
+        module, _, name = qualified.rpartition(".")
+        if module in RETRY_MODULES and id(node) not in self.retry_parts:
+            self.blockers.append((node, f"`{name}` used outside a literal retry_config=: use RetryPolicy by hand"))
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
         if node.attr.value == "data" and isinstance(node.value, cst.Name) and node.value.value in self.rule.caught:
@@ -143,6 +215,8 @@ class OfficialSDKRule(Rule):
         self.scan: ReceiverScan = find_receivers(node, self.is_construction, frozenset(self.official_names))
         survey = _Survey(self)
         node.visit(survey)
+        survey.secret_blockers(node)
+        self.secrets = survey.secrets
         if survey.sync and survey.async_:
             survey.blockers.append(
                 (
@@ -196,7 +270,7 @@ class OfficialSDKRule(Rule):
                     )
                     self.ctx.add_import(target_module, target, None if local == target else local)
             return cst.RemoveFromParent()
-        if module == "openrouter.errors":
+        if module == "openrouter.errors" or module in RETRY_MODULES:
             return cst.RemoveFromParent()
         return updated_node
 
@@ -218,6 +292,9 @@ class OfficialSDKRule(Rule):
         if not self.active:
             return updated_node
         value = original_node.value
+        if isinstance(value, cst.Name) and value.value in self.secrets and original_node.attr.value == "key":
+            self.note(original_node, f"`{value.value}.key` is a SecretStr here: read with .get_secret_value()")
+            return cst.Call(func=cst.Attribute(value=updated_node, attr=cst.Name("get_secret_value")))
         if isinstance(value, cst.Name) and value.value in self.errors_modules:
             module, ours = OFFICIAL_ERRORS.get(original_node.attr.value, ("", ""))
             if ours:
@@ -270,7 +347,7 @@ class OfficialSDKRule(Rule):
         if not self.active:
             return updated_node
         if self.is_construction(original_node):
-            return self._construct(updated_node)
+            return self._construct(original_node, updated_node)
         if isinstance(original_node.func, cst.Name) and original_node.func.value in self.message_names:
             return self._message(original_node, updated_node)
         found = _method(original_node)
@@ -305,7 +382,7 @@ class OfficialSDKRule(Rule):
             return replace_args(call, args)
         return call
 
-    def _construct(self, call: cst.Call) -> cst.Call:
+    def _construct(self, original: cst.Call, call: cst.Call) -> cst.Call:
         args: list[cst.Arg] = []
         for arg in call.args:
             name = arg.keyword.value if arg.keyword is not None else ""
@@ -314,6 +391,10 @@ class OfficialSDKRule(Rule):
                 continue
             if name == "timeout_ms":
                 args.append(make_arg("timeout", ms_to_seconds(arg.value)))
+            elif name == "retry_config" and (done := convert(arg.value, self.ctx.qualified)) is not None:
+                self.ctx.add_import("openrouter_compat", "RetryPolicy")
+                self.note(original, done.note)
+                args.append(make_arg("retry_policy", done.policy))
             else:
                 args.append(arg.with_changes(keyword=cst.Name(OFFICIAL_CONSTRUCTOR[name])))
         return replace_args(call.with_changes(func=cst.Name(self.cls)), args)

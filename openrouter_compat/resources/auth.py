@@ -15,7 +15,7 @@ from openai._resource import AsyncAPIResource, SyncAPIResource
 from openai._response import async_to_streamed_response_wrapper, to_streamed_response_wrapper
 from openai._types import Body, Headers, NotGiven, Omit, Query, not_given, omit
 
-from ..types.auth import AuthCode, AuthCodeCreateParams, AuthKey, AuthKeyExchangeParams, CodeChallengeMethod
+from ..types.auth import AuthCode, AuthCreateCodeParams, AuthExchangeCodeParams, AuthKey, CodeChallengeMethod
 from ._platform import data_of, platform_options, validated
 
 __all__ = [
@@ -43,7 +43,7 @@ def _create_code_body(
 ) -> dict[str, Any]:
     """The validated body of `POST /auth/keys/code`."""
     return validated(
-        AuthCodeCreateParams,
+        AuthCreateCodeParams,
         {
             "callback_url": callback_url,
             "code_challenge": code_challenge,
@@ -62,7 +62,7 @@ def _exchange_code_body(
 ) -> dict[str, Any]:
     """The validated body of `POST /auth/keys`."""
     return validated(
-        AuthKeyExchangeParams,
+        AuthExchangeCodeParams,
         {"code": code, "code_verifier": code_verifier, "code_challenge_method": code_challenge_method},
     )
 

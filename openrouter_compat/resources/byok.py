@@ -16,6 +16,7 @@ from openai._resource import AsyncAPIResource, SyncAPIResource
 from openai._response import async_to_streamed_response_wrapper, to_streamed_response_wrapper
 from openai._types import Body, Headers, NotGiven, Omit, Query, not_given, omit
 
+from ..pagination import AsyncOffsetPage, SyncOffsetPage
 from ..types.byok import (
     ByokCreateParams,
     BYOKKey,
@@ -23,7 +24,6 @@ from ..types.byok import (
     BYOKProviderSlug,
     ByokUpdateParams,
     DeleteBYOKKeyResponse,
-    ListBYOKKeysResponse,
 )
 from ._platform import data_of, management_key_required, platform_options, validated
 from ._spec import spec_path
@@ -168,7 +168,7 @@ class Byok(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> ListBYOKKeysResponse:
+    ) -> SyncOffsetPage[BYOKKey]:
         """List BYOK provider credentials. Management key required."""
         request_query = validated(
             ByokListParams,
@@ -180,10 +180,11 @@ class Byok(SyncAPIResource):
             },
         )
         with management_key_required("GET /byok"):
-            return self._get(
+            return self._get_api_list(
                 "/byok",
+                page=SyncOffsetPage[BYOKKey],
                 options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-                cast_to=ListBYOKKeysResponse,
+                model=BYOKKey,
             )
 
     def create(
@@ -428,7 +429,7 @@ class AsyncByok(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> ListBYOKKeysResponse:
+    ) -> AsyncOffsetPage[BYOKKey]:
         """List BYOK provider credentials. Management key required."""
         request_query = validated(
             ByokListParams,
@@ -440,10 +441,11 @@ class AsyncByok(AsyncAPIResource):
             },
         )
         with management_key_required("GET /byok"):
-            return await self._get(
+            return await self._get_api_list(
                 "/byok",
+                page=AsyncOffsetPage[BYOKKey],
                 options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-                cast_to=ListBYOKKeysResponse,
+                model=BYOKKey,
             )
 
     async def create(

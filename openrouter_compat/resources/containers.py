@@ -6,7 +6,7 @@ openai's `containers.files.list/retrieve/content.retrieve` already send OpenRout
 
 from __future__ import annotations
 
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 import httpx2
 from openai._compat import cached_property
@@ -14,16 +14,17 @@ from openai._types import Body, Headers, NotGiven, Query, not_given
 from openai.resources.containers import containers as openai_containers
 from openai.resources.containers.files import files as openai_files
 
-from ..types.files_generated import FileResponse
+from .._lazy import deprecated_aliases
+from ..types.files import FileResponse
 from ._platform import platform_options
 from ._spec import result_type, spec_path
 
 __all__ = [
-    "AsyncContainerFiles",
+    "AsyncContainersFiles",
     "AsyncContainers",
     "AsyncContainersWithRawResponse",
     "AsyncContainersWithStreamingResponse",
-    "ContainerFiles",
+    "ContainersFiles",
     "Containers",
     "ContainersWithRawResponse",
     "ContainersWithStreamingResponse",
@@ -38,7 +39,7 @@ ContainersWithStreamingResponse = openai_containers.ContainersWithStreamingRespo
 AsyncContainersWithStreamingResponse = openai_containers.AsyncContainersWithStreamingResponse
 
 
-class ContainerFiles(openai_files.Files):
+class ContainersFiles(openai_files.Files):
     """openai's container files, plus `promote()`."""
 
     def promote(
@@ -59,8 +60,8 @@ class ContainerFiles(openai_files.Files):
         )
 
 
-class AsyncContainerFiles(openai_files.AsyncFiles):
-    """The async twin of `ContainerFiles`."""
+class AsyncContainersFiles(openai_files.AsyncFiles):
+    """The async twin of `ContainersFiles`."""
 
     async def promote(
         self,
@@ -72,7 +73,7 @@ class AsyncContainerFiles(openai_files.AsyncFiles):
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
     ) -> FileResponse:
-        """The async twin of `ContainerFiles.promote`."""
+        """The async twin of `ContainersFiles.promote`."""
         return await self._post(
             spec_path(_PROMOTE, container_id=container_id, file_id=file_id),
             options=platform_options(extra_headers, extra_query, extra_body, timeout),
@@ -84,13 +85,27 @@ class Containers(openai_containers.Containers):
     """openai's containers, whose `files` has `promote()`."""
 
     @cached_property
-    def files(self) -> ContainerFiles:
-        return ContainerFiles(self._client)
+    def files(self) -> ContainersFiles:
+        return ContainersFiles(self._client)
 
 
 class AsyncContainers(openai_containers.AsyncContainers):
     """The async twin of `Containers`."""
 
     @cached_property
-    def files(self) -> AsyncContainerFiles:
-        return AsyncContainerFiles(self._client)
+    def files(self) -> AsyncContainersFiles:
+        return AsyncContainersFiles(self._client)
+
+
+# The names before the naming rule (docs/architecture.md, "Naming"): they still work, with a DeprecationWarning.
+if TYPE_CHECKING:
+    ContainerFiles = ContainersFiles
+    AsyncContainerFiles = AsyncContainersFiles
+else:
+    __getattr__ = deprecated_aliases(
+        __name__,
+        {
+            "ContainerFiles": (__name__, "ContainersFiles"),
+            "AsyncContainerFiles": (__name__, "AsyncContainersFiles"),
+        },
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import httpx2
 from openai._compat import cached_property
 from openai._legacy_response import async_to_raw_response_wrapper, to_raw_response_wrapper
@@ -9,31 +11,32 @@ from openai._resource import AsyncAPIResource, SyncAPIResource
 from openai._response import async_to_streamed_response_wrapper, to_streamed_response_wrapper
 from openai._types import Body, Headers, NotGiven, Query, not_given
 
-from ..types.credits import Credits
+from .._lazy import deprecated_aliases
+from ..types import credits as credits_types
 from ._platform import data_of, management_key_required, platform_options
 
 __all__ = [
-    "AsyncCreditsResource",
-    "AsyncCreditsResourceWithRawResponse",
-    "AsyncCreditsResourceWithStreamingResponse",
-    "CreditsResource",
-    "CreditsResourceWithRawResponse",
-    "CreditsResourceWithStreamingResponse",
+    "AsyncCredits",
+    "AsyncCreditsWithRawResponse",
+    "AsyncCreditsWithStreamingResponse",
+    "Credits",
+    "CreditsWithRawResponse",
+    "CreditsWithStreamingResponse",
 ]
 
 _ENDPOINT = "GET /credits"
 
 
-class CreditsResource(SyncAPIResource):
+class Credits(SyncAPIResource):
     """Account credits. Needs a management key: `client.with_options(api_key=MGMT_KEY).credits.retrieve()`."""
 
     @cached_property
-    def with_raw_response(self) -> CreditsResourceWithRawResponse:
-        return CreditsResourceWithRawResponse(self)
+    def with_raw_response(self) -> CreditsWithRawResponse:
+        return CreditsWithRawResponse(self)
 
     @cached_property
-    def with_streaming_response(self) -> CreditsResourceWithStreamingResponse:
-        return CreditsResourceWithStreamingResponse(self)
+    def with_streaming_response(self) -> CreditsWithStreamingResponse:
+        return CreditsWithStreamingResponse(self)
 
     def retrieve(
         self,
@@ -42,26 +45,26 @@ class CreditsResource(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> Credits:
+    ) -> credits_types.Credits:
         """Total credits bought and used; a 401/403 raises saying a management key is required."""
         with management_key_required(_ENDPOINT):
             return self._get(
                 "/credits",
                 options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
-                cast_to=data_of(Credits),
+                cast_to=data_of(credits_types.Credits),
             )
 
 
-class AsyncCreditsResource(AsyncAPIResource):
-    """The async twin of `CreditsResource`."""
+class AsyncCredits(AsyncAPIResource):
+    """The async twin of `Credits`."""
 
     @cached_property
-    def with_raw_response(self) -> AsyncCreditsResourceWithRawResponse:
-        return AsyncCreditsResourceWithRawResponse(self)
+    def with_raw_response(self) -> AsyncCreditsWithRawResponse:
+        return AsyncCreditsWithRawResponse(self)
 
     @cached_property
-    def with_streaming_response(self) -> AsyncCreditsResourceWithStreamingResponse:
-        return AsyncCreditsResourceWithStreamingResponse(self)
+    def with_streaming_response(self) -> AsyncCreditsWithStreamingResponse:
+        return AsyncCreditsWithStreamingResponse(self)
 
     async def retrieve(
         self,
@@ -70,35 +73,57 @@ class AsyncCreditsResource(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> Credits:
+    ) -> credits_types.Credits:
         """Total credits bought and used; a 401/403 raises saying a management key is required."""
         with management_key_required(_ENDPOINT):
             return await self._get(
                 "/credits",
                 options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
-                cast_to=data_of(Credits),
+                cast_to=data_of(credits_types.Credits),
             )
 
 
-class CreditsResourceWithRawResponse:
-    def __init__(self, credits: CreditsResource) -> None:
+class CreditsWithRawResponse:
+    def __init__(self, credits: Credits) -> None:
         self._credits = credits
         self.retrieve = to_raw_response_wrapper(credits.retrieve)
 
 
-class AsyncCreditsResourceWithRawResponse:
-    def __init__(self, credits: AsyncCreditsResource) -> None:
+class AsyncCreditsWithRawResponse:
+    def __init__(self, credits: AsyncCredits) -> None:
         self._credits = credits
         self.retrieve = async_to_raw_response_wrapper(credits.retrieve)
 
 
-class CreditsResourceWithStreamingResponse:
-    def __init__(self, credits: CreditsResource) -> None:
+class CreditsWithStreamingResponse:
+    def __init__(self, credits: Credits) -> None:
         self._credits = credits
         self.retrieve = to_streamed_response_wrapper(credits.retrieve)
 
 
-class AsyncCreditsResourceWithStreamingResponse:
-    def __init__(self, credits: AsyncCreditsResource) -> None:
+class AsyncCreditsWithStreamingResponse:
+    def __init__(self, credits: AsyncCredits) -> None:
         self._credits = credits
         self.retrieve = async_to_streamed_response_wrapper(credits.retrieve)
+
+
+# The names before the naming rule (docs/architecture.md, "Naming"): they still work, with a DeprecationWarning.
+if TYPE_CHECKING:
+    CreditsResource = Credits
+    CreditsResourceWithRawResponse = CreditsWithRawResponse
+    CreditsResourceWithStreamingResponse = CreditsWithStreamingResponse
+    AsyncCreditsResource = AsyncCredits
+    AsyncCreditsResourceWithRawResponse = AsyncCreditsWithRawResponse
+    AsyncCreditsResourceWithStreamingResponse = AsyncCreditsWithStreamingResponse
+else:
+    __getattr__ = deprecated_aliases(
+        __name__,
+        {
+            "CreditsResource": (__name__, "Credits"),
+            "CreditsResourceWithRawResponse": (__name__, "CreditsWithRawResponse"),
+            "CreditsResourceWithStreamingResponse": (__name__, "CreditsWithStreamingResponse"),
+            "AsyncCreditsResource": (__name__, "AsyncCredits"),
+            "AsyncCreditsResourceWithRawResponse": (__name__, "AsyncCreditsWithRawResponse"),
+            "AsyncCreditsResourceWithStreamingResponse": (__name__, "AsyncCreditsWithStreamingResponse"),
+        },
+    )

@@ -15,13 +15,14 @@ from openai._resource import AsyncAPIResource, SyncAPIResource
 from openai._response import async_to_streamed_response_wrapper, to_streamed_response_wrapper
 from openai._types import Body, Headers, NotGiven, Omit, Query, not_given, omit
 
+from ..pagination import AsyncOffsetPage, SyncOffsetPage
 from ..types.datasets import (
-    AppRankingsResponse,
+    AppRankingsItem,
     DatasetsAppRankingsParams,
     DatasetsRankingsDailyParams,
     DatasetsSessionCostParams,
     RankingsDailyResponse,
-    SessionCostResponse,
+    SessionCostItem,
 )
 from ._platform import platform_options, validated
 
@@ -78,7 +79,7 @@ class Datasets(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> AppRankingsResponse:
+    ) -> SyncOffsetPage[AppRankingsItem]:
         """Top apps by token usage."""
         request_query = validated(
             DatasetsAppRankingsParams,
@@ -92,10 +93,11 @@ class Datasets(SyncAPIResource):
                 "offset": offset,
             },
         )
-        return self._get(
+        return self._get_api_list(
             "/datasets/app-rankings",
+            page=SyncOffsetPage[AppRankingsItem],
             options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-            cast_to=AppRankingsResponse,
+            model=AppRankingsItem,
         )
 
     def rankings_daily(
@@ -159,7 +161,7 @@ class Datasets(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> SessionCostResponse:
+    ) -> SyncOffsetPage[SessionCostItem]:
         """Cost per session by harness and model."""
         request_query = validated(
             DatasetsSessionCostParams,
@@ -171,10 +173,11 @@ class Datasets(SyncAPIResource):
                 "offset": offset,
             },
         )
-        return self._get(
+        return self._get_api_list(
             "/datasets/session-cost",
+            page=SyncOffsetPage[SessionCostItem],
             options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-            cast_to=SessionCostResponse,
+            model=SessionCostItem,
         )
 
 
@@ -221,7 +224,7 @@ class AsyncDatasets(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> AppRankingsResponse:
+    ) -> AsyncOffsetPage[AppRankingsItem]:
         """Top apps by token usage."""
         request_query = validated(
             DatasetsAppRankingsParams,
@@ -235,10 +238,11 @@ class AsyncDatasets(AsyncAPIResource):
                 "offset": offset,
             },
         )
-        return await self._get(
+        return await self._get_api_list(
             "/datasets/app-rankings",
+            page=AsyncOffsetPage[AppRankingsItem],
             options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-            cast_to=AppRankingsResponse,
+            model=AppRankingsItem,
         )
 
     async def rankings_daily(
@@ -302,7 +306,7 @@ class AsyncDatasets(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> SessionCostResponse:
+    ) -> AsyncOffsetPage[SessionCostItem]:
         """Cost per session by harness and model."""
         request_query = validated(
             DatasetsSessionCostParams,
@@ -314,10 +318,11 @@ class AsyncDatasets(AsyncAPIResource):
                 "offset": offset,
             },
         )
-        return await self._get(
+        return await self._get_api_list(
             "/datasets/session-cost",
+            page=AsyncOffsetPage[SessionCostItem],
             options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-            cast_to=SessionCostResponse,
+            model=SessionCostItem,
         )
 
 

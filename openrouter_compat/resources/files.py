@@ -1,7 +1,7 @@
 """`client.files`: openai's `files` resource, with OpenRouter's `workspace_id`/`provider`/cursor parameters on list,
 retrieve, delete and content (upload stays openai's `create()`).
 
-The OpenRouter methods are generated (`resources/files_generated.py`); openai's other methods stay as they are.
+The OpenRouter methods are generated (`resources/_generated/files.py`); openai's other methods stay as they are.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from openai._compat import cached_property
 from openai.resources import files as openai_files
 
-from .files_generated import (
+from ._generated.files import (
     AsyncGeneratedFiles,
     AsyncGeneratedFilesWithRawResponse,
     AsyncGeneratedFilesWithStreamingResponse,

@@ -15,9 +15,8 @@ from tenacity import AsyncRetrying, Retrying, stop_before_delay
 
 from .._exceptions import NotFoundError
 from .._retry import RetryPolicy
-from ..types.generation import Generation
-from ._platform import data_of, platform_options, reworded
-from .generations_generated import (
+from ..types.generations import Generation
+from ._generated.generations import (
     AsyncGeneratedGenerations,
     AsyncGeneratedGenerationsWithRawResponse,
     AsyncGeneratedGenerationsWithStreamingResponse,
@@ -25,6 +24,7 @@ from .generations_generated import (
     GeneratedGenerationsWithRawResponse,
     GeneratedGenerationsWithStreamingResponse,
 )
+from ._platform import data_of, platform_options, reworded
 
 if TYPE_CHECKING:
     import openai

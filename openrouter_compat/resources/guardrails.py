@@ -15,6 +15,7 @@ from openai._resource import AsyncAPIResource, SyncAPIResource
 from openai._response import async_to_streamed_response_wrapper, to_streamed_response_wrapper
 from openai._types import Body, Headers, NotGiven, Omit, Query, not_given, omit
 
+from ..pagination import AsyncOffsetPage, SyncOffsetPage
 from ..types.guardrails import (
     BulkAssignKeysResponse,
     BulkAssignMembersResponse,
@@ -37,9 +38,8 @@ from ..types.guardrails import (
     GuardrailsListMemberAssignmentsParams,
     GuardrailsListParams,
     GuardrailsUpdateParams,
-    ListGuardrailsResponse,
-    ListKeyAssignmentsResponse,
-    ListMemberAssignmentsResponse,
+    KeyAssignment,
+    MemberAssignment,
 )
 from ._platform import data_of, management_key_required, platform_options, validated
 from ._spec import spec_path
@@ -75,7 +75,7 @@ class Guardrails(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> ListGuardrailsResponse:
+    ) -> SyncOffsetPage[Guardrail]:
         """List guardrails. Management key required."""
         request_query = validated(
             GuardrailsListParams,
@@ -86,10 +86,11 @@ class Guardrails(SyncAPIResource):
             },
         )
         with management_key_required("GET /guardrails"):
-            return self._get(
+            return self._get_api_list(
                 "/guardrails",
+                page=SyncOffsetPage[Guardrail],
                 options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-                cast_to=ListGuardrailsResponse,
+                model=Guardrail,
             )
 
     def create(
@@ -267,7 +268,7 @@ class Guardrails(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> ListKeyAssignmentsResponse:
+    ) -> SyncOffsetPage[KeyAssignment]:
         """List key assignments for a guardrail. Management key required."""
         request_query = validated(
             GuardrailsListGuardrailKeyAssignmentsParams,
@@ -277,10 +278,11 @@ class Guardrails(SyncAPIResource):
             },
         )
         with management_key_required("GET /guardrails/{id}/assignments/keys"):
-            return self._get(
+            return self._get_api_list(
                 spec_path("/guardrails/{id}/assignments/keys", id=id),
+                page=SyncOffsetPage[KeyAssignment],
                 options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-                cast_to=ListKeyAssignmentsResponse,
+                model=KeyAssignment,
             )
 
     def bulk_assign_keys(
@@ -343,7 +345,7 @@ class Guardrails(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> ListMemberAssignmentsResponse:
+    ) -> SyncOffsetPage[MemberAssignment]:
         """List member assignments for a guardrail. Management key required."""
         request_query = validated(
             GuardrailsListGuardrailMemberAssignmentsParams,
@@ -353,10 +355,11 @@ class Guardrails(SyncAPIResource):
             },
         )
         with management_key_required("GET /guardrails/{id}/assignments/members"):
-            return self._get(
+            return self._get_api_list(
                 spec_path("/guardrails/{id}/assignments/members", id=id),
+                page=SyncOffsetPage[MemberAssignment],
                 options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-                cast_to=ListMemberAssignmentsResponse,
+                model=MemberAssignment,
             )
 
     def bulk_assign_members(
@@ -418,7 +421,7 @@ class Guardrails(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> ListKeyAssignmentsResponse:
+    ) -> SyncOffsetPage[KeyAssignment]:
         """List all key assignments. Management key required."""
         request_query = validated(
             GuardrailsListKeyAssignmentsParams,
@@ -428,10 +431,11 @@ class Guardrails(SyncAPIResource):
             },
         )
         with management_key_required("GET /guardrails/assignments/keys"):
-            return self._get(
+            return self._get_api_list(
                 "/guardrails/assignments/keys",
+                page=SyncOffsetPage[KeyAssignment],
                 options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-                cast_to=ListKeyAssignmentsResponse,
+                model=KeyAssignment,
             )
 
     def list_member_assignments(
@@ -443,7 +447,7 @@ class Guardrails(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> ListMemberAssignmentsResponse:
+    ) -> SyncOffsetPage[MemberAssignment]:
         """List all member assignments. Management key required."""
         request_query = validated(
             GuardrailsListMemberAssignmentsParams,
@@ -453,10 +457,11 @@ class Guardrails(SyncAPIResource):
             },
         )
         with management_key_required("GET /guardrails/assignments/members"):
-            return self._get(
+            return self._get_api_list(
                 "/guardrails/assignments/members",
+                page=SyncOffsetPage[MemberAssignment],
                 options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-                cast_to=ListMemberAssignmentsResponse,
+                model=MemberAssignment,
             )
 
 
@@ -481,7 +486,7 @@ class AsyncGuardrails(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> ListGuardrailsResponse:
+    ) -> AsyncOffsetPage[Guardrail]:
         """List guardrails. Management key required."""
         request_query = validated(
             GuardrailsListParams,
@@ -492,10 +497,11 @@ class AsyncGuardrails(AsyncAPIResource):
             },
         )
         with management_key_required("GET /guardrails"):
-            return await self._get(
+            return await self._get_api_list(
                 "/guardrails",
+                page=AsyncOffsetPage[Guardrail],
                 options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-                cast_to=ListGuardrailsResponse,
+                model=Guardrail,
             )
 
     async def create(
@@ -673,7 +679,7 @@ class AsyncGuardrails(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> ListKeyAssignmentsResponse:
+    ) -> AsyncOffsetPage[KeyAssignment]:
         """List key assignments for a guardrail. Management key required."""
         request_query = validated(
             GuardrailsListGuardrailKeyAssignmentsParams,
@@ -683,10 +689,11 @@ class AsyncGuardrails(AsyncAPIResource):
             },
         )
         with management_key_required("GET /guardrails/{id}/assignments/keys"):
-            return await self._get(
+            return await self._get_api_list(
                 spec_path("/guardrails/{id}/assignments/keys", id=id),
+                page=AsyncOffsetPage[KeyAssignment],
                 options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-                cast_to=ListKeyAssignmentsResponse,
+                model=KeyAssignment,
             )
 
     async def bulk_assign_keys(
@@ -749,7 +756,7 @@ class AsyncGuardrails(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> ListMemberAssignmentsResponse:
+    ) -> AsyncOffsetPage[MemberAssignment]:
         """List member assignments for a guardrail. Management key required."""
         request_query = validated(
             GuardrailsListGuardrailMemberAssignmentsParams,
@@ -759,10 +766,11 @@ class AsyncGuardrails(AsyncAPIResource):
             },
         )
         with management_key_required("GET /guardrails/{id}/assignments/members"):
-            return await self._get(
+            return await self._get_api_list(
                 spec_path("/guardrails/{id}/assignments/members", id=id),
+                page=AsyncOffsetPage[MemberAssignment],
                 options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-                cast_to=ListMemberAssignmentsResponse,
+                model=MemberAssignment,
             )
 
     async def bulk_assign_members(
@@ -824,7 +832,7 @@ class AsyncGuardrails(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> ListKeyAssignmentsResponse:
+    ) -> AsyncOffsetPage[KeyAssignment]:
         """List all key assignments. Management key required."""
         request_query = validated(
             GuardrailsListKeyAssignmentsParams,
@@ -834,10 +842,11 @@ class AsyncGuardrails(AsyncAPIResource):
             },
         )
         with management_key_required("GET /guardrails/assignments/keys"):
-            return await self._get(
+            return await self._get_api_list(
                 "/guardrails/assignments/keys",
+                page=AsyncOffsetPage[KeyAssignment],
                 options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-                cast_to=ListKeyAssignmentsResponse,
+                model=KeyAssignment,
             )
 
     async def list_member_assignments(
@@ -849,7 +858,7 @@ class AsyncGuardrails(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> ListMemberAssignmentsResponse:
+    ) -> AsyncOffsetPage[MemberAssignment]:
         """List all member assignments. Management key required."""
         request_query = validated(
             GuardrailsListMemberAssignmentsParams,
@@ -859,10 +868,11 @@ class AsyncGuardrails(AsyncAPIResource):
             },
         )
         with management_key_required("GET /guardrails/assignments/members"):
-            return await self._get(
+            return await self._get_api_list(
                 "/guardrails/assignments/members",
+                page=AsyncOffsetPage[MemberAssignment],
                 options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-                cast_to=ListMemberAssignmentsResponse,
+                model=MemberAssignment,
             )
 
 

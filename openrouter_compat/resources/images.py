@@ -1,7 +1,7 @@
 """`client.images`: openai's `images` resource, with `generate()` posting OpenRouter's body to `POST /images` (openai's
 posts to `/images/generations`, which OpenRouter does not serve), plus `models()` and `endpoints()`.
 
-The OpenRouter methods are generated (`resources/images_generated.py`); openai's other methods stay as they are.
+The OpenRouter methods are generated (`resources/_generated/images.py`); openai's other methods stay as they are.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from openai._compat import cached_property
 from openai.resources import images as openai_images
 
-from .images_generated import (
+from ._generated.images import (
     AsyncGeneratedImages,
     AsyncGeneratedImagesWithRawResponse,
     AsyncGeneratedImagesWithStreamingResponse,

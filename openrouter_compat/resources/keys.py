@@ -17,13 +17,13 @@ from openai._response import async_to_streamed_response_wrapper, to_streamed_res
 from openai._types import Body, Headers, NotGiven, Omit, Query, not_given, omit
 from openai._utils import path_template
 
-from ..types.api_key import (
+from ..types.keys import (
     ApiKey,
     KeyCreated,
-    KeyCreateParams,
     KeyDeleted,
-    KeyListParams,
-    KeyUpdateParams,
+    KeysCreateParams,
+    KeysListParams,
+    KeysUpdateParams,
     LimitReset,
 )
 from ._platform import data_of, management_key_required, platform_options, validated
@@ -47,7 +47,7 @@ def _key_path(hash: str) -> str:
 def _list_query(include_disabled: bool | Omit, offset: int | Omit, workspace_id: str | Omit) -> dict[str, Any]:
     """The validated query of `GET /keys`."""
     return validated(
-        KeyListParams, {"include_disabled": include_disabled, "offset": offset, "workspace_id": workspace_id}
+        KeysListParams, {"include_disabled": include_disabled, "offset": offset, "workspace_id": workspace_id}
     )
 
 
@@ -63,7 +63,7 @@ def _create_body(
 ) -> dict[str, Any]:
     """The validated body of `POST /keys`."""
     return validated(
-        KeyCreateParams,
+        KeysCreateParams,
         {
             "name": name,
             "limit": limit,
@@ -85,7 +85,7 @@ def _update_body(
 ) -> dict[str, Any]:
     """The validated body of `PATCH /keys/{hash}`."""
     return validated(
-        KeyUpdateParams,
+        KeysUpdateParams,
         {
             "name": name,
             "disabled": disabled,

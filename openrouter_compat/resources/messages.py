@@ -7,6 +7,7 @@ do not edit; change the generator or its config.
 from __future__ import annotations
 
 import builtins
+from typing import Literal, overload
 
 import httpx2
 from openai._compat import cached_property
@@ -15,12 +16,10 @@ from openai._resource import AsyncAPIResource, SyncAPIResource
 from openai._response import async_to_streamed_response_wrapper, to_streamed_response_wrapper
 from openai._types import Body, Headers, NotGiven, Omit, Query, not_given, omit
 
+from .._streaming_messages import AsyncMessageEventStream, MessageEventStream
 from ..types.common import (
     AnthropicCacheControlDirectiveParam,
     AnthropicSpeed,
-    AnthropicTextBlockParamParam,
-    AnthropicToolSearchToolBm25Param,
-    AnthropicToolSearchToolRegexParam,
     AutoBetaRouterPluginParam,
     AutoRouterPluginParam,
     BashServerToolParam,
@@ -30,10 +29,6 @@ from ..types.common import (
     FileParserPluginParam,
     FusionPluginParam,
     ImageGenerationServerToolOpenRouterParam,
-    MessagesFallbackParamParam,
-    MessagesMessageParamParam,
-    MessagesOutputConfigParam,
-    MessagesSearchModelsServerToolParam,
     ModerationPluginParam,
     OpenRouterWebSearchServerToolParam,
     ParetoRouterPluginParam,
@@ -47,24 +42,31 @@ from ..types.common import (
     WebSearchPluginParam,
 )
 from ..types.messages import (
-    MessagesCreateContextManagement,
-    MessagesCreateMetadata,
+    AnthropicTextBlockParamParam,
+    AnthropicToolSearchToolBm25Param,
+    AnthropicToolSearchToolRegexParam,
     MessagesCreateParams,
-    MessagesCreateThinkingVariant1,
-    MessagesCreateThinkingVariant2,
-    MessagesCreateThinkingVariant3,
-    MessagesCreateToolChoiceVariant1,
-    MessagesCreateToolChoiceVariant2,
-    MessagesCreateToolChoiceVariant3,
-    MessagesCreateToolChoiceVariant4,
-    MessagesCreateToolsItemVariant1,
-    MessagesCreateToolsItemVariant2,
-    MessagesCreateToolsItemVariant3,
-    MessagesCreateToolsItemVariant4,
-    MessagesCreateToolsItemVariant5,
-    MessagesCreateToolsItemVariant6,
-    MessagesCreateToolsItemVariant13,
+    MessagesFallbackParamParam,
+    MessagesMessageParamParam,
+    MessagesOutputConfigParam,
+    MessagesRequestParamContextManagement,
+    MessagesRequestParamMetadata,
+    MessagesRequestParamThinkingVariant1,
+    MessagesRequestParamThinkingVariant2,
+    MessagesRequestParamThinkingVariant3,
+    MessagesRequestParamToolChoiceVariant1,
+    MessagesRequestParamToolChoiceVariant2,
+    MessagesRequestParamToolChoiceVariant3,
+    MessagesRequestParamToolChoiceVariant4,
+    MessagesRequestParamToolsItemVariant1,
+    MessagesRequestParamToolsItemVariant2,
+    MessagesRequestParamToolsItemVariant3,
+    MessagesRequestParamToolsItemVariant4,
+    MessagesRequestParamToolsItemVariant5,
+    MessagesRequestParamToolsItemVariant6,
+    MessagesRequestParamToolsItemVariant13,
     MessagesResult,
+    MessagesSearchModelsServerToolParam,
 )
 from ..types.provider_preferences import (
     ProviderPreferences,
@@ -92,16 +94,17 @@ class Messages(SyncAPIResource):
     def with_streaming_response(self) -> MessagesWithStreamingResponse:
         return MessagesWithStreamingResponse(self)
 
+    @overload
     def create(
         self,
         *,
         messages: builtins.list[MessagesMessageParamParam] | None,
         model: str,
         cache_control: AnthropicCacheControlDirectiveParam | Omit = omit,
-        context_management: MessagesCreateContextManagement | Omit | None = omit,
+        context_management: MessagesRequestParamContextManagement | Omit | None = omit,
         fallbacks: builtins.list[MessagesFallbackParamParam] | Omit | None = omit,
         max_tokens: int | Omit = omit,
-        metadata: MessagesCreateMetadata | Omit = omit,
+        metadata: MessagesRequestParamMetadata | Omit = omit,
         models: builtins.list[str] | Omit = omit,
         output_config: MessagesOutputConfigParam | Omit = omit,
         plugins: builtins.list[
@@ -117,7 +120,7 @@ class Messages(SyncAPIResource):
             | FusionPluginParam
         ]
         | Omit = omit,
-        provider: ProviderPreferences | Omit = omit,
+        provider: ProviderPreferences | Omit | None = omit,
         route: DeprecatedRoute | Omit = omit,
         service_tier: str | Omit = omit,
         session_id: str | Omit = omit,
@@ -126,29 +129,29 @@ class Messages(SyncAPIResource):
         stop_server_tools_when: StopServerToolsWhenParam | Omit = omit,
         system: str | builtins.list[AnthropicTextBlockParamParam] | Omit = omit,
         temperature: float | Omit = omit,
-        thinking: MessagesCreateThinkingVariant1
-        | MessagesCreateThinkingVariant2
-        | MessagesCreateThinkingVariant3
+        thinking: MessagesRequestParamThinkingVariant1
+        | MessagesRequestParamThinkingVariant2
+        | MessagesRequestParamThinkingVariant3
         | Omit = omit,
-        tool_choice: MessagesCreateToolChoiceVariant1
-        | MessagesCreateToolChoiceVariant2
-        | MessagesCreateToolChoiceVariant3
-        | MessagesCreateToolChoiceVariant4
+        tool_choice: MessagesRequestParamToolChoiceVariant1
+        | MessagesRequestParamToolChoiceVariant2
+        | MessagesRequestParamToolChoiceVariant3
+        | MessagesRequestParamToolChoiceVariant4
         | Omit = omit,
         tools: builtins.list[
-            MessagesCreateToolsItemVariant1
-            | MessagesCreateToolsItemVariant2
-            | MessagesCreateToolsItemVariant3
-            | MessagesCreateToolsItemVariant4
-            | MessagesCreateToolsItemVariant5
-            | MessagesCreateToolsItemVariant6
+            MessagesRequestParamToolsItemVariant1
+            | MessagesRequestParamToolsItemVariant2
+            | MessagesRequestParamToolsItemVariant3
+            | MessagesRequestParamToolsItemVariant4
+            | MessagesRequestParamToolsItemVariant5
+            | MessagesRequestParamToolsItemVariant6
             | BashServerToolParam
             | DatetimeServerToolParam
             | ImageGenerationServerToolOpenRouterParam
             | MessagesSearchModelsServerToolParam
             | WebFetchServerToolParam
             | OpenRouterWebSearchServerToolParam
-            | MessagesCreateToolsItemVariant13
+            | MessagesRequestParamToolsItemVariant13
             | AnthropicToolSearchToolBm25Param
             | AnthropicToolSearchToolRegexParam
             | ShellServerToolOpenRouterParam
@@ -159,11 +162,236 @@ class Messages(SyncAPIResource):
         top_p: float | Omit = omit,
         trace: TraceConfigParam | Omit = omit,
         user: str | Omit = omit,
+        stream: Literal[False] | Omit = omit,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> MessagesResult:
+    ) -> MessagesResult: ...
+
+    @overload
+    def create(
+        self,
+        *,
+        messages: builtins.list[MessagesMessageParamParam] | None,
+        model: str,
+        cache_control: AnthropicCacheControlDirectiveParam | Omit = omit,
+        context_management: MessagesRequestParamContextManagement | Omit | None = omit,
+        fallbacks: builtins.list[MessagesFallbackParamParam] | Omit | None = omit,
+        max_tokens: int | Omit = omit,
+        metadata: MessagesRequestParamMetadata | Omit = omit,
+        models: builtins.list[str] | Omit = omit,
+        output_config: MessagesOutputConfigParam | Omit = omit,
+        plugins: builtins.list[
+            AutoRouterPluginParam
+            | AutoBetaRouterPluginParam
+            | ModerationPluginParam
+            | WebSearchPluginParam
+            | WebFetchPluginParam
+            | FileParserPluginParam
+            | ResponseHealingPluginParam
+            | ContextCompressionPluginParam
+            | ParetoRouterPluginParam
+            | FusionPluginParam
+        ]
+        | Omit = omit,
+        provider: ProviderPreferences | Omit | None = omit,
+        route: DeprecatedRoute | Omit = omit,
+        service_tier: str | Omit = omit,
+        session_id: str | Omit = omit,
+        speed: AnthropicSpeed | Omit = omit,
+        stop_sequences: builtins.list[str] | Omit = omit,
+        stop_server_tools_when: StopServerToolsWhenParam | Omit = omit,
+        system: str | builtins.list[AnthropicTextBlockParamParam] | Omit = omit,
+        temperature: float | Omit = omit,
+        thinking: MessagesRequestParamThinkingVariant1
+        | MessagesRequestParamThinkingVariant2
+        | MessagesRequestParamThinkingVariant3
+        | Omit = omit,
+        tool_choice: MessagesRequestParamToolChoiceVariant1
+        | MessagesRequestParamToolChoiceVariant2
+        | MessagesRequestParamToolChoiceVariant3
+        | MessagesRequestParamToolChoiceVariant4
+        | Omit = omit,
+        tools: builtins.list[
+            MessagesRequestParamToolsItemVariant1
+            | MessagesRequestParamToolsItemVariant2
+            | MessagesRequestParamToolsItemVariant3
+            | MessagesRequestParamToolsItemVariant4
+            | MessagesRequestParamToolsItemVariant5
+            | MessagesRequestParamToolsItemVariant6
+            | BashServerToolParam
+            | DatetimeServerToolParam
+            | ImageGenerationServerToolOpenRouterParam
+            | MessagesSearchModelsServerToolParam
+            | WebFetchServerToolParam
+            | OpenRouterWebSearchServerToolParam
+            | MessagesRequestParamToolsItemVariant13
+            | AnthropicToolSearchToolBm25Param
+            | AnthropicToolSearchToolRegexParam
+            | ShellServerToolOpenRouterParam
+            | ToolSearchServerToolParam
+        ]
+        | Omit = omit,
+        top_k: int | Omit = omit,
+        top_p: float | Omit = omit,
+        trace: TraceConfigParam | Omit = omit,
+        user: str | Omit = omit,
+        stream: Literal[True],
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx2.Timeout | NotGiven | None = not_given,
+    ) -> MessageEventStream: ...
+
+    @overload
+    def create(
+        self,
+        *,
+        messages: builtins.list[MessagesMessageParamParam] | None,
+        model: str,
+        cache_control: AnthropicCacheControlDirectiveParam | Omit = omit,
+        context_management: MessagesRequestParamContextManagement | Omit | None = omit,
+        fallbacks: builtins.list[MessagesFallbackParamParam] | Omit | None = omit,
+        max_tokens: int | Omit = omit,
+        metadata: MessagesRequestParamMetadata | Omit = omit,
+        models: builtins.list[str] | Omit = omit,
+        output_config: MessagesOutputConfigParam | Omit = omit,
+        plugins: builtins.list[
+            AutoRouterPluginParam
+            | AutoBetaRouterPluginParam
+            | ModerationPluginParam
+            | WebSearchPluginParam
+            | WebFetchPluginParam
+            | FileParserPluginParam
+            | ResponseHealingPluginParam
+            | ContextCompressionPluginParam
+            | ParetoRouterPluginParam
+            | FusionPluginParam
+        ]
+        | Omit = omit,
+        provider: ProviderPreferences | Omit | None = omit,
+        route: DeprecatedRoute | Omit = omit,
+        service_tier: str | Omit = omit,
+        session_id: str | Omit = omit,
+        speed: AnthropicSpeed | Omit = omit,
+        stop_sequences: builtins.list[str] | Omit = omit,
+        stop_server_tools_when: StopServerToolsWhenParam | Omit = omit,
+        system: str | builtins.list[AnthropicTextBlockParamParam] | Omit = omit,
+        temperature: float | Omit = omit,
+        thinking: MessagesRequestParamThinkingVariant1
+        | MessagesRequestParamThinkingVariant2
+        | MessagesRequestParamThinkingVariant3
+        | Omit = omit,
+        tool_choice: MessagesRequestParamToolChoiceVariant1
+        | MessagesRequestParamToolChoiceVariant2
+        | MessagesRequestParamToolChoiceVariant3
+        | MessagesRequestParamToolChoiceVariant4
+        | Omit = omit,
+        tools: builtins.list[
+            MessagesRequestParamToolsItemVariant1
+            | MessagesRequestParamToolsItemVariant2
+            | MessagesRequestParamToolsItemVariant3
+            | MessagesRequestParamToolsItemVariant4
+            | MessagesRequestParamToolsItemVariant5
+            | MessagesRequestParamToolsItemVariant6
+            | BashServerToolParam
+            | DatetimeServerToolParam
+            | ImageGenerationServerToolOpenRouterParam
+            | MessagesSearchModelsServerToolParam
+            | WebFetchServerToolParam
+            | OpenRouterWebSearchServerToolParam
+            | MessagesRequestParamToolsItemVariant13
+            | AnthropicToolSearchToolBm25Param
+            | AnthropicToolSearchToolRegexParam
+            | ShellServerToolOpenRouterParam
+            | ToolSearchServerToolParam
+        ]
+        | Omit = omit,
+        top_k: int | Omit = omit,
+        top_p: float | Omit = omit,
+        trace: TraceConfigParam | Omit = omit,
+        user: str | Omit = omit,
+        stream: bool,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx2.Timeout | NotGiven | None = not_given,
+    ) -> MessagesResult | MessageEventStream: ...
+
+    def create(
+        self,
+        *,
+        messages: builtins.list[MessagesMessageParamParam] | None,
+        model: str,
+        cache_control: AnthropicCacheControlDirectiveParam | Omit = omit,
+        context_management: MessagesRequestParamContextManagement | Omit | None = omit,
+        fallbacks: builtins.list[MessagesFallbackParamParam] | Omit | None = omit,
+        max_tokens: int | Omit = omit,
+        metadata: MessagesRequestParamMetadata | Omit = omit,
+        models: builtins.list[str] | Omit = omit,
+        output_config: MessagesOutputConfigParam | Omit = omit,
+        plugins: builtins.list[
+            AutoRouterPluginParam
+            | AutoBetaRouterPluginParam
+            | ModerationPluginParam
+            | WebSearchPluginParam
+            | WebFetchPluginParam
+            | FileParserPluginParam
+            | ResponseHealingPluginParam
+            | ContextCompressionPluginParam
+            | ParetoRouterPluginParam
+            | FusionPluginParam
+        ]
+        | Omit = omit,
+        provider: ProviderPreferences | Omit | None = omit,
+        route: DeprecatedRoute | Omit = omit,
+        service_tier: str | Omit = omit,
+        session_id: str | Omit = omit,
+        speed: AnthropicSpeed | Omit = omit,
+        stop_sequences: builtins.list[str] | Omit = omit,
+        stop_server_tools_when: StopServerToolsWhenParam | Omit = omit,
+        system: str | builtins.list[AnthropicTextBlockParamParam] | Omit = omit,
+        temperature: float | Omit = omit,
+        thinking: MessagesRequestParamThinkingVariant1
+        | MessagesRequestParamThinkingVariant2
+        | MessagesRequestParamThinkingVariant3
+        | Omit = omit,
+        tool_choice: MessagesRequestParamToolChoiceVariant1
+        | MessagesRequestParamToolChoiceVariant2
+        | MessagesRequestParamToolChoiceVariant3
+        | MessagesRequestParamToolChoiceVariant4
+        | Omit = omit,
+        tools: builtins.list[
+            MessagesRequestParamToolsItemVariant1
+            | MessagesRequestParamToolsItemVariant2
+            | MessagesRequestParamToolsItemVariant3
+            | MessagesRequestParamToolsItemVariant4
+            | MessagesRequestParamToolsItemVariant5
+            | MessagesRequestParamToolsItemVariant6
+            | BashServerToolParam
+            | DatetimeServerToolParam
+            | ImageGenerationServerToolOpenRouterParam
+            | MessagesSearchModelsServerToolParam
+            | WebFetchServerToolParam
+            | OpenRouterWebSearchServerToolParam
+            | MessagesRequestParamToolsItemVariant13
+            | AnthropicToolSearchToolBm25Param
+            | AnthropicToolSearchToolRegexParam
+            | ShellServerToolOpenRouterParam
+            | ToolSearchServerToolParam
+        ]
+        | Omit = omit,
+        top_k: int | Omit = omit,
+        top_p: float | Omit = omit,
+        trace: TraceConfigParam | Omit = omit,
+        user: str | Omit = omit,
+        stream: bool | Omit = omit,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx2.Timeout | NotGiven | None = not_given,
+    ) -> MessagesResult | MessageEventStream:
         """Create a message."""
         request_body = validated(
             MessagesCreateParams,
@@ -196,11 +424,15 @@ class Messages(SyncAPIResource):
                 "user": user,
             },
         )
+        if not isinstance(stream, Omit):
+            request_body["stream"] = stream
         return self._post(
             "/messages",
             body=request_body,
             options=platform_options(extra_headers, extra_query, extra_body, timeout),
             cast_to=MessagesResult,
+            stream=stream is True,
+            stream_cls=MessageEventStream,
         )
 
 
@@ -215,16 +447,17 @@ class AsyncMessages(AsyncAPIResource):
     def with_streaming_response(self) -> AsyncMessagesWithStreamingResponse:
         return AsyncMessagesWithStreamingResponse(self)
 
+    @overload
     async def create(
         self,
         *,
         messages: builtins.list[MessagesMessageParamParam] | None,
         model: str,
         cache_control: AnthropicCacheControlDirectiveParam | Omit = omit,
-        context_management: MessagesCreateContextManagement | Omit | None = omit,
+        context_management: MessagesRequestParamContextManagement | Omit | None = omit,
         fallbacks: builtins.list[MessagesFallbackParamParam] | Omit | None = omit,
         max_tokens: int | Omit = omit,
-        metadata: MessagesCreateMetadata | Omit = omit,
+        metadata: MessagesRequestParamMetadata | Omit = omit,
         models: builtins.list[str] | Omit = omit,
         output_config: MessagesOutputConfigParam | Omit = omit,
         plugins: builtins.list[
@@ -240,7 +473,7 @@ class AsyncMessages(AsyncAPIResource):
             | FusionPluginParam
         ]
         | Omit = omit,
-        provider: ProviderPreferences | Omit = omit,
+        provider: ProviderPreferences | Omit | None = omit,
         route: DeprecatedRoute | Omit = omit,
         service_tier: str | Omit = omit,
         session_id: str | Omit = omit,
@@ -249,29 +482,29 @@ class AsyncMessages(AsyncAPIResource):
         stop_server_tools_when: StopServerToolsWhenParam | Omit = omit,
         system: str | builtins.list[AnthropicTextBlockParamParam] | Omit = omit,
         temperature: float | Omit = omit,
-        thinking: MessagesCreateThinkingVariant1
-        | MessagesCreateThinkingVariant2
-        | MessagesCreateThinkingVariant3
+        thinking: MessagesRequestParamThinkingVariant1
+        | MessagesRequestParamThinkingVariant2
+        | MessagesRequestParamThinkingVariant3
         | Omit = omit,
-        tool_choice: MessagesCreateToolChoiceVariant1
-        | MessagesCreateToolChoiceVariant2
-        | MessagesCreateToolChoiceVariant3
-        | MessagesCreateToolChoiceVariant4
+        tool_choice: MessagesRequestParamToolChoiceVariant1
+        | MessagesRequestParamToolChoiceVariant2
+        | MessagesRequestParamToolChoiceVariant3
+        | MessagesRequestParamToolChoiceVariant4
         | Omit = omit,
         tools: builtins.list[
-            MessagesCreateToolsItemVariant1
-            | MessagesCreateToolsItemVariant2
-            | MessagesCreateToolsItemVariant3
-            | MessagesCreateToolsItemVariant4
-            | MessagesCreateToolsItemVariant5
-            | MessagesCreateToolsItemVariant6
+            MessagesRequestParamToolsItemVariant1
+            | MessagesRequestParamToolsItemVariant2
+            | MessagesRequestParamToolsItemVariant3
+            | MessagesRequestParamToolsItemVariant4
+            | MessagesRequestParamToolsItemVariant5
+            | MessagesRequestParamToolsItemVariant6
             | BashServerToolParam
             | DatetimeServerToolParam
             | ImageGenerationServerToolOpenRouterParam
             | MessagesSearchModelsServerToolParam
             | WebFetchServerToolParam
             | OpenRouterWebSearchServerToolParam
-            | MessagesCreateToolsItemVariant13
+            | MessagesRequestParamToolsItemVariant13
             | AnthropicToolSearchToolBm25Param
             | AnthropicToolSearchToolRegexParam
             | ShellServerToolOpenRouterParam
@@ -282,11 +515,236 @@ class AsyncMessages(AsyncAPIResource):
         top_p: float | Omit = omit,
         trace: TraceConfigParam | Omit = omit,
         user: str | Omit = omit,
+        stream: Literal[False] | Omit = omit,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> MessagesResult:
+    ) -> MessagesResult: ...
+
+    @overload
+    async def create(
+        self,
+        *,
+        messages: builtins.list[MessagesMessageParamParam] | None,
+        model: str,
+        cache_control: AnthropicCacheControlDirectiveParam | Omit = omit,
+        context_management: MessagesRequestParamContextManagement | Omit | None = omit,
+        fallbacks: builtins.list[MessagesFallbackParamParam] | Omit | None = omit,
+        max_tokens: int | Omit = omit,
+        metadata: MessagesRequestParamMetadata | Omit = omit,
+        models: builtins.list[str] | Omit = omit,
+        output_config: MessagesOutputConfigParam | Omit = omit,
+        plugins: builtins.list[
+            AutoRouterPluginParam
+            | AutoBetaRouterPluginParam
+            | ModerationPluginParam
+            | WebSearchPluginParam
+            | WebFetchPluginParam
+            | FileParserPluginParam
+            | ResponseHealingPluginParam
+            | ContextCompressionPluginParam
+            | ParetoRouterPluginParam
+            | FusionPluginParam
+        ]
+        | Omit = omit,
+        provider: ProviderPreferences | Omit | None = omit,
+        route: DeprecatedRoute | Omit = omit,
+        service_tier: str | Omit = omit,
+        session_id: str | Omit = omit,
+        speed: AnthropicSpeed | Omit = omit,
+        stop_sequences: builtins.list[str] | Omit = omit,
+        stop_server_tools_when: StopServerToolsWhenParam | Omit = omit,
+        system: str | builtins.list[AnthropicTextBlockParamParam] | Omit = omit,
+        temperature: float | Omit = omit,
+        thinking: MessagesRequestParamThinkingVariant1
+        | MessagesRequestParamThinkingVariant2
+        | MessagesRequestParamThinkingVariant3
+        | Omit = omit,
+        tool_choice: MessagesRequestParamToolChoiceVariant1
+        | MessagesRequestParamToolChoiceVariant2
+        | MessagesRequestParamToolChoiceVariant3
+        | MessagesRequestParamToolChoiceVariant4
+        | Omit = omit,
+        tools: builtins.list[
+            MessagesRequestParamToolsItemVariant1
+            | MessagesRequestParamToolsItemVariant2
+            | MessagesRequestParamToolsItemVariant3
+            | MessagesRequestParamToolsItemVariant4
+            | MessagesRequestParamToolsItemVariant5
+            | MessagesRequestParamToolsItemVariant6
+            | BashServerToolParam
+            | DatetimeServerToolParam
+            | ImageGenerationServerToolOpenRouterParam
+            | MessagesSearchModelsServerToolParam
+            | WebFetchServerToolParam
+            | OpenRouterWebSearchServerToolParam
+            | MessagesRequestParamToolsItemVariant13
+            | AnthropicToolSearchToolBm25Param
+            | AnthropicToolSearchToolRegexParam
+            | ShellServerToolOpenRouterParam
+            | ToolSearchServerToolParam
+        ]
+        | Omit = omit,
+        top_k: int | Omit = omit,
+        top_p: float | Omit = omit,
+        trace: TraceConfigParam | Omit = omit,
+        user: str | Omit = omit,
+        stream: Literal[True],
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx2.Timeout | NotGiven | None = not_given,
+    ) -> AsyncMessageEventStream: ...
+
+    @overload
+    async def create(
+        self,
+        *,
+        messages: builtins.list[MessagesMessageParamParam] | None,
+        model: str,
+        cache_control: AnthropicCacheControlDirectiveParam | Omit = omit,
+        context_management: MessagesRequestParamContextManagement | Omit | None = omit,
+        fallbacks: builtins.list[MessagesFallbackParamParam] | Omit | None = omit,
+        max_tokens: int | Omit = omit,
+        metadata: MessagesRequestParamMetadata | Omit = omit,
+        models: builtins.list[str] | Omit = omit,
+        output_config: MessagesOutputConfigParam | Omit = omit,
+        plugins: builtins.list[
+            AutoRouterPluginParam
+            | AutoBetaRouterPluginParam
+            | ModerationPluginParam
+            | WebSearchPluginParam
+            | WebFetchPluginParam
+            | FileParserPluginParam
+            | ResponseHealingPluginParam
+            | ContextCompressionPluginParam
+            | ParetoRouterPluginParam
+            | FusionPluginParam
+        ]
+        | Omit = omit,
+        provider: ProviderPreferences | Omit | None = omit,
+        route: DeprecatedRoute | Omit = omit,
+        service_tier: str | Omit = omit,
+        session_id: str | Omit = omit,
+        speed: AnthropicSpeed | Omit = omit,
+        stop_sequences: builtins.list[str] | Omit = omit,
+        stop_server_tools_when: StopServerToolsWhenParam | Omit = omit,
+        system: str | builtins.list[AnthropicTextBlockParamParam] | Omit = omit,
+        temperature: float | Omit = omit,
+        thinking: MessagesRequestParamThinkingVariant1
+        | MessagesRequestParamThinkingVariant2
+        | MessagesRequestParamThinkingVariant3
+        | Omit = omit,
+        tool_choice: MessagesRequestParamToolChoiceVariant1
+        | MessagesRequestParamToolChoiceVariant2
+        | MessagesRequestParamToolChoiceVariant3
+        | MessagesRequestParamToolChoiceVariant4
+        | Omit = omit,
+        tools: builtins.list[
+            MessagesRequestParamToolsItemVariant1
+            | MessagesRequestParamToolsItemVariant2
+            | MessagesRequestParamToolsItemVariant3
+            | MessagesRequestParamToolsItemVariant4
+            | MessagesRequestParamToolsItemVariant5
+            | MessagesRequestParamToolsItemVariant6
+            | BashServerToolParam
+            | DatetimeServerToolParam
+            | ImageGenerationServerToolOpenRouterParam
+            | MessagesSearchModelsServerToolParam
+            | WebFetchServerToolParam
+            | OpenRouterWebSearchServerToolParam
+            | MessagesRequestParamToolsItemVariant13
+            | AnthropicToolSearchToolBm25Param
+            | AnthropicToolSearchToolRegexParam
+            | ShellServerToolOpenRouterParam
+            | ToolSearchServerToolParam
+        ]
+        | Omit = omit,
+        top_k: int | Omit = omit,
+        top_p: float | Omit = omit,
+        trace: TraceConfigParam | Omit = omit,
+        user: str | Omit = omit,
+        stream: bool,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx2.Timeout | NotGiven | None = not_given,
+    ) -> MessagesResult | AsyncMessageEventStream: ...
+
+    async def create(
+        self,
+        *,
+        messages: builtins.list[MessagesMessageParamParam] | None,
+        model: str,
+        cache_control: AnthropicCacheControlDirectiveParam | Omit = omit,
+        context_management: MessagesRequestParamContextManagement | Omit | None = omit,
+        fallbacks: builtins.list[MessagesFallbackParamParam] | Omit | None = omit,
+        max_tokens: int | Omit = omit,
+        metadata: MessagesRequestParamMetadata | Omit = omit,
+        models: builtins.list[str] | Omit = omit,
+        output_config: MessagesOutputConfigParam | Omit = omit,
+        plugins: builtins.list[
+            AutoRouterPluginParam
+            | AutoBetaRouterPluginParam
+            | ModerationPluginParam
+            | WebSearchPluginParam
+            | WebFetchPluginParam
+            | FileParserPluginParam
+            | ResponseHealingPluginParam
+            | ContextCompressionPluginParam
+            | ParetoRouterPluginParam
+            | FusionPluginParam
+        ]
+        | Omit = omit,
+        provider: ProviderPreferences | Omit | None = omit,
+        route: DeprecatedRoute | Omit = omit,
+        service_tier: str | Omit = omit,
+        session_id: str | Omit = omit,
+        speed: AnthropicSpeed | Omit = omit,
+        stop_sequences: builtins.list[str] | Omit = omit,
+        stop_server_tools_when: StopServerToolsWhenParam | Omit = omit,
+        system: str | builtins.list[AnthropicTextBlockParamParam] | Omit = omit,
+        temperature: float | Omit = omit,
+        thinking: MessagesRequestParamThinkingVariant1
+        | MessagesRequestParamThinkingVariant2
+        | MessagesRequestParamThinkingVariant3
+        | Omit = omit,
+        tool_choice: MessagesRequestParamToolChoiceVariant1
+        | MessagesRequestParamToolChoiceVariant2
+        | MessagesRequestParamToolChoiceVariant3
+        | MessagesRequestParamToolChoiceVariant4
+        | Omit = omit,
+        tools: builtins.list[
+            MessagesRequestParamToolsItemVariant1
+            | MessagesRequestParamToolsItemVariant2
+            | MessagesRequestParamToolsItemVariant3
+            | MessagesRequestParamToolsItemVariant4
+            | MessagesRequestParamToolsItemVariant5
+            | MessagesRequestParamToolsItemVariant6
+            | BashServerToolParam
+            | DatetimeServerToolParam
+            | ImageGenerationServerToolOpenRouterParam
+            | MessagesSearchModelsServerToolParam
+            | WebFetchServerToolParam
+            | OpenRouterWebSearchServerToolParam
+            | MessagesRequestParamToolsItemVariant13
+            | AnthropicToolSearchToolBm25Param
+            | AnthropicToolSearchToolRegexParam
+            | ShellServerToolOpenRouterParam
+            | ToolSearchServerToolParam
+        ]
+        | Omit = omit,
+        top_k: int | Omit = omit,
+        top_p: float | Omit = omit,
+        trace: TraceConfigParam | Omit = omit,
+        user: str | Omit = omit,
+        stream: bool | Omit = omit,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx2.Timeout | NotGiven | None = not_given,
+    ) -> MessagesResult | AsyncMessageEventStream:
         """Create a message."""
         request_body = validated(
             MessagesCreateParams,
@@ -319,11 +777,15 @@ class AsyncMessages(AsyncAPIResource):
                 "user": user,
             },
         )
+        if not isinstance(stream, Omit):
+            request_body["stream"] = stream
         return await self._post(
             "/messages",
             body=request_body,
             options=platform_options(extra_headers, extra_query, extra_body, timeout),
             cast_to=MessagesResult,
+            stream=stream is True,
+            stream_cls=AsyncMessageEventStream,
         )
 
 

@@ -24,7 +24,7 @@ from openai.resources import models as openai_models
 from typing_extensions import override
 
 from ..pagination import AsyncListPage, SyncListPage
-from ..types.model import Model, ModelListParams, ModelSort
+from ..types.model import Model, ModelsListParams, ModelSort
 from ..types.model_endpoints import ModelEndpoints
 from ._platform import data_of, platform_options, validated
 
@@ -49,12 +49,12 @@ def _list_query(
     scalars: Mapping[str, object] | None = None, **filters: SequenceNotStr[str] | str | Omit
 ) -> dict[str, object] | None:
     """The query of `GET /models` from the given filters (omitted ones are not sent; None when none is given):
-    list filters joined by commas, the others validated against `ModelListParams` (booleans as "true"/"false")."""
+    list filters joined by commas, the others validated against `ModelsListParams` (booleans as "true"/"false")."""
     lists = {name: text for name, value in filters.items() if (text := _csv(value)) is not None}
     given = {name: _flag(value) for name, value in (scalars or {}).items() if not isinstance(value, Omit)}
     if given.get("zdr") == "false":
         del given["zdr"]  # OpenRouter only knows zdr=true; False means "no filter"
-    return {**lists, **validated(ModelListParams, given)} or None
+    return {**lists, **validated(ModelsListParams, given)} or None
 
 
 def _flag(value: object) -> object:

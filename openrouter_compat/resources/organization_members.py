@@ -13,9 +13,10 @@ from openai._resource import AsyncAPIResource, SyncAPIResource
 from openai._response import async_to_streamed_response_wrapper, to_streamed_response_wrapper
 from openai._types import Body, Headers, NotGiven, Omit, Query, not_given, omit
 
+from ..pagination import AsyncOffsetPage, SyncOffsetPage
 from ..types.organization_members import (
     OrganizationMembersListParams,
-    OrganizationMembersListResponse,
+    OrganizationMembersListResponseDataItem,
 )
 from ._platform import management_key_required, platform_options, validated
 
@@ -49,7 +50,7 @@ class OrganizationMembers(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> OrganizationMembersListResponse:
+    ) -> SyncOffsetPage[OrganizationMembersListResponseDataItem]:
         """List organization members. Management key required."""
         request_query = validated(
             OrganizationMembersListParams,
@@ -59,10 +60,11 @@ class OrganizationMembers(SyncAPIResource):
             },
         )
         with management_key_required("GET /organization/members"):
-            return self._get(
+            return self._get_api_list(
                 "/organization/members",
+                page=SyncOffsetPage[OrganizationMembersListResponseDataItem],
                 options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-                cast_to=OrganizationMembersListResponse,
+                model=OrganizationMembersListResponseDataItem,
             )
 
 
@@ -86,7 +88,7 @@ class AsyncOrganizationMembers(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> OrganizationMembersListResponse:
+    ) -> AsyncOffsetPage[OrganizationMembersListResponseDataItem]:
         """List organization members. Management key required."""
         request_query = validated(
             OrganizationMembersListParams,
@@ -96,10 +98,11 @@ class AsyncOrganizationMembers(AsyncAPIResource):
             },
         )
         with management_key_required("GET /organization/members"):
-            return await self._get(
+            return await self._get_api_list(
                 "/organization/members",
+                page=AsyncOffsetPage[OrganizationMembersListResponseDataItem],
                 options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-                cast_to=OrganizationMembersListResponse,
+                model=OrganizationMembersListResponseDataItem,
             )
 
 

@@ -7,7 +7,7 @@ do not edit; change the generator or its config.
 from __future__ import annotations
 
 import builtins
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import httpx2
 from openai._compat import cached_property
@@ -16,42 +16,8 @@ from openai._resource import AsyncAPIResource, SyncAPIResource
 from openai._response import async_to_streamed_response_wrapper, to_streamed_response_wrapper
 from openai._types import Body, Headers, NotGiven, Omit, Query, not_given, omit
 
-from ..types.common import (
-    AnthropicCacheControlDirectiveParam,
-    AnthropicSpeed,
-    AnthropicTextBlockParamParam,
-    AnthropicToolSearchToolBm25Param,
-    AnthropicToolSearchToolRegexParam,
-    AutoBetaRouterPluginParam,
-    AutoRouterPluginParam,
-    BashServerToolParam,
-    ContextCompressionPluginParam,
-    DatetimeServerToolParam,
-    DeprecatedRoute,
-    FileParserPluginParam,
-    FusionPluginParam,
-    ImageGenerationServerToolOpenRouterParam,
-    MessagesFallbackParamParam,
-    MessagesMessageParamParam,
-    MessagesOutputConfigParam,
-    MessagesSearchModelsServerToolParam,
-    ModerationPluginParam,
-    OpenRouterWebSearchServerToolParam,
-    ParetoRouterPluginParam,
-    ResponseHealingPluginParam,
-    ShellServerToolOpenRouterParam,
-    StopServerToolsWhenParam,
-    ToolSearchServerToolParam,
-    TraceConfigParam,
-    WebFetchPluginParam,
-    WebFetchServerToolParam,
-    WebSearchPluginParam,
-)
-from ..types.presets import (
-    AdvisorServerToolOpenRouterParam,
-    ApplyPatchServerToolOpenRouterParam,
-    ApplyPatchServerToolParam,
-    ChatDebugOptionsParam,
+from ..pagination import AsyncOffsetPage, SyncOffsetPage
+from ..types.chat_request import (
     ChatFormatGrammarConfigParam,
     ChatFormatJsonObjectConfigParam,
     ChatFormatJsonSchemaConfigParam,
@@ -60,72 +26,113 @@ from ..types.presets import (
     ChatFunctionToolParam,
     ChatMessagesParam,
     ChatModelNamesParam,
+    ChatRequestParamReasoning,
     ChatStreamOptionsParam,
     ChatToolChoiceParam,
+    ModelName,
+    PredictionParam,
+)
+from ..types.common import (
+    AdvisorServerToolOpenRouterParam,
+    AnthropicCacheControlDirectiveParam,
+    AnthropicSpeed,
+    AutoBetaRouterPluginParam,
+    AutoRouterPluginParam,
+    BashServerToolParam,
+    ChatDebugOptionsParam,
+    ContextCompressionPluginParam,
+    DatetimeServerToolParam,
+    DeprecatedRoute,
+    FileParserPluginParam,
+    FilesServerToolParam,
+    FusionPluginParam,
+    FusionServerToolOpenRouterParam,
+    ImageConfigParam,
+    ImageGenerationServerToolOpenRouterParam,
+    ModerationPluginParam,
+    OpenRouterWebSearchServerToolParam,
+    ParetoRouterPluginParam,
+    PromptCacheOptionsParam,
+    ResponseHealingPluginParam,
+    ShellServerToolOpenRouterParam,
+    StopServerToolsWhenParam,
+    SubagentServerToolOpenRouterParam,
+    ToolSearchServerToolParam,
+    TraceConfigParam,
+    WebFetchPluginParam,
+    WebFetchServerToolParam,
+    WebSearchPluginParam,
+)
+from ..types.messages import (
+    AnthropicTextBlockParamParam,
+    AnthropicToolSearchToolBm25Param,
+    AnthropicToolSearchToolRegexParam,
+    MessagesFallbackParamParam,
+    MessagesMessageParamParam,
+    MessagesOutputConfigParam,
+    MessagesRequestParamContextManagement,
+    MessagesRequestParamMetadata,
+    MessagesRequestParamThinkingVariant1,
+    MessagesRequestParamThinkingVariant2,
+    MessagesRequestParamThinkingVariant3,
+    MessagesRequestParamToolChoiceVariant1,
+    MessagesRequestParamToolChoiceVariant2,
+    MessagesRequestParamToolChoiceVariant3,
+    MessagesRequestParamToolChoiceVariant4,
+    MessagesRequestParamToolsItemVariant1,
+    MessagesRequestParamToolsItemVariant2,
+    MessagesRequestParamToolsItemVariant3,
+    MessagesRequestParamToolsItemVariant4,
+    MessagesRequestParamToolsItemVariant5,
+    MessagesRequestParamToolsItemVariant6,
+    MessagesRequestParamToolsItemVariant13,
+    MessagesSearchModelsServerToolParam,
+)
+from ..types.presets import (
+    ListPresetVersionsResponse,
+    Preset,
+    PresetDesignatedVersion,
+    PresetsCreateFromChatParams,
+    PresetsCreateFromMessagesParams,
+    PresetsCreateFromResponsesParams,
+    PresetsListParams,
+    PresetsListVersionsParams,
+    PresetWithDesignatedVersion,
+)
+from ..types.provider_preferences import (
+    ProviderPreferences,
+)
+from ..types.responses_request import (
+    ApplyPatchServerToolOpenRouterParam,
+    ApplyPatchServerToolParam,
     CodeInterpreterServerToolParam,
     CodexLocalShellToolParam,
     ComputerUseServerToolParam,
     CustomToolParam,
     FileSearchServerToolParam,
-    FilesServerToolParam,
-    FusionServerToolOpenRouterParam,
-    ImageConfigParam,
     ImageGenerationServerToolParam,
     InputsParam,
     LegacyWebSearchServerToolParam,
-    ListPresetsResponse,
-    ListPresetVersionsResponse,
     McpServerToolParam,
-    ModelName,
     NamespaceToolParam,
     OpenAIResponsesToolChoiceParam,
     OpenAIResponsesTruncation,
     OutputModalityEnum,
-    PredictionParam,
-    PresetDesignatedVersion,
-    PresetsCreateFromChatParams,
-    PresetsCreateFromChatReasoning,
-    PresetsCreateFromMessagesContextManagement,
-    PresetsCreateFromMessagesMetadata,
-    PresetsCreateFromMessagesParams,
-    PresetsCreateFromMessagesThinkingVariant1,
-    PresetsCreateFromMessagesThinkingVariant2,
-    PresetsCreateFromMessagesThinkingVariant3,
-    PresetsCreateFromMessagesToolChoiceVariant1,
-    PresetsCreateFromMessagesToolChoiceVariant2,
-    PresetsCreateFromMessagesToolChoiceVariant3,
-    PresetsCreateFromMessagesToolChoiceVariant4,
-    PresetsCreateFromMessagesToolsItemVariant1,
-    PresetsCreateFromMessagesToolsItemVariant2,
-    PresetsCreateFromMessagesToolsItemVariant3,
-    PresetsCreateFromMessagesToolsItemVariant4,
-    PresetsCreateFromMessagesToolsItemVariant5,
-    PresetsCreateFromMessagesToolsItemVariant6,
-    PresetsCreateFromMessagesToolsItemVariant13,
-    PresetsCreateFromResponsesParams,
-    PresetsCreateFromResponsesToolsItemVariant1,
-    PresetsListParams,
-    PresetsListVersionsParams,
-    PresetWithDesignatedVersion,
     Preview20250311WebSearchServerToolParam,
     PreviewWebSearchServerToolParam,
-    PromptCacheOptionsParam,
     ReasoningConfigParam,
     RequestMetadataParam,
     ResponseIncludesEnum,
+    ResponsesRequestParamToolsItemVariant1,
     SearchModelsServerToolOpenRouterParam,
     ShellServerToolParam,
     StoredPromptTemplateParam,
-    SubagentServerToolOpenRouterParam,
     TextExtendedConfigParam,
     WebSearchServerToolOpenRouterParam,
     WebSearchServerToolParam,
 )
-from ..types.provider_preferences import (
-    ProviderPreferences,
-)
 from ._platform import data_of, platform_options, validated
-from ._spec import spec_path
+from ._spec import result_type, spec_path
 
 __all__ = [
     "Presets",
@@ -157,7 +164,7 @@ class Presets(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> ListPresetsResponse:
+    ) -> SyncOffsetPage[Preset]:
         """List presets."""
         request_query = validated(
             PresetsListParams,
@@ -166,10 +173,11 @@ class Presets(SyncAPIResource):
                 "limit": limit,
             },
         )
-        return self._get(
+        return self._get_api_list(
             "/presets",
+            page=SyncOffsetPage[Preset],
             options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-            cast_to=ListPresetsResponse,
+            model=Preset,
         )
 
     def retrieve(
@@ -220,12 +228,12 @@ class Presets(SyncAPIResource):
             | FusionPluginParam
         ]
         | Omit = omit,
-        prediction: PredictionParam | Omit = omit,
+        prediction: PredictionParam | Omit | None = omit,
         presence_penalty: float | Omit | None = omit,
         prompt_cache_key: str | Omit | None = omit,
-        prompt_cache_options: PromptCacheOptionsParam | Omit = omit,
-        provider: ProviderPreferences | Omit = omit,
-        reasoning: PresetsCreateFromChatReasoning | Omit = omit,
+        prompt_cache_options: PromptCacheOptionsParam | Omit | None = omit,
+        provider: ProviderPreferences | Omit | None = omit,
+        reasoning: ChatRequestParamReasoning | Omit = omit,
         reasoning_effort: Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
         | str
         | Omit
@@ -243,7 +251,7 @@ class Presets(SyncAPIResource):
         session_id: str | Omit = omit,
         stop: str | builtins.list[str] | Omit | None = omit,
         stop_server_tools_when: StopServerToolsWhenParam | Omit = omit,
-        stream_options: ChatStreamOptionsParam | Omit = omit,
+        stream_options: ChatStreamOptionsParam | Omit | None = omit,
         temperature: float | Omit | None = omit,
         tool_choice: ChatToolChoiceParam | Omit = omit,
         tools: builtins.list[ChatFunctionToolParam] | Omit = omit,
@@ -319,10 +327,10 @@ class Presets(SyncAPIResource):
         messages: builtins.list[MessagesMessageParamParam] | None,
         model: str,
         cache_control: AnthropicCacheControlDirectiveParam | Omit = omit,
-        context_management: PresetsCreateFromMessagesContextManagement | Omit | None = omit,
+        context_management: MessagesRequestParamContextManagement | Omit | None = omit,
         fallbacks: builtins.list[MessagesFallbackParamParam] | Omit | None = omit,
         max_tokens: int | Omit = omit,
-        metadata: PresetsCreateFromMessagesMetadata | Omit = omit,
+        metadata: MessagesRequestParamMetadata | Omit = omit,
         models: builtins.list[str] | Omit = omit,
         output_config: MessagesOutputConfigParam | Omit = omit,
         plugins: builtins.list[
@@ -338,7 +346,7 @@ class Presets(SyncAPIResource):
             | FusionPluginParam
         ]
         | Omit = omit,
-        provider: ProviderPreferences | Omit = omit,
+        provider: ProviderPreferences | Omit | None = omit,
         route: DeprecatedRoute | Omit = omit,
         service_tier: str | Omit = omit,
         session_id: str | Omit = omit,
@@ -347,29 +355,29 @@ class Presets(SyncAPIResource):
         stop_server_tools_when: StopServerToolsWhenParam | Omit = omit,
         system: str | builtins.list[AnthropicTextBlockParamParam] | Omit = omit,
         temperature: float | Omit = omit,
-        thinking: PresetsCreateFromMessagesThinkingVariant1
-        | PresetsCreateFromMessagesThinkingVariant2
-        | PresetsCreateFromMessagesThinkingVariant3
+        thinking: MessagesRequestParamThinkingVariant1
+        | MessagesRequestParamThinkingVariant2
+        | MessagesRequestParamThinkingVariant3
         | Omit = omit,
-        tool_choice: PresetsCreateFromMessagesToolChoiceVariant1
-        | PresetsCreateFromMessagesToolChoiceVariant2
-        | PresetsCreateFromMessagesToolChoiceVariant3
-        | PresetsCreateFromMessagesToolChoiceVariant4
+        tool_choice: MessagesRequestParamToolChoiceVariant1
+        | MessagesRequestParamToolChoiceVariant2
+        | MessagesRequestParamToolChoiceVariant3
+        | MessagesRequestParamToolChoiceVariant4
         | Omit = omit,
         tools: builtins.list[
-            PresetsCreateFromMessagesToolsItemVariant1
-            | PresetsCreateFromMessagesToolsItemVariant2
-            | PresetsCreateFromMessagesToolsItemVariant3
-            | PresetsCreateFromMessagesToolsItemVariant4
-            | PresetsCreateFromMessagesToolsItemVariant5
-            | PresetsCreateFromMessagesToolsItemVariant6
+            MessagesRequestParamToolsItemVariant1
+            | MessagesRequestParamToolsItemVariant2
+            | MessagesRequestParamToolsItemVariant3
+            | MessagesRequestParamToolsItemVariant4
+            | MessagesRequestParamToolsItemVariant5
+            | MessagesRequestParamToolsItemVariant6
             | BashServerToolParam
             | DatetimeServerToolParam
             | ImageGenerationServerToolOpenRouterParam
             | MessagesSearchModelsServerToolParam
             | WebFetchServerToolParam
             | OpenRouterWebSearchServerToolParam
-            | PresetsCreateFromMessagesToolsItemVariant13
+            | MessagesRequestParamToolsItemVariant13
             | AnthropicToolSearchToolBm25Param
             | AnthropicToolSearchToolRegexParam
             | ShellServerToolOpenRouterParam
@@ -438,7 +446,7 @@ class Presets(SyncAPIResource):
         instructions: str | Omit | None = omit,
         max_output_tokens: int | Omit | None = omit,
         max_tool_calls: int | Omit | None = omit,
-        metadata: RequestMetadataParam | Omit = omit,
+        metadata: RequestMetadataParam | Omit | None = omit,
         modalities: builtins.list[OutputModalityEnum] | Omit = omit,
         model: str | Omit = omit,
         models: builtins.list[str] | Omit = omit,
@@ -458,10 +466,10 @@ class Presets(SyncAPIResource):
         | Omit = omit,
         presence_penalty: float | Omit | None = omit,
         previous_response_id: Any | Omit = omit,
-        prompt: StoredPromptTemplateParam | Omit = omit,
+        prompt: StoredPromptTemplateParam | Omit | None = omit,
         prompt_cache_key: str | Omit | None = omit,
-        prompt_cache_options: PromptCacheOptionsParam | Omit = omit,
-        provider: ProviderPreferences | Omit = omit,
+        prompt_cache_options: PromptCacheOptionsParam | Omit | None = omit,
+        provider: ProviderPreferences | Omit | None = omit,
         reasoning: ReasoningConfigParam | Omit = omit,
         route: DeprecatedRoute | Omit = omit,
         safety_identifier: str | Omit | None = omit,
@@ -473,7 +481,7 @@ class Presets(SyncAPIResource):
         text: TextExtendedConfigParam | Omit = omit,
         tool_choice: OpenAIResponsesToolChoiceParam | Omit = omit,
         tools: builtins.list[
-            PresetsCreateFromResponsesToolsItemVariant1
+            ResponsesRequestParamToolsItemVariant1
             | PreviewWebSearchServerToolParam
             | Preview20250311WebSearchServerToolParam
             | LegacyWebSearchServerToolParam
@@ -600,12 +608,14 @@ class Presets(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> PresetDesignatedVersion:
+    ) -> PresetDesignatedVersion | None:
         """Get a specific version of a preset."""
         return self._get(
             spec_path("/presets/{slug}/versions/{version}", slug=slug, version=version),
             options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
-            cast_to=data_of(PresetDesignatedVersion),
+            cast_to=data_of(
+                cast("builtins.type[PresetDesignatedVersion | None]", result_type(PresetDesignatedVersion | None))
+            ),
         )
 
 
@@ -629,7 +639,7 @@ class AsyncPresets(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> ListPresetsResponse:
+    ) -> AsyncOffsetPage[Preset]:
         """List presets."""
         request_query = validated(
             PresetsListParams,
@@ -638,10 +648,11 @@ class AsyncPresets(AsyncAPIResource):
                 "limit": limit,
             },
         )
-        return await self._get(
+        return await self._get_api_list(
             "/presets",
+            page=AsyncOffsetPage[Preset],
             options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-            cast_to=ListPresetsResponse,
+            model=Preset,
         )
 
     async def retrieve(
@@ -692,12 +703,12 @@ class AsyncPresets(AsyncAPIResource):
             | FusionPluginParam
         ]
         | Omit = omit,
-        prediction: PredictionParam | Omit = omit,
+        prediction: PredictionParam | Omit | None = omit,
         presence_penalty: float | Omit | None = omit,
         prompt_cache_key: str | Omit | None = omit,
-        prompt_cache_options: PromptCacheOptionsParam | Omit = omit,
-        provider: ProviderPreferences | Omit = omit,
-        reasoning: PresetsCreateFromChatReasoning | Omit = omit,
+        prompt_cache_options: PromptCacheOptionsParam | Omit | None = omit,
+        provider: ProviderPreferences | Omit | None = omit,
+        reasoning: ChatRequestParamReasoning | Omit = omit,
         reasoning_effort: Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
         | str
         | Omit
@@ -715,7 +726,7 @@ class AsyncPresets(AsyncAPIResource):
         session_id: str | Omit = omit,
         stop: str | builtins.list[str] | Omit | None = omit,
         stop_server_tools_when: StopServerToolsWhenParam | Omit = omit,
-        stream_options: ChatStreamOptionsParam | Omit = omit,
+        stream_options: ChatStreamOptionsParam | Omit | None = omit,
         temperature: float | Omit | None = omit,
         tool_choice: ChatToolChoiceParam | Omit = omit,
         tools: builtins.list[ChatFunctionToolParam] | Omit = omit,
@@ -791,10 +802,10 @@ class AsyncPresets(AsyncAPIResource):
         messages: builtins.list[MessagesMessageParamParam] | None,
         model: str,
         cache_control: AnthropicCacheControlDirectiveParam | Omit = omit,
-        context_management: PresetsCreateFromMessagesContextManagement | Omit | None = omit,
+        context_management: MessagesRequestParamContextManagement | Omit | None = omit,
         fallbacks: builtins.list[MessagesFallbackParamParam] | Omit | None = omit,
         max_tokens: int | Omit = omit,
-        metadata: PresetsCreateFromMessagesMetadata | Omit = omit,
+        metadata: MessagesRequestParamMetadata | Omit = omit,
         models: builtins.list[str] | Omit = omit,
         output_config: MessagesOutputConfigParam | Omit = omit,
         plugins: builtins.list[
@@ -810,7 +821,7 @@ class AsyncPresets(AsyncAPIResource):
             | FusionPluginParam
         ]
         | Omit = omit,
-        provider: ProviderPreferences | Omit = omit,
+        provider: ProviderPreferences | Omit | None = omit,
         route: DeprecatedRoute | Omit = omit,
         service_tier: str | Omit = omit,
         session_id: str | Omit = omit,
@@ -819,29 +830,29 @@ class AsyncPresets(AsyncAPIResource):
         stop_server_tools_when: StopServerToolsWhenParam | Omit = omit,
         system: str | builtins.list[AnthropicTextBlockParamParam] | Omit = omit,
         temperature: float | Omit = omit,
-        thinking: PresetsCreateFromMessagesThinkingVariant1
-        | PresetsCreateFromMessagesThinkingVariant2
-        | PresetsCreateFromMessagesThinkingVariant3
+        thinking: MessagesRequestParamThinkingVariant1
+        | MessagesRequestParamThinkingVariant2
+        | MessagesRequestParamThinkingVariant3
         | Omit = omit,
-        tool_choice: PresetsCreateFromMessagesToolChoiceVariant1
-        | PresetsCreateFromMessagesToolChoiceVariant2
-        | PresetsCreateFromMessagesToolChoiceVariant3
-        | PresetsCreateFromMessagesToolChoiceVariant4
+        tool_choice: MessagesRequestParamToolChoiceVariant1
+        | MessagesRequestParamToolChoiceVariant2
+        | MessagesRequestParamToolChoiceVariant3
+        | MessagesRequestParamToolChoiceVariant4
         | Omit = omit,
         tools: builtins.list[
-            PresetsCreateFromMessagesToolsItemVariant1
-            | PresetsCreateFromMessagesToolsItemVariant2
-            | PresetsCreateFromMessagesToolsItemVariant3
-            | PresetsCreateFromMessagesToolsItemVariant4
-            | PresetsCreateFromMessagesToolsItemVariant5
-            | PresetsCreateFromMessagesToolsItemVariant6
+            MessagesRequestParamToolsItemVariant1
+            | MessagesRequestParamToolsItemVariant2
+            | MessagesRequestParamToolsItemVariant3
+            | MessagesRequestParamToolsItemVariant4
+            | MessagesRequestParamToolsItemVariant5
+            | MessagesRequestParamToolsItemVariant6
             | BashServerToolParam
             | DatetimeServerToolParam
             | ImageGenerationServerToolOpenRouterParam
             | MessagesSearchModelsServerToolParam
             | WebFetchServerToolParam
             | OpenRouterWebSearchServerToolParam
-            | PresetsCreateFromMessagesToolsItemVariant13
+            | MessagesRequestParamToolsItemVariant13
             | AnthropicToolSearchToolBm25Param
             | AnthropicToolSearchToolRegexParam
             | ShellServerToolOpenRouterParam
@@ -910,7 +921,7 @@ class AsyncPresets(AsyncAPIResource):
         instructions: str | Omit | None = omit,
         max_output_tokens: int | Omit | None = omit,
         max_tool_calls: int | Omit | None = omit,
-        metadata: RequestMetadataParam | Omit = omit,
+        metadata: RequestMetadataParam | Omit | None = omit,
         modalities: builtins.list[OutputModalityEnum] | Omit = omit,
         model: str | Omit = omit,
         models: builtins.list[str] | Omit = omit,
@@ -930,10 +941,10 @@ class AsyncPresets(AsyncAPIResource):
         | Omit = omit,
         presence_penalty: float | Omit | None = omit,
         previous_response_id: Any | Omit = omit,
-        prompt: StoredPromptTemplateParam | Omit = omit,
+        prompt: StoredPromptTemplateParam | Omit | None = omit,
         prompt_cache_key: str | Omit | None = omit,
-        prompt_cache_options: PromptCacheOptionsParam | Omit = omit,
-        provider: ProviderPreferences | Omit = omit,
+        prompt_cache_options: PromptCacheOptionsParam | Omit | None = omit,
+        provider: ProviderPreferences | Omit | None = omit,
         reasoning: ReasoningConfigParam | Omit = omit,
         route: DeprecatedRoute | Omit = omit,
         safety_identifier: str | Omit | None = omit,
@@ -945,7 +956,7 @@ class AsyncPresets(AsyncAPIResource):
         text: TextExtendedConfigParam | Omit = omit,
         tool_choice: OpenAIResponsesToolChoiceParam | Omit = omit,
         tools: builtins.list[
-            PresetsCreateFromResponsesToolsItemVariant1
+            ResponsesRequestParamToolsItemVariant1
             | PreviewWebSearchServerToolParam
             | Preview20250311WebSearchServerToolParam
             | LegacyWebSearchServerToolParam
@@ -1072,12 +1083,14 @@ class AsyncPresets(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> PresetDesignatedVersion:
+    ) -> PresetDesignatedVersion | None:
         """Get a specific version of a preset."""
         return await self._get(
             spec_path("/presets/{slug}/versions/{version}", slug=slug, version=version),
             options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
-            cast_to=data_of(PresetDesignatedVersion),
+            cast_to=data_of(
+                cast("builtins.type[PresetDesignatedVersion | None]", result_type(PresetDesignatedVersion | None))
+            ),
         )
 
 

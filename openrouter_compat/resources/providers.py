@@ -9,7 +9,7 @@ from openai._resource import AsyncAPIResource, SyncAPIResource
 from openai._response import async_to_streamed_response_wrapper, to_streamed_response_wrapper
 from openai._types import Body, Headers, NotGiven, Query, not_given
 
-from ..types.provider import Provider
+from ..types.providers import Provider
 from ._platform import data_of, platform_options
 
 __all__ = [

@@ -15,10 +15,10 @@ from openai._resource import AsyncAPIResource, SyncAPIResource
 from openai._response import async_to_streamed_response_wrapper, to_streamed_response_wrapper
 from openai._types import Body, Headers, NotGiven, Omit, Query, not_given, omit
 
+from ..pagination import AsyncOffsetPage, SyncOffsetPage
 from ..types.scim import (
     DeleteScimGroupMappingResponse,
-    ListScimGroupMappingsResponse,
-    ListScimGroupsResponse,
+    ScimGroup,
     ScimGroupMapping,
     ScimGroupMappingsCreateParams,
     ScimGroupMappingsDeleteParams,
@@ -71,7 +71,7 @@ class ScimGroupMappings(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> ListScimGroupMappingsResponse:
+    ) -> SyncOffsetPage[ScimGroupMapping]:
         """List SCIM group mappings. Management key required."""
         request_query = validated(
             ScimGroupMappingsListParams,
@@ -81,10 +81,11 @@ class ScimGroupMappings(SyncAPIResource):
             },
         )
         with management_key_required("GET /scim/group-mappings"):
-            return self._get(
+            return self._get_api_list(
                 "/scim/group-mappings",
+                page=SyncOffsetPage[ScimGroupMapping],
                 options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-                cast_to=ListScimGroupMappingsResponse,
+                model=ScimGroupMapping,
             )
 
     def create(
@@ -202,7 +203,7 @@ class AsyncScimGroupMappings(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> ListScimGroupMappingsResponse:
+    ) -> AsyncOffsetPage[ScimGroupMapping]:
         """List SCIM group mappings. Management key required."""
         request_query = validated(
             ScimGroupMappingsListParams,
@@ -212,10 +213,11 @@ class AsyncScimGroupMappings(AsyncAPIResource):
             },
         )
         with management_key_required("GET /scim/group-mappings"):
-            return await self._get(
+            return await self._get_api_list(
                 "/scim/group-mappings",
+                page=AsyncOffsetPage[ScimGroupMapping],
                 options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-                cast_to=ListScimGroupMappingsResponse,
+                model=ScimGroupMapping,
             )
 
     async def create(
@@ -373,7 +375,7 @@ class ScimGroups(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> ListScimGroupsResponse:
+    ) -> SyncOffsetPage[ScimGroup]:
         """List SCIM groups. Management key required."""
         request_query = validated(
             ScimGroupsListParams,
@@ -383,10 +385,11 @@ class ScimGroups(SyncAPIResource):
             },
         )
         with management_key_required("GET /scim/groups"):
-            return self._get(
+            return self._get_api_list(
                 "/scim/groups",
+                page=SyncOffsetPage[ScimGroup],
                 options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-                cast_to=ListScimGroupsResponse,
+                model=ScimGroup,
             )
 
 
@@ -410,7 +413,7 @@ class AsyncScimGroups(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> ListScimGroupsResponse:
+    ) -> AsyncOffsetPage[ScimGroup]:
         """List SCIM groups. Management key required."""
         request_query = validated(
             ScimGroupsListParams,
@@ -420,10 +423,11 @@ class AsyncScimGroups(AsyncAPIResource):
             },
         )
         with management_key_required("GET /scim/groups"):
-            return await self._get(
+            return await self._get_api_list(
                 "/scim/groups",
+                page=AsyncOffsetPage[ScimGroup],
                 options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-                cast_to=ListScimGroupsResponse,
+                model=ScimGroup,
             )
 
 

@@ -1,7 +1,7 @@
 """`client.videos`: openai's `videos` resource, with OpenRouter's `POST /videos` job fields, `retrieve()`,
 `download_content()`, `models()` and `wait()`.
 
-The OpenRouter methods are generated (`resources/videos_generated.py`); openai's other methods stay as they are.
+The OpenRouter methods are generated (`resources/_generated/videos.py`); openai's other methods stay as they are.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ import time
 from openai._compat import cached_property
 from openai.resources import videos as openai_videos
 
-from ..types.videos_generated import VideoGenerationResponse
-from .videos_generated import (
+from ..types.videos import VideoGenerationResponse
+from ._generated.videos import (
     AsyncGeneratedVideos,
     AsyncGeneratedVideosWithRawResponse,
     AsyncGeneratedVideosWithStreamingResponse,

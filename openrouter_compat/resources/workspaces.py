@@ -16,6 +16,7 @@ from openai._resource import AsyncAPIResource, SyncAPIResource
 from openai._response import async_to_streamed_response_wrapper, to_streamed_response_wrapper
 from openai._types import Body, Headers, NotGiven, Omit, Query, not_given, omit
 
+from ..pagination import AsyncOffsetPage, SyncOffsetPage
 from ..types.workspaces import (
     BulkAddWorkspaceMembersResponse,
     BulkRemoveWorkspaceMembersResponse,
@@ -23,11 +24,10 @@ from ..types.workspaces import (
     DeleteWorkspaceResponse,
     GetWorkspaceBudgetResponse,
     ListWorkspaceBudgetsResponse,
-    ListWorkspaceMembersResponse,
-    ListWorkspacesResponse,
     UpsertWorkspaceBudgetResponse,
     Workspace,
     WorkspaceBudgetInterval,
+    WorkspaceMember,
     WorkspacesBulkAddMembersParams,
     WorkspacesBulkRemoveMembersParams,
     WorkspacesCreateParams,
@@ -70,7 +70,7 @@ class Workspaces(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> ListWorkspacesResponse:
+    ) -> SyncOffsetPage[Workspace]:
         """List workspaces. Management key required."""
         request_query = validated(
             WorkspacesListParams,
@@ -80,10 +80,11 @@ class Workspaces(SyncAPIResource):
             },
         )
         with management_key_required("GET /workspaces"):
-            return self._get(
+            return self._get_api_list(
                 "/workspaces",
+                page=SyncOffsetPage[Workspace],
                 options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-                cast_to=ListWorkspacesResponse,
+                model=Workspace,
             )
 
     def create(
@@ -307,7 +308,7 @@ class Workspaces(SyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> ListWorkspaceMembersResponse:
+    ) -> SyncOffsetPage[WorkspaceMember]:
         """List workspace members. Management key required."""
         request_query = validated(
             WorkspacesListMembersParams,
@@ -317,10 +318,11 @@ class Workspaces(SyncAPIResource):
             },
         )
         with management_key_required("GET /workspaces/{id}/members"):
-            return self._get(
+            return self._get_api_list(
                 spec_path("/workspaces/{id}/members", id=id),
+                page=SyncOffsetPage[WorkspaceMember],
                 options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-                cast_to=ListWorkspaceMembersResponse,
+                model=WorkspaceMember,
             )
 
     def bulk_add_members(
@@ -394,7 +396,7 @@ class AsyncWorkspaces(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> ListWorkspacesResponse:
+    ) -> AsyncOffsetPage[Workspace]:
         """List workspaces. Management key required."""
         request_query = validated(
             WorkspacesListParams,
@@ -404,10 +406,11 @@ class AsyncWorkspaces(AsyncAPIResource):
             },
         )
         with management_key_required("GET /workspaces"):
-            return await self._get(
+            return await self._get_api_list(
                 "/workspaces",
+                page=AsyncOffsetPage[Workspace],
                 options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-                cast_to=ListWorkspacesResponse,
+                model=Workspace,
             )
 
     async def create(
@@ -631,7 +634,7 @@ class AsyncWorkspaces(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> ListWorkspaceMembersResponse:
+    ) -> AsyncOffsetPage[WorkspaceMember]:
         """List workspace members. Management key required."""
         request_query = validated(
             WorkspacesListMembersParams,
@@ -641,10 +644,11 @@ class AsyncWorkspaces(AsyncAPIResource):
             },
         )
         with management_key_required("GET /workspaces/{id}/members"):
-            return await self._get(
+            return await self._get_api_list(
                 spec_path("/workspaces/{id}/members", id=id),
+                page=AsyncOffsetPage[WorkspaceMember],
                 options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-                cast_to=ListWorkspaceMembersResponse,
+                model=WorkspaceMember,
             )
 
     async def bulk_add_members(

@@ -11,16 +11,16 @@ from .._lazy import lazy_exports
 
 if TYPE_CHECKING:
     from .activity import ActivityItem, ActivityListParams
-    from .api_key import ApiKey, KeyCreated, KeyCreateParams, KeyDeleted, KeyListParams, KeyUpdateParams, LimitReset
-    from .auth import AuthCode, AuthCodeCreateParams, AuthKey, AuthKeyExchangeParams, CodeChallengeMethod
+    from .auth import AuthCode, AuthCreateCodeParams, AuthExchangeCodeParams, AuthKey, CodeChallengeMethod
     from .completion import Completion, CompletionChoice
     from .completion_create_params import CompletionCreateKwargs, OpenRouterCompletionParams
     from .create_embedding_response import CreateEmbeddingResponse, EmbeddingUsage
     from .credits import Credits
     from .embedding_create_params import EmbeddingCreateKwargs, EmbeddingMultimodalInput, OpenRouterEmbeddingParams
     from .error_metadata import Availability, ErrorMetadata
-    from .generation import Generation, GenerationProviderResponse
+    from .generations import Generation, GenerationProviderResponse
     from .key import Key, KeyRateLimit
+    from .keys import ApiKey, KeyCreated, KeyDeleted, KeysCreateParams, KeysListParams, KeysUpdateParams, LimitReset
     from .model import (
         DefaultParameters,
         Model,
@@ -36,8 +36,8 @@ if TYPE_CHECKING:
     from .model_endpoints import ModelEndpoint, ModelEndpoints, PercentileStats
     from .openrouter_request_params import OpenRouterRequestParams, OpenRouterSamplingParams
     from .plugin import Plugin
-    from .provider import Provider
     from .provider_preferences import MaxPrice, PercentileThresholds, ProviderPreferences, ProviderSortConfig
+    from .providers import Provider
     from .reasoning_config import ReasoningConfig, ReasoningEffort
     from .request_options import CacheControl, DebugOptions, ImageConfig, TraceConfig, UsageConfig
 
@@ -46,20 +46,20 @@ __all__ = [
     "ActivityListParams",
     "ApiKey",
     "AuthCode",
-    "AuthCodeCreateParams",
+    "AuthCreateCodeParams",
     "AuthKey",
-    "AuthKeyExchangeParams",
+    "AuthExchangeCodeParams",
     "CodeChallengeMethod",
     "Credits",
     "Generation",
     "GenerationProviderResponse",
     "Key",
-    "KeyCreateParams",
+    "KeysCreateParams",
     "KeyCreated",
     "KeyDeleted",
-    "KeyListParams",
+    "KeysListParams",
     "KeyRateLimit",
-    "KeyUpdateParams",
+    "KeysUpdateParams",
     "LimitReset",
     "Availability",
     "CacheControl",
@@ -107,20 +107,20 @@ _LAZY: dict[str, tuple[str, ...]] = {
         "ActivityItem",
         "ActivityListParams",
     ),
-    ".api_key": (
+    ".keys": (
         "ApiKey",
         "KeyCreated",
-        "KeyCreateParams",
+        "KeysCreateParams",
         "KeyDeleted",
-        "KeyListParams",
-        "KeyUpdateParams",
+        "KeysListParams",
+        "KeysUpdateParams",
         "LimitReset",
     ),
     ".auth": (
         "AuthCode",
-        "AuthCodeCreateParams",
+        "AuthCreateCodeParams",
         "AuthKey",
-        "AuthKeyExchangeParams",
+        "AuthExchangeCodeParams",
         "CodeChallengeMethod",
     ),
     ".completion": (
@@ -145,7 +145,7 @@ _LAZY: dict[str, tuple[str, ...]] = {
         "Availability",
         "ErrorMetadata",
     ),
-    ".generation": (
+    ".generations": (
         "Generation",
         "GenerationProviderResponse",
     ),
@@ -175,7 +175,7 @@ _LAZY: dict[str, tuple[str, ...]] = {
         "OpenRouterSamplingParams",
     ),
     ".plugin": ("Plugin",),
-    ".provider": ("Provider",),
+    ".providers": ("Provider",),
     ".provider_preferences": (
         "MaxPrice",
         "PercentileThresholds",
@@ -196,4 +196,15 @@ _LAZY: dict[str, tuple[str, ...]] = {
 }
 
 if not TYPE_CHECKING:
-    __getattr__, __dir__ = lazy_exports(__name__, _LAZY)
+    __getattr__, __dir__ = lazy_exports(
+        __name__,
+        _LAZY,
+        # the names before the naming rule (docs/architecture.md, "Naming"), with a DeprecationWarning
+        deprecated={
+            "KeyCreateParams": (".keys", "KeysCreateParams"),
+            "KeyListParams": (".keys", "KeysListParams"),
+            "KeyUpdateParams": (".keys", "KeysUpdateParams"),
+            "AuthCodeCreateParams": (".auth", "AuthCreateCodeParams"),
+            "AuthKeyExchangeParams": (".auth", "AuthExchangeCodeParams"),
+        },
+    )

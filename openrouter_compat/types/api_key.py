@@ -1,94 +1,31 @@
-"""`/keys` (management keys): API keys of the account, and the request bodies that create and change them."""
+"""Deprecated: the types of `resources/keys.py` are `types/keys.py` now (docs/architecture.md, "Naming").
+
+Every name of this module still resolves, to the same object, with a `DeprecationWarning` on first use.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Annotated, Literal, Required
+from typing import TYPE_CHECKING
 
-from openai._models import BaseModel
-from openai._utils import PropertyInfo
-from pydantic import ConfigDict, Field, SecretStr, with_config
-from typing_extensions import TypedDict
-
-from ._secret import SecretModel
+from .._lazy import deprecated_aliases
 
 __all__ = ["ApiKey", "KeyCreateParams", "KeyCreated", "KeyDeleted", "KeyListParams", "KeyUpdateParams", "LimitReset"]
 
-LimitReset = Literal["daily", "weekly", "monthly"]
-
-
-class ApiKey(BaseModel):
-    """An API key as the management API describes it (never its secret). Money amounts are USD."""
-
-    hash: str
-    name: str | None = None
-    label: str | None = None
-    disabled: bool | None = None
-    limit: float | None = None
-    limit_remaining: float | None = None
-    limit_reset: str | None = None
-    include_byok_in_limit: bool | None = None
-    usage: float | None = None
-    usage_daily: float | None = None
-    usage_weekly: float | None = None
-    usage_monthly: float | None = None
-    byok_usage: float | None = None
-    byok_usage_daily: float | None = None
-    byok_usage_weekly: float | None = None
-    byok_usage_monthly: float | None = None
-    created_at: str | None = None
-    updated_at: str | None = None
-    expires_at: datetime | None = None
-    creator_user_id: str | None = None
-    workspace_id: str | None = None
-
-
-class KeyCreated(SecretModel):
-    """`keys.create()`: the new key, and its secret, shown once by OpenRouter.
-
-    `key` is a `SecretStr`: `repr()`, `str()` and `model_dump_json()` show `**********`; read it with
-    `created.key.get_secret_value()`.
-    """
-
-    data: ApiKey
-    key: SecretStr
-
-
-class KeyDeleted(BaseModel):
-    """`keys.delete()`."""
-
-    deleted: bool
-
-
-@with_config(ConfigDict(extra="forbid"))
-class KeyListParams(TypedDict, total=False):
-    """Query of `GET /keys`."""
-
-    include_disabled: bool
-    offset: Annotated[int, Field(ge=0)]
-    workspace_id: str
-
-
-@with_config(ConfigDict(extra="forbid"))
-class KeyCreateParams(TypedDict, total=False):
-    """Body of `POST /keys`."""
-
-    name: Required[Annotated[str, Field(min_length=1)]]
-    limit: Annotated[float, Field(ge=0)] | None
-    """Spending limit in USD; `None` for no limit."""
-    limit_reset: LimitReset | None
-    include_byok_in_limit: bool
-    expires_at: Annotated[datetime | str | None, PropertyInfo(format="iso8601")]
-    workspace_id: str
-    creator_user_id: str | None
-
-
-@with_config(ConfigDict(extra="forbid"))
-class KeyUpdateParams(TypedDict, total=False):
-    """Body of `PATCH /keys/{hash}`."""
-
-    name: Annotated[str, Field(min_length=1)]
-    disabled: bool
-    limit: Annotated[float, Field(ge=0)] | None
-    limit_reset: LimitReset | None
-    include_byok_in_limit: bool
+if TYPE_CHECKING:
+    from .keys import ApiKey, KeyCreated, KeyDeleted, LimitReset
+    from .keys import KeysCreateParams as KeyCreateParams
+    from .keys import KeysListParams as KeyListParams
+    from .keys import KeysUpdateParams as KeyUpdateParams
+else:
+    __getattr__ = deprecated_aliases(
+        __name__,
+        {
+            "ApiKey": ("openrouter_compat.types.keys", "ApiKey"),
+            "KeyCreated": ("openrouter_compat.types.keys", "KeyCreated"),
+            "KeyDeleted": ("openrouter_compat.types.keys", "KeyDeleted"),
+            "KeyCreateParams": ("openrouter_compat.types.keys", "KeysCreateParams"),
+            "KeyListParams": ("openrouter_compat.types.keys", "KeysListParams"),
+            "KeyUpdateParams": ("openrouter_compat.types.keys", "KeysUpdateParams"),
+            "LimitReset": ("openrouter_compat.types.keys", "LimitReset"),
+        },
+    )

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal, Required
+from typing import TYPE_CHECKING, Annotated, Literal, Required
 
 from openai._models import BaseModel
 from openai._utils import PropertyInfo
 from pydantic import ConfigDict, Field, SecretStr, with_config
 from typing_extensions import TypedDict
 
+from .._lazy import deprecated_aliases
 from ._secret import SecretModel
 
-__all__ = ["AuthCode", "AuthCodeCreateParams", "AuthKey", "AuthKeyExchangeParams", "CodeChallengeMethod"]
+__all__ = ["AuthCode", "AuthCreateCodeParams", "AuthKey", "AuthExchangeCodeParams", "CodeChallengeMethod"]
 
 CodeChallengeMethod = Literal["S256", "plain"]
 
@@ -33,7 +34,7 @@ class AuthKey(SecretModel):
 
 
 @with_config(ConfigDict(extra="forbid"))
-class AuthCodeCreateParams(TypedDict, total=False):
+class AuthCreateCodeParams(TypedDict, total=False):
     """Body of `POST /auth/keys/code`."""
 
     callback_url: Required[Annotated[str, Field(min_length=1)]]
@@ -47,9 +48,23 @@ class AuthCodeCreateParams(TypedDict, total=False):
 
 
 @with_config(ConfigDict(extra="forbid"))
-class AuthKeyExchangeParams(TypedDict, total=False):
+class AuthExchangeCodeParams(TypedDict, total=False):
     """Body of `POST /auth/keys`."""
 
     code: Required[Annotated[str, Field(min_length=1)]]
     code_verifier: str
     code_challenge_method: CodeChallengeMethod | None
+
+
+# The names before the naming rule (docs/architecture.md, "Naming"): they still work, with a DeprecationWarning.
+if TYPE_CHECKING:
+    AuthCodeCreateParams = AuthCreateCodeParams
+    AuthKeyExchangeParams = AuthExchangeCodeParams
+else:
+    __getattr__ = deprecated_aliases(
+        __name__,
+        {
+            "AuthCodeCreateParams": (__name__, "AuthCreateCodeParams"),
+            "AuthKeyExchangeParams": (__name__, "AuthExchangeCodeParams"),
+        },
+    )

@@ -100,7 +100,7 @@ class UnifiedBenchmarksAAItem(BaseModel):
     model_permaslug: str
     """Stable OpenRouter model identifier."""
 
-    pricing: UnifiedBenchmarkPricing
+    pricing: UnifiedBenchmarkPricing | None
     """OpenRouter pricing per token for this model. Null if pricing is unavailable."""
 
     source: Literal["artificial-analysis"]
@@ -142,7 +142,7 @@ class UnifiedBenchmarksDAItem(BaseModel):
     model_permaslug: str
     """Stable OpenRouter model identifier when mapped; otherwise the upstream Design Arena model id."""
 
-    pricing: UnifiedBenchmarkPricing
+    pricing: UnifiedBenchmarkPricing | None
     """OpenRouter pricing per token for this model. Null if pricing is unavailable."""
 
     source: Literal["design-arena"]

@@ -18,8 +18,10 @@ __all__ = [
     "ByokCreateParams",
     "ByokListParams",
     "ByokUpdateParams",
+    "CreateBYOKKeyRequestParam",
     "DeleteBYOKKeyResponse",
     "ListBYOKKeysResponse",
+    "UpdateBYOKKeyRequestParam",
 ]
 
 
@@ -317,45 +319,73 @@ class ListBYOKKeysResponse(BaseModel):
 
 
 @with_config(ConfigDict(extra="forbid"))
-class ByokCreateParams(TypedDict, total=False):
-    """Body of `POST /byok`."""
+class CreateBYOKKeyRequestParam(TypedDict, total=False):
+    """CreateBYOKKeyRequestParam"""
 
     allowed_api_key_hashes: list[str] | None
+    """Optional allowlist of OpenRouter API key hashes (`api_keys.hash`) that may use this credential. `null` means
+    no restriction. Must contain at least one hash if provided."""
 
     allowed_models: list[str] | None
+    """Optional allowlist of model slugs this credential may be used for. `null` means no restriction."""
 
     allowed_user_ids: list[str] | None
+    """Optional allowlist of user IDs that may use this credential. `null` means no restriction."""
 
     disabled: bool
+    """Whether this credential should be created in a disabled state."""
 
     is_fallback: bool
+    """Whether this credential is treated as a fallback - used only after non-fallback keys for the same provider
+    have been tried."""
 
     key: Required[Annotated[str, Field(min_length=1)]]
+    """The raw provider API key or credential. This value is encrypted at rest and never returned in API responses."""
 
     name: Annotated[str, Field(max_length=255)] | None
+    """Optional human-readable name for the credential."""
 
     provider: Required[BYOKProviderSlug]
+    """The upstream provider this credential authenticates against, as a lowercase slug (e.g. `openai`, `anthropic`,
+    `amazon-bedrock`)."""
 
     workspace_id: str
+    """Optional workspace ID to scope the credential to."""
+
+
+ByokCreateParams: TypeAlias = CreateBYOKKeyRequestParam
 
 
 @with_config(ConfigDict(extra="forbid"))
-class ByokUpdateParams(TypedDict, total=False):
-    """Body of `PATCH /byok/{id}`."""
+class UpdateBYOKKeyRequestParam(TypedDict, total=False):
+    """UpdateBYOKKeyRequestParam"""
 
     allowed_api_key_hashes: list[str] | None
+    """Optional allowlist of OpenRouter API key hashes (`api_keys.hash`) that may use this credential. `null` clears
+    the restriction. Must contain at least one hash if provided."""
 
     allowed_models: list[str] | None
+    """Optional allowlist of model slugs this credential may be used for. `null` means no restriction."""
 
     allowed_user_ids: list[str] | None
+    """Optional allowlist of user IDs that may use this credential. `null` means no restriction."""
 
     disabled: bool
+    """Whether this credential is disabled."""
 
     is_fallback: bool
+    """Whether this credential is treated as a fallback - used only after non-fallback keys for the same provider
+    have been tried."""
 
     key: Annotated[str, Field(min_length=1)]
+    """A new raw provider API key to rotate the credential in-place. The previous key material is overwritten and the
+    masked label is regenerated. Encrypted at rest and never returned in API responses."""
 
     name: Annotated[str, Field(max_length=255)] | None
+    """Optional human-readable name for the credential."""
+
+
+ByokUpdateParams: TypeAlias = UpdateBYOKKeyRequestParam
 
 
 class DeleteBYOKKeyResponse(BaseModel):

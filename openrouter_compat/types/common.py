@@ -13,56 +13,26 @@ from pydantic import ConfigDict, Field, with_config
 from typing_extensions import TypedDict
 
 __all__ = [
+    "AdvisorReasoningParam",
+    "AdvisorServerToolConfigParam",
+    "AdvisorServerToolOpenRouterParam",
     "AnthropicAdvisorMessageUsageIteration",
-    "AnthropicAllowedCallersParam",
-    "AnthropicBase64ImageSourceParam",
-    "AnthropicBase64PdfSourceParam",
     "AnthropicCacheControlDirectiveParam",
     "AnthropicCacheControlTtl",
     "AnthropicCacheCreation",
-    "AnthropicCitationCharLocationParamParam",
-    "AnthropicCitationContentBlockLocationParamParam",
-    "AnthropicCitationPageLocationParamParam",
-    "AnthropicCitationSearchResultLocationParamParam",
-    "AnthropicCitationWebSearchResultLocationParamParam",
     "AnthropicCompactionUsageIteration",
-    "AnthropicDocumentBlockParamParam",
-    "AnthropicDocumentBlockParamParamCitations",
-    "AnthropicDocumentBlockParamParamSourceVariant3",
-    "AnthropicFileDocumentSourceParam",
-    "AnthropicImageBlockParamParam",
-    "AnthropicImageMimeType",
-    "AnthropicInputTokensClearAtLeastParam",
-    "AnthropicInputTokensTriggerParam",
     "AnthropicIterationCacheCreation",
-    "AnthropicMessageOutputConfigParam",
     "AnthropicMessageUsageIteration",
-    "AnthropicOutputEffort",
-    "AnthropicPlainTextSourceParam",
-    "AnthropicSearchResultBlockParamParam",
-    "AnthropicSearchResultBlockParamParamCitations",
     "AnthropicSpeed",
-    "AnthropicSystemClearAt",
-    "AnthropicTextBlockParamParam",
-    "AnthropicThinkingBlockBindingParam",
-    "AnthropicThinkingDisplay",
-    "AnthropicThinkingTurnsParam",
-    "AnthropicToolSearchToolBm25Param",
-    "AnthropicToolSearchToolRegexParam",
-    "AnthropicToolUsesKeepParam",
-    "AnthropicToolUsesTriggerParam",
     "AnthropicUnknownUsageIteration",
-    "AnthropicUrlImageSourceParam",
-    "AnthropicUrlPdfSourceParam",
     "AnthropicUsageIteration",
-    "AnthropicWebSearchResultBlockParamParam",
-    "AnthropicWebSearchToolUserLocationParam",
     "AutoBetaRouterPluginParam",
     "AutoRouterPluginParam",
     "BashServerToolConfigParam",
     "BashServerToolEngine",
     "BashServerToolEnvironmentParam",
     "BashServerToolParam",
+    "ChatDebugOptionsParam",
     "ContainerAutoEnvironmentParam",
     "ContainerFileIdsParam",
     "ContainerNetworkPolicyParam",
@@ -78,45 +48,27 @@ __all__ = [
     "DatetimeServerToolParam",
     "DeprecatedRoute",
     "FileParserPluginParam",
+    "FilesServerToolConfigParam",
+    "FilesServerToolParam",
     "FusionPluginParam",
     "FusionPluginParamToolsItem",
+    "FusionServerToolConfigParam",
+    "FusionServerToolConfigParamReasoning",
+    "FusionServerToolConfigParamToolsItem",
+    "FusionServerToolOpenRouterParam",
+    "ImageConfigParam",
     "ImageGenerationServerToolConfigParam",
     "ImageGenerationServerToolOpenRouterParam",
-    "MessagesAdvisorToolResultBlockParam",
-    "MessagesBashToolResultBlockParam",
-    "MessagesBashToolResultBlockParamFilesItem",
-    "MessagesFallbackParamParam",
-    "MessagesMessageParamParam",
-    "MessagesMessageParamParamContentVariant2ItemVariant11",
-    "MessagesMessageParamParamContentVariant2ItemVariant4",
-    "MessagesMessageParamParamContentVariant2ItemVariant5",
-    "MessagesMessageParamParamContentVariant2ItemVariant5ContentVariant2ItemVariant3",
-    "MessagesMessageParamParamContentVariant2ItemVariant6",
-    "MessagesMessageParamParamContentVariant2ItemVariant7",
-    "MessagesMessageParamParamContentVariant2ItemVariant8",
-    "MessagesMessageParamParamContentVariant2ItemVariant9",
-    "MessagesMessageParamParamContentVariant2ItemVariant9ContentVariant2",
-    "MessagesOutputConfigParam",
-    "MessagesOutputConfigParamFormat",
-    "MessagesOutputConfigParamTaskBudget",
-    "MessagesSearchModelsServerToolParam",
-    "MessagesShellToolResultBlockParam",
-    "MessagesShellToolResultBlockParamFilesItem",
-    "MessagesToolAdditionBlockParam",
-    "MessagesToolAdditionBlockParamToolVariant1",
-    "MessagesToolAdditionBlockParamToolVariant2",
-    "MessagesToolAdditionBlockParamToolVariant3",
-    "MessagesToolRemovalBlockParam",
-    "MessagesToolRemovalBlockParamToolVariant1",
-    "MessagesToolRemovalBlockParamToolVariant2",
-    "MessagesToolRemovalBlockParamToolVariant3",
     "ModerationPluginParam",
     "OpenRouterWebSearchServerToolParam",
     "PDFParserEngine",
     "PDFParserOptionsParam",
     "ParetoRouterPluginParam",
+    "PromptCacheBreakpointParam",
+    "PromptCacheOptionsParam",
     "ProviderName",
     "ProviderOptionsParam",
+    "ReasoningFormat",
     "ResponseHealingPluginParam",
     "SandboxSleepAfterSeconds",
     "SearchModelsServerToolConfigParam",
@@ -132,6 +84,10 @@ __all__ = [
     "StopServerToolsWhenMaxTokensUsedParam",
     "StopServerToolsWhenParam",
     "StopServerToolsWhenStepCountIsParam",
+    "SubagentNestedToolParam",
+    "SubagentReasoningParam",
+    "SubagentServerToolConfigParam",
+    "SubagentServerToolOpenRouterParam",
     "ToolSearchServerToolConfigParam",
     "ToolSearchServerToolParam",
     "TraceConfigParam",
@@ -547,723 +503,6 @@ class AnthropicCacheControlDirectiveParam(TypedDict, total=False):
 
 
 @with_config(ConfigDict(extra="forbid"))
-class AnthropicInputTokensClearAtLeastParam(TypedDict, total=False):
-    """AnthropicInputTokensClearAtLeastParam"""
-
-    type: Required[Literal["input_tokens"]]
-
-    value: Required[int]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class AnthropicToolUsesKeepParam(TypedDict, total=False):
-    """AnthropicToolUsesKeepParam"""
-
-    type: Required[Literal["tool_uses"]]
-
-    value: Required[int]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class AnthropicInputTokensTriggerParam(TypedDict, total=False):
-    """AnthropicInputTokensTriggerParam"""
-
-    type: Required[Literal["input_tokens"]]
-
-    value: Required[int]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class AnthropicToolUsesTriggerParam(TypedDict, total=False):
-    """AnthropicToolUsesTriggerParam"""
-
-    type: Required[Literal["tool_uses"]]
-
-    value: Required[int]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class AnthropicThinkingTurnsParam(TypedDict, total=False):
-    """AnthropicThinkingTurnsParam"""
-
-    type: Required[Literal["thinking_turns"]]
-
-    value: Required[int]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class MessagesFallbackParamParam(TypedDict, total=False):
-    """Fallback model to try when the primary model fails or refuses. Only the `model` field is supported; per-
-    attempt overrides are rejected."""
-
-    model: Required[str]
-
-
-AnthropicSystemClearAt: TypeAlias = Literal["next_user_message", "never"] | str | None
-
-
-@with_config(ConfigDict(extra="forbid"))
-class AnthropicCitationCharLocationParamParam(TypedDict, total=False):
-    """AnthropicCitationCharLocationParamParam"""
-
-    cited_text: Required[str]
-
-    document_index: Required[int]
-
-    document_title: Required[str | None]
-
-    end_char_index: Required[int]
-
-    start_char_index: Required[int]
-
-    type: Required[Literal["char_location"]]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class AnthropicCitationPageLocationParamParam(TypedDict, total=False):
-    """AnthropicCitationPageLocationParamParam"""
-
-    cited_text: Required[str]
-
-    document_index: Required[int]
-
-    document_title: Required[str | None]
-
-    end_page_number: Required[int]
-
-    start_page_number: Required[int]
-
-    type: Required[Literal["page_location"]]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class AnthropicCitationContentBlockLocationParamParam(TypedDict, total=False):
-    """AnthropicCitationContentBlockLocationParamParam"""
-
-    cited_text: Required[str]
-
-    document_index: Required[int]
-
-    document_title: Required[str | None]
-
-    end_block_index: Required[int]
-
-    start_block_index: Required[int]
-
-    type: Required[Literal["content_block_location"]]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class AnthropicCitationWebSearchResultLocationParamParam(TypedDict, total=False):
-    """AnthropicCitationWebSearchResultLocationParamParam"""
-
-    cited_text: Required[str]
-
-    encrypted_index: Required[str]
-
-    title: Required[str | None]
-
-    type: Required[Literal["web_search_result_location"]]
-
-    url: Required[str]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class AnthropicCitationSearchResultLocationParamParam(TypedDict, total=False):
-    """AnthropicCitationSearchResultLocationParamParam"""
-
-    cited_text: Required[str]
-
-    end_block_index: Required[int]
-
-    search_result_index: Required[int]
-
-    source: Required[str]
-
-    start_block_index: Required[int]
-
-    title: Required[str | None]
-
-    type: Required[Literal["search_result_location"]]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class AnthropicTextBlockParamParam(TypedDict, total=False):
-    """AnthropicTextBlockParamParam"""
-
-    cache_control: AnthropicCacheControlDirectiveParam
-    """Enable automatic prompt caching. When set at the top level, the system automatically applies cache breakpoints
-    to the last cacheable block in the request."""
-
-    citations: (
-        list[
-            AnthropicCitationCharLocationParamParam
-            | AnthropicCitationPageLocationParamParam
-            | AnthropicCitationContentBlockLocationParamParam
-            | AnthropicCitationWebSearchResultLocationParamParam
-            | AnthropicCitationSearchResultLocationParamParam
-        ]
-        | None
-    )
-
-    text: Required[str]
-
-    type: Required[Literal["text"]]
-
-
-AnthropicImageMimeType: TypeAlias = Literal["image/jpeg", "image/png", "image/gif", "image/webp"] | str
-
-
-@with_config(ConfigDict(extra="forbid"))
-class AnthropicBase64ImageSourceParam(TypedDict, total=False):
-    """AnthropicBase64ImageSourceParam"""
-
-    data: Required[str]
-
-    media_type: Required[AnthropicImageMimeType]
-
-    type: Required[Literal["base64"]]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class AnthropicUrlImageSourceParam(TypedDict, total=False):
-    """AnthropicUrlImageSourceParam"""
-
-    type: Required[Literal["url"]]
-
-    url: Required[str]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class AnthropicImageBlockParamParam(TypedDict, total=False):
-    """AnthropicImageBlockParamParam"""
-
-    cache_control: AnthropicCacheControlDirectiveParam
-    """Enable automatic prompt caching. When set at the top level, the system automatically applies cache breakpoints
-    to the last cacheable block in the request."""
-
-    source: Required[AnthropicBase64ImageSourceParam | AnthropicUrlImageSourceParam]
-
-    type: Required[Literal["image"]]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class AnthropicDocumentBlockParamParamCitations(TypedDict, total=False):
-    """AnthropicDocumentBlockParamParamCitations"""
-
-    enabled: bool
-
-
-@with_config(ConfigDict(extra="forbid"))
-class AnthropicBase64PdfSourceParam(TypedDict, total=False):
-    """AnthropicBase64PdfSourceParam"""
-
-    data: Required[str]
-
-    media_type: Required[Literal["application/pdf"]]
-
-    type: Required[Literal["base64"]]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class AnthropicPlainTextSourceParam(TypedDict, total=False):
-    """AnthropicPlainTextSourceParam"""
-
-    data: Required[str]
-
-    media_type: Required[Literal["text/plain"]]
-
-    type: Required[Literal["text"]]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class AnthropicDocumentBlockParamParamSourceVariant3(TypedDict, total=False):
-    """AnthropicDocumentBlockParamParamSourceVariant3"""
-
-    content: Required[str | list[AnthropicTextBlockParamParam | AnthropicImageBlockParamParam]]
-
-    type: Required[Literal["content"]]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class AnthropicUrlPdfSourceParam(TypedDict, total=False):
-    """AnthropicUrlPdfSourceParam"""
-
-    type: Required[Literal["url"]]
-
-    url: Required[str]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class AnthropicFileDocumentSourceParam(TypedDict, total=False):
-    """AnthropicFileDocumentSourceParam"""
-
-    file_id: Required[str]
-
-    type: Required[Literal["file"]]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class AnthropicDocumentBlockParamParam(TypedDict, total=False):
-    """AnthropicDocumentBlockParamParam"""
-
-    cache_control: AnthropicCacheControlDirectiveParam
-    """Enable automatic prompt caching. When set at the top level, the system automatically applies cache breakpoints
-    to the last cacheable block in the request."""
-
-    citations: AnthropicDocumentBlockParamParamCitations | None
-
-    context: str | None
-
-    source: Required[
-        AnthropicBase64PdfSourceParam
-        | AnthropicPlainTextSourceParam
-        | AnthropicDocumentBlockParamParamSourceVariant3
-        | AnthropicUrlPdfSourceParam
-        | AnthropicFileDocumentSourceParam
-    ]
-
-    title: str | None
-
-    type: Required[Literal["document"]]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class MessagesMessageParamParamContentVariant2ItemVariant4(TypedDict, total=False):
-    """MessagesMessageParamParamContentVariant2ItemVariant4"""
-
-    cache_control: AnthropicCacheControlDirectiveParam
-    """Enable automatic prompt caching. When set at the top level, the system automatically applies cache breakpoints
-    to the last cacheable block in the request."""
-
-    id: Required[str]
-
-    input: Any
-
-    name: Required[str]
-
-    type: Required[Literal["tool_use"]]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class MessagesMessageParamParamContentVariant2ItemVariant5ContentVariant2ItemVariant3(TypedDict, total=False):
-    """MessagesMessageParamParamContentVariant2ItemVariant5ContentVariant2ItemVariant3"""
-
-    tool_name: Required[str]
-
-    type: Required[Literal["tool_reference"]]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class AnthropicSearchResultBlockParamParamCitations(TypedDict, total=False):
-    """AnthropicSearchResultBlockParamParamCitations"""
-
-    enabled: bool
-
-
-@with_config(ConfigDict(extra="forbid"))
-class AnthropicSearchResultBlockParamParam(TypedDict, total=False):
-    """AnthropicSearchResultBlockParamParam"""
-
-    cache_control: AnthropicCacheControlDirectiveParam
-    """Enable automatic prompt caching. When set at the top level, the system automatically applies cache breakpoints
-    to the last cacheable block in the request."""
-
-    citations: AnthropicSearchResultBlockParamParamCitations
-
-    content: Required[list[AnthropicTextBlockParamParam]]
-
-    source: Required[str]
-
-    title: Required[str]
-
-    type: Required[Literal["search_result"]]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class MessagesMessageParamParamContentVariant2ItemVariant5(TypedDict, total=False):
-    """MessagesMessageParamParamContentVariant2ItemVariant5"""
-
-    cache_control: AnthropicCacheControlDirectiveParam
-    """Enable automatic prompt caching. When set at the top level, the system automatically applies cache breakpoints
-    to the last cacheable block in the request."""
-
-    content: (
-        str
-        | list[
-            AnthropicTextBlockParamParam
-            | AnthropicImageBlockParamParam
-            | MessagesMessageParamParamContentVariant2ItemVariant5ContentVariant2ItemVariant3
-            | AnthropicSearchResultBlockParamParam
-            | AnthropicDocumentBlockParamParam
-        ]
-    )
-
-    is_error: bool
-
-    tool_use_id: Required[str]
-
-    type: Required[Literal["tool_result"]]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class MessagesMessageParamParamContentVariant2ItemVariant6(TypedDict, total=False):
-    """MessagesMessageParamParamContentVariant2ItemVariant6"""
-
-    signature: Required[str]
-
-    thinking: Required[str]
-
-    type: Required[Literal["thinking"]]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class MessagesMessageParamParamContentVariant2ItemVariant7(TypedDict, total=False):
-    """MessagesMessageParamParamContentVariant2ItemVariant7"""
-
-    data: Required[str]
-
-    type: Required[Literal["redacted_thinking"]]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class MessagesMessageParamParamContentVariant2ItemVariant8(TypedDict, total=False):
-    """MessagesMessageParamParamContentVariant2ItemVariant8"""
-
-    cache_control: AnthropicCacheControlDirectiveParam
-    """Enable automatic prompt caching. When set at the top level, the system automatically applies cache breakpoints
-    to the last cacheable block in the request."""
-
-    id: Required[str]
-
-    input: Any
-
-    name: Required[str]
-
-    type: Required[Literal["server_tool_use"]]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class AnthropicWebSearchResultBlockParamParam(TypedDict, total=False):
-    """AnthropicWebSearchResultBlockParamParam"""
-
-    encrypted_content: Required[str]
-
-    page_age: str | None
-
-    title: Required[str]
-
-    type: Required[Literal["web_search_result"]]
-
-    url: Required[str]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class MessagesMessageParamParamContentVariant2ItemVariant9ContentVariant2(TypedDict, total=False):
-    """MessagesMessageParamParamContentVariant2ItemVariant9ContentVariant2"""
-
-    error_code: Required[
-        Literal["invalid_tool_input", "unavailable", "max_uses_exceeded", "too_many_requests", "query_too_long"] | str
-    ]
-
-    type: Required[Literal["web_search_tool_result_error"]]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class MessagesMessageParamParamContentVariant2ItemVariant9(TypedDict, total=False):
-    """MessagesMessageParamParamContentVariant2ItemVariant9"""
-
-    cache_control: AnthropicCacheControlDirectiveParam
-    """Enable automatic prompt caching. When set at the top level, the system automatically applies cache breakpoints
-    to the last cacheable block in the request."""
-
-    content: Required[
-        list[AnthropicWebSearchResultBlockParamParam]
-        | MessagesMessageParamParamContentVariant2ItemVariant9ContentVariant2
-    ]
-
-    tool_use_id: Required[str]
-
-    type: Required[Literal["web_search_tool_result"]]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class MessagesMessageParamParamContentVariant2ItemVariant11(TypedDict, total=False):
-    """MessagesMessageParamParamContentVariant2ItemVariant11"""
-
-    cache_control: AnthropicCacheControlDirectiveParam
-    """Enable automatic prompt caching. When set at the top level, the system automatically applies cache breakpoints
-    to the last cacheable block in the request."""
-
-    content: Required[str | None]
-
-    encrypted_content: str | None
-
-    type: Required[Literal["compaction"]]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class MessagesAdvisorToolResultBlockParam(TypedDict, total=False):
-    """Advisor tool result from a prior assistant turn, replayed back to the model on the next turn. Mirrors the
-    block Anthropic returns in assistant content when the `advisor_20260301` tool runs."""
-
-    content: Required[dict[str, Any]]
-
-    tool_use_id: Required[str]
-
-    type: Required[Literal["advisor_tool_result"]]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class MessagesToolAdditionBlockParamToolVariant1(TypedDict, total=False):
-    """MessagesToolAdditionBlockParamToolVariant1"""
-
-    name: Required[str]
-
-    type: Required[Literal["tool_reference"]]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class MessagesToolAdditionBlockParamToolVariant2(TypedDict, total=False):
-    """MessagesToolAdditionBlockParamToolVariant2"""
-
-    name: Required[str]
-
-    server_name: Required[str]
-
-    type: Required[Literal["mcp_tool_reference"]]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class MessagesToolAdditionBlockParamToolVariant3(TypedDict, total=False):
-    """MessagesToolAdditionBlockParamToolVariant3"""
-
-    server_name: Required[str]
-
-    type: Required[Literal["mcp_toolset_reference"]]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class MessagesToolAdditionBlockParam(TypedDict, total=False):
-    """Loads a previously deferred tool (declared in `tools` with `defer_loading: true`) mid-conversation without
-    invalidating the prompt cache. Only valid in `role: "system"` messages. Not supported on Claude Sonnet 5 or
-    models older than Claude Opus 4.8."""
-
-    cache_control: AnthropicCacheControlDirectiveParam
-    """Enable automatic prompt caching. When set at the top level, the system automatically applies cache breakpoints
-    to the last cacheable block in the request."""
-
-    tool: Required[
-        MessagesToolAdditionBlockParamToolVariant1
-        | MessagesToolAdditionBlockParamToolVariant2
-        | MessagesToolAdditionBlockParamToolVariant3
-    ]
-
-    type: Required[Literal["tool_addition"]]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class MessagesToolRemovalBlockParamToolVariant1(TypedDict, total=False):
-    """MessagesToolRemovalBlockParamToolVariant1"""
-
-    name: Required[str]
-
-    type: Required[Literal["tool_reference"]]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class MessagesToolRemovalBlockParamToolVariant2(TypedDict, total=False):
-    """MessagesToolRemovalBlockParamToolVariant2"""
-
-    name: Required[str]
-
-    server_name: Required[str]
-
-    type: Required[Literal["mcp_tool_reference"]]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class MessagesToolRemovalBlockParamToolVariant3(TypedDict, total=False):
-    """MessagesToolRemovalBlockParamToolVariant3"""
-
-    server_name: Required[str]
-
-    type: Required[Literal["mcp_toolset_reference"]]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class MessagesToolRemovalBlockParam(TypedDict, total=False):
-    """Removes a tool from the conversation mid-conversation without invalidating the prompt cache. Only valid in
-    `role: "system"` messages. Not supported on Claude Sonnet 5 or models older than Claude Opus 4.8."""
-
-    cache_control: AnthropicCacheControlDirectiveParam
-    """Enable automatic prompt caching. When set at the top level, the system automatically applies cache breakpoints
-    to the last cacheable block in the request."""
-
-    tool: Required[
-        MessagesToolRemovalBlockParamToolVariant1
-        | MessagesToolRemovalBlockParamToolVariant2
-        | MessagesToolRemovalBlockParamToolVariant3
-    ]
-
-    type: Required[Literal["tool_removal"]]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class MessagesShellToolResultBlockParamFilesItem(TypedDict, total=False):
-    """MessagesShellToolResultBlockParamFilesItem"""
-
-    container_id: Required[str]
-
-    end_index: Required[int]
-
-    file_id: Required[str]
-
-    filename: Required[str]
-
-    start_index: Required[int]
-
-    type: Required[Literal["container_file_citation"]]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class MessagesShellToolResultBlockParam(TypedDict, total=False):
-    """Output of an `openrouter:shell` call from a prior assistant turn. Accepted on replay and dropped before the
-    provider request - Anthropic has no equivalent block."""
-
-    container_id: str
-    """The canonical container id the command ran under - the `{container_id}` for the Container Files API, reusable
-    as a `container_reference` in later requests."""
-
-    content: Required[dict[str, Any]]
-
-    files: list[MessagesShellToolResultBlockParamFilesItem]
-    """Citations for the files the sandbox command created or modified, most-recently-touched first (at most 10).
-    Retrieve them via the Container Files API."""
-
-    tool_use_id: Required[str]
-
-    type: Required[Literal["openrouter_shell_tool_result"]]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class MessagesBashToolResultBlockParamFilesItem(TypedDict, total=False):
-    """MessagesBashToolResultBlockParamFilesItem"""
-
-    container_id: Required[str]
-
-    end_index: Required[int]
-
-    file_id: Required[str]
-
-    filename: Required[str]
-
-    start_index: Required[int]
-
-    type: Required[Literal["container_file_citation"]]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class MessagesBashToolResultBlockParam(TypedDict, total=False):
-    """Output of a sandbox-executed `openrouter:bash` call from a prior assistant turn. Accepted on replay and
-    dropped before the provider request - Anthropic has no equivalent block."""
-
-    container_id: str
-    """The canonical container id the command ran under - the `{container_id}` for the Container Files API, reusable
-    as a `container_reference` in later requests."""
-
-    content: Required[dict[str, Any]]
-
-    files: list[MessagesBashToolResultBlockParamFilesItem]
-    """Citations for the files the sandbox command created or modified, most-recently-touched first (at most 10).
-    Retrieve them via the Container Files API."""
-
-    tool_use_id: Required[str]
-
-    type: Required[Literal["openrouter_bash_tool_result"]]
-
-
-AnthropicOutputEffort: TypeAlias = Literal["low", "medium", "high", "xhigh", "max"] | str | None
-
-
-@with_config(ConfigDict(extra="forbid"))
-class AnthropicMessageOutputConfigParam(TypedDict, total=False):
-    """AnthropicMessageOutputConfigParam"""
-
-    effort: AnthropicOutputEffort
-
-
-@with_config(ConfigDict(extra="forbid"))
-class MessagesMessageParamParam(TypedDict, total=False):
-    """Anthropic message with OpenRouter extensions"""
-
-    clear_at: AnthropicSystemClearAt
-
-    content: Required[
-        str
-        | list[
-            AnthropicTextBlockParamParam
-            | AnthropicImageBlockParamParam
-            | AnthropicDocumentBlockParamParam
-            | MessagesMessageParamParamContentVariant2ItemVariant4
-            | MessagesMessageParamParamContentVariant2ItemVariant5
-            | MessagesMessageParamParamContentVariant2ItemVariant6
-            | MessagesMessageParamParamContentVariant2ItemVariant7
-            | MessagesMessageParamParamContentVariant2ItemVariant8
-            | MessagesMessageParamParamContentVariant2ItemVariant9
-            | AnthropicSearchResultBlockParamParam
-            | MessagesMessageParamParamContentVariant2ItemVariant11
-            | MessagesAdvisorToolResultBlockParam
-            | MessagesToolAdditionBlockParam
-            | MessagesToolRemovalBlockParam
-            | MessagesShellToolResultBlockParam
-            | MessagesBashToolResultBlockParam
-        ]
-    ]
-
-    output_config: AnthropicMessageOutputConfigParam
-
-    role: Required[Literal["user", "assistant", "system"] | str]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class MessagesOutputConfigParamFormat(TypedDict, total=False):
-    """A schema to specify Claude's output format in responses. See structured outputs."""
-
-    schema: Required[dict[str, Any]]
-
-    type: Required[Literal["json_schema"]]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class MessagesOutputConfigParamTaskBudget(TypedDict, total=False):
-    """Task budget for an agentic turn. The model sees a countdown of remaining tokens and uses it to prioritize work
-    and wind down gracefully. Advisory - does not enforce a hard cap."""
-
-    remaining: Annotated[int, Field(ge=0)] | None
-
-    total: Required[Annotated[int, Field(ge=20000)]]
-
-    type: Required[Literal["tokens"]]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class MessagesOutputConfigParam(TypedDict, total=False):
-    """Configuration for controlling output behavior. Supports the effort parameter and structured output format."""
-
-    effort: Literal["low", "medium", "high", "xhigh", "max"] | str | None
-    """How much effort the model should put into its response. Higher effort levels may result in more thorough
-    analysis but take longer. Valid values are `low`, `medium`, `high`, `xhigh`, or `max`."""
-
-    format: MessagesOutputConfigParamFormat | None
-    """A schema to specify Claude's output format in responses. See structured outputs."""
-
-    task_budget: MessagesOutputConfigParamTaskBudget | None
-    """Task budget for an agentic turn. The model sees a countdown of remaining tokens and uses it to prioritize work
-    and wind down gracefully. Advisory - does not enforce a hard cap."""
-
-
-@with_config(ConfigDict(extra="forbid"))
 class AutoRouterPluginParam(TypedDict, total=False):
     """AutoRouterPluginParam"""
 
@@ -1574,36 +813,6 @@ StopServerToolsWhenConditionParam: TypeAlias = (
 
 StopServerToolsWhenParam: TypeAlias = list[StopServerToolsWhenConditionParam]
 
-
-@with_config(ConfigDict(extra="forbid"))
-class AnthropicThinkingBlockBindingParam(TypedDict, total=False):
-    """AnthropicThinkingBlockBindingParam"""
-
-    prefix_mismatch_behavior: Literal["error", "drop_block"] | str | None
-
-
-AnthropicThinkingDisplay: TypeAlias = Literal["summarized", "omitted", "updates"] | str | None
-
-
-@with_config(ConfigDict(extra="forbid"))
-class AnthropicWebSearchToolUserLocationParam(TypedDict, total=False):
-    """AnthropicWebSearchToolUserLocationParam"""
-
-    city: str | None
-
-    country: str | None
-
-    region: str | None
-
-    timezone: str | None
-
-    type: Required[Literal["approximate"]]
-
-
-AnthropicAllowedCallersParam: TypeAlias = list[
-    Literal["direct", "code_execution_20250825", "code_execution_20260120"] | str
-]
-
 BashServerToolEngine: TypeAlias = Literal["auto", "native", "openrouter"] | str
 
 ContainerFileIdsParam: TypeAlias = list[Annotated[str, Field(min_length=1)]]
@@ -1739,16 +948,6 @@ class SearchModelsServerToolConfigParam(TypedDict, total=False):
     """Maximum number of models to return. Defaults to 5, max 20."""
 
 
-@with_config(ConfigDict(extra="forbid"))
-class MessagesSearchModelsServerToolParam(TypedDict, total=False):
-    """OpenRouter built-in server tool: searches and filters AI models available on OpenRouter"""
-
-    parameters: SearchModelsServerToolConfigParam
-    """Configuration for the openrouter:experimental__search_models server tool"""
-
-    type: Required[Literal["openrouter:experimental__search_models"]]
-
-
 WebFetchEngineEnum: TypeAlias = Literal["auto", "native", "openrouter", "exa", "parallel", "firecrawl"] | str
 
 
@@ -1856,44 +1055,6 @@ class OpenRouterWebSearchServerToolParam(TypedDict, total=False):
     type: Required[Literal["openrouter:web_search"]]
 
 
-@with_config(ConfigDict(extra="forbid"))
-class AnthropicToolSearchToolBm25Param(TypedDict, total=False):
-    """AnthropicToolSearchToolBm25Param"""
-
-    allowed_callers: AnthropicAllowedCallersParam
-
-    cache_control: AnthropicCacheControlDirectiveParam
-    """Enable automatic prompt caching. When set at the top level, the system automatically applies cache breakpoints
-    to the last cacheable block in the request."""
-
-    defer_loading: bool
-
-    name: Required[Literal["tool_search_tool_bm25"]]
-
-    strict: bool
-
-    type: Required[Literal["tool_search_tool_bm25_20251119", "tool_search_tool_bm25"] | str]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class AnthropicToolSearchToolRegexParam(TypedDict, total=False):
-    """AnthropicToolSearchToolRegexParam"""
-
-    allowed_callers: AnthropicAllowedCallersParam
-
-    cache_control: AnthropicCacheControlDirectiveParam
-    """Enable automatic prompt caching. When set at the top level, the system automatically applies cache breakpoints
-    to the last cacheable block in the request."""
-
-    defer_loading: bool
-
-    name: Required[Literal["tool_search_tool_regex"]]
-
-    strict: bool
-
-    type: Required[Literal["tool_search_tool_regex_20251119", "tool_search_tool_regex"] | str]
-
-
 ShellServerToolEngine: TypeAlias = Literal["auto", "openrouter"] | str
 
 ShellServerToolEnvironmentParam: TypeAlias = ContainerAutoEnvironmentParam | ContainerReferenceEnvironmentParam
@@ -1959,6 +1120,276 @@ class TraceConfigParam(TypedDict, total=False):
     trace_id: str
 
     trace_name: str
+
+
+@with_config(ConfigDict(extra="forbid"))
+class ChatDebugOptionsParam(TypedDict, total=False):
+    """Debug options for inspecting request transformations (streaming only)"""
+
+    echo_upstream_body: bool
+    """If true, includes the transformed upstream request body in a debug chunk at the start of the stream. Only
+    works with streaming mode."""
+
+
+ImageConfigParam: TypeAlias = dict[str, str | float | list[Any]]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class PromptCacheBreakpointParam(TypedDict, total=False):
+    """Marks an explicit prompt-cache boundary on this content block (OpenAI-style). Everything through the block
+    carrying this marker is part of the candidate cached prefix."""
+
+    mode: Required[Literal["explicit"]]
+
+
+ReasoningFormat: TypeAlias = (
+    Literal[
+        "unknown",
+        "openai-responses-v1",
+        "azure-openai-responses-v1",
+        "bedrock-openai-responses-v1",
+        "bedrock-xai-responses-v1",
+        "xai-responses-v1",
+        "meta-responses-v1",
+        "anthropic-claude-v1",
+        "google-gemini-v1",
+    ]
+    | str
+    | None
+)
+
+
+@with_config(ConfigDict(extra="forbid"))
+class PromptCacheOptionsParam(TypedDict, total=False):
+    """Request-level prompt-cache controls. `mode: "explicit"` disables OpenAI-managed breakpoints so only blocks
+    marked with `prompt_cache_breakpoint` are cached. Only supported by OpenAI GPT-5.6 and newer."""
+
+    mode: Required[Literal["explicit"]]
+
+    ttl: str | None
+
+
+@with_config(ConfigDict(extra="forbid"))
+class AdvisorReasoningParam(TypedDict, total=False):
+    """Reasoning configuration forwarded to the advisor call. Use this to control reasoning effort and token budget
+    for models that support extended thinking."""
+
+    effort: Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"] | str
+    """Reasoning effort level for the advisor call."""
+
+    max_tokens: int
+    """Maximum number of reasoning tokens the advisor may use."""
+
+
+@with_config(ConfigDict(extra="forbid"))
+class AdvisorServerToolConfigParam(TypedDict, total=False):
+    """Configuration for one openrouter:advisor server tool entry."""
+
+    forward_transcript: bool
+    """When true, the full parent conversation is forwarded to the advisor so it sees the same context the executor
+    does (and the tool-call `prompt`, if given, is appended as a final user turn)."""
+
+    instructions: str
+    """System instructions for the advisor sub-agent. When omitted, the advisor responds with no system prompt of its
+    own."""
+
+    max_completion_tokens: int
+    """Maximum number of output tokens (including reasoning) the advisor may produce. When omitted, the provider's
+    default applies."""
+
+    model: str
+    """Slug of the advisor model to consult (any OpenRouter model)."""
+
+    name: Annotated[str, Field(min_length=1, max_length=64)]
+    """Optional name for this advisor. The model sees one tool per named advisor (and one default for an unnamed
+    entry). Names must be unique across advisor entries."""
+
+    reasoning: AdvisorReasoningParam
+    """Reasoning configuration forwarded to the advisor call. Use this to control reasoning effort and token budget
+    for models that support extended thinking."""
+
+    stream: bool
+    """When true, the advisor's advice streams incrementally as it is produced."""
+
+    temperature: float
+    """Sampling temperature forwarded to the advisor call. When omitted, the provider's default applies."""
+
+
+@with_config(ConfigDict(extra="forbid"))
+class AdvisorServerToolOpenRouterParam(TypedDict, total=False):
+    """OpenRouter built-in server tool: consults a higher-intelligence advisor model (any OpenRouter model) for
+    guidance mid-generation and returns its response. Include multiple entries to offer several named advisors; at
+    most one entry may omit `name` to act as the default advisor."""
+
+    parameters: AdvisorServerToolConfigParam
+    """Configuration for one openrouter:advisor server tool entry."""
+
+    type: Required[Literal["openrouter:advisor"]]
+
+
+FilesServerToolConfigParam: TypeAlias = dict[str, Any]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class FilesServerToolParam(TypedDict, total=False):
+    """OpenRouter built-in server tool: read, write, edit, and list workspace files via the Files API. Requires an
+    authenticated request; files come from the API key's workspace (or the default workspace for keys without
+    one)."""
+
+    parameters: FilesServerToolConfigParam
+    """Configuration for the openrouter:files server tool"""
+
+    type: Required[Literal["openrouter:files"]]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class FusionServerToolConfigParamReasoning(TypedDict, total=False):
+    """Reasoning configuration forwarded to panelist and analyst inner calls. Use this to control reasoning effort
+    and token budget for models that support extended thinking."""
+
+    effort: Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"] | str
+    """Reasoning effort level for panelist and analyst inner calls."""
+
+    max_tokens: int
+    """Maximum number of reasoning tokens each panelist and analyst model may use. Helps bound cost when models
+    allocate too much budget to chain-of-thought."""
+
+
+@with_config(ConfigDict(extra="forbid"))
+class FusionServerToolConfigParamToolsItem(TypedDict, total=False):
+    """FusionServerToolConfigParamToolsItem"""
+
+    parameters: dict[str, Any]
+    """Optional configuration forwarded as the tool's `parameters` object."""
+
+    type: Required[str]
+    """Server tool type identifier (e.g. "openrouter:web_search", "openrouter:web_fetch")."""
+
+
+@with_config(ConfigDict(extra="forbid"))
+class FusionServerToolConfigParam(TypedDict, total=False):
+    """Configuration for the openrouter:fusion server tool."""
+
+    analysis_models: list[str]
+    """Slugs of models to run in parallel as the analysis panel."""
+
+    cache_control: AnthropicCacheControlDirectiveParam
+    """Enable automatic prompt caching. When set at the top level, the system automatically applies cache breakpoints
+    to the last cacheable block in the request."""
+
+    max_completion_tokens: int
+    """Maximum number of output tokens (including reasoning tokens) each panelist and the analyst model may produce
+    per inner call."""
+
+    max_tool_calls: Annotated[int, Field(ge=1, le=16)]
+    """Maximum number of tool-calling steps each panelist (analysis model) and the analyst model may take during
+    their agentic web-research loop."""
+
+    model: str
+    """Slug of the analyst model that produces the structured analysis JSON. Defaults to the model used in the outer
+    API request."""
+
+    reasoning: FusionServerToolConfigParamReasoning
+    """Reasoning configuration forwarded to panelist and analyst inner calls. Use this to control reasoning effort
+    and token budget for models that support extended thinking."""
+
+    temperature: float
+    """Temperature forwarded to panelist inner calls. The analyst always runs at temperature 0 regardless of this
+    value. When omitted, the provider's default applies."""
+
+    tools: list[FusionServerToolConfigParamToolsItem]
+    """Server tools available to panelist and analyst inner calls. Each entry uses the same `{ type, parameters? }`
+    shorthand as the outer Chat Completions request."""
+
+
+@with_config(ConfigDict(extra="forbid"))
+class FusionServerToolOpenRouterParam(TypedDict, total=False):
+    """OpenRouter built-in server tool: fans out the user prompt to a panel of analysis models, then asks an analyst
+    model to summarize their collective output as structured JSON the outer model can synthesize from."""
+
+    parameters: FusionServerToolConfigParam
+    """Configuration for the openrouter:fusion server tool."""
+
+    type: Required[Literal["openrouter:fusion"]]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class SubagentReasoningParam(TypedDict, total=False):
+    """Reasoning configuration forwarded to the subagent call. Use this to control reasoning effort and token budget
+    for models that support extended thinking."""
+
+    effort: Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"] | str
+    """Reasoning effort level for the subagent call."""
+
+    max_tokens: int
+    """Maximum number of reasoning tokens the subagent may use. Forwarded to the subagent call as
+    `reasoning.max_tokens`."""
+
+
+@with_config(ConfigDict(extra="forbid"))
+class SubagentNestedToolParam(TypedDict, total=False):
+    """A tool made available to the subagent. Only OpenRouter server tools (e.g. openrouter:web_search) are
+    supported; function tools are rejected because the worker has no way to execute them. The subagent tool may
+    not list itself."""
+
+    parameters: dict[str, Any]
+
+    type: Required[str]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class SubagentServerToolConfigParam(TypedDict, total=False):
+    """Configuration for one openrouter:subagent server tool entry."""
+
+    inherit_functions: bool
+    """EXPERIMENTAL - subject to change without notice. When true, the subagent inherits every client function
+    defined in the request's top-level `tools` list."""
+
+    inherited_function_names: list[Annotated[str, Field(min_length=1)]]
+    """EXPERIMENTAL - subject to change without notice. Names of the top-level function tools that the subagent will
+    inherit."""
+
+    instructions: str
+    """System instructions for the subagent. When omitted, the subagent responds with no system prompt of its own."""
+
+    max_completion_tokens: int
+    """Maximum number of output tokens (including reasoning) the subagent may produce. When omitted, the provider's
+    default applies."""
+
+    max_tool_calls: Annotated[int, Field(ge=1, le=25)]
+    """Maximum number of tool-calling steps the subagent may take during its agentic loop. Capped at 25. Only
+    relevant when the subagent is given tools. Forwarded to the subagent call as `max_tool_calls`."""
+
+    model: str
+    """Slug of the model that executes delegated tasks (any OpenRouter model). Typically a smaller, cheaper, faster
+    model than the one delegating. When omitted, the model from the outer API request is used."""
+
+    name: Annotated[str, Field(min_length=1, max_length=64)]
+    """Optional name for this subagent. The model sees one tool per named subagent (and one default for an unnamed
+    entry). Names must be unique across subagent entries."""
+
+    reasoning: SubagentReasoningParam
+    """Reasoning configuration forwarded to the subagent call. Use this to control reasoning effort and token budget
+    for models that support extended thinking."""
+
+    temperature: float
+    """Sampling temperature forwarded to the subagent call. When omitted, the provider's default applies."""
+
+    tools: list[SubagentNestedToolParam]
+    """Tools the subagent may use while executing a delegated task. The subagent runs as an agentic sub-agent over
+    these tools, then returns its outcome."""
+
+
+@with_config(ConfigDict(extra="forbid"))
+class SubagentServerToolOpenRouterParam(TypedDict, total=False):
+    """OpenRouter built-in server tool: delegates self-contained tasks to a smaller, cheaper, faster worker model
+    (any OpenRouter model) mid-generation and returns its outcome. The worker may run as a sub-agent with its own
+    tools."""
+
+    parameters: SubagentServerToolConfigParam
+    """Configuration for one openrouter:subagent server tool entry."""
+
+    type: Required[Literal["openrouter:subagent"]]
 
 
 @with_config(ConfigDict(extra="forbid"))

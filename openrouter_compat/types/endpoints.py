@@ -53,89 +53,89 @@ class PercentileStats(BaseModel):
 class PublicEndpointPerfLast30mByWorkloadEmbeddings(BaseModel):
     """PublicEndpointPerfLast30mByWorkloadEmbeddings"""
 
-    latency: PercentileStats
+    latency: PercentileStats | None
 
     request_count: int | None
     """Total requests admitted for this workload in the window."""
 
-    throughput: PercentileStats
+    throughput: PercentileStats | None
 
 
 class PublicEndpointPerfLast30mByWorkloadImageGeneration(BaseModel):
     """PublicEndpointPerfLast30mByWorkloadImageGeneration"""
 
-    latency: PercentileStats
+    latency: PercentileStats | None
 
     request_count: int | None
     """Total requests admitted for this workload in the window."""
 
-    throughput: PercentileStats
+    throughput: PercentileStats | None
 
 
 class PublicEndpointPerfLast30mByWorkloadRerank(BaseModel):
     """PublicEndpointPerfLast30mByWorkloadRerank"""
 
-    latency: PercentileStats
+    latency: PercentileStats | None
 
     request_count: int | None
     """Total requests admitted for this workload in the window."""
 
-    throughput: PercentileStats
+    throughput: PercentileStats | None
 
 
 class PublicEndpointPerfLast30mByWorkloadStt(BaseModel):
     """PublicEndpointPerfLast30mByWorkloadStt"""
 
-    latency: PercentileStats
+    latency: PercentileStats | None
 
     request_count: int | None
     """Total requests admitted for this workload in the window."""
 
-    throughput: PercentileStats
+    throughput: PercentileStats | None
 
 
 class PublicEndpointPerfLast30mByWorkloadTextGeneration(BaseModel):
     """PublicEndpointPerfLast30mByWorkloadTextGeneration"""
 
-    latency: PercentileStats
+    latency: PercentileStats | None
 
     request_count: int | None
     """Total requests admitted for this workload in the window."""
 
-    throughput: PercentileStats
+    throughput: PercentileStats | None
 
 
 class PublicEndpointPerfLast30mByWorkloadTts(BaseModel):
     """PublicEndpointPerfLast30mByWorkloadTts"""
 
-    latency: PercentileStats
+    latency: PercentileStats | None
 
     request_count: int | None
     """Total requests admitted for this workload in the window."""
 
-    throughput: PercentileStats
+    throughput: PercentileStats | None
 
 
 class PublicEndpointPerfLast30mByWorkloadUnknown(BaseModel):
     """PublicEndpointPerfLast30mByWorkloadUnknown"""
 
-    latency: PercentileStats
+    latency: PercentileStats | None
 
     request_count: int | None
     """Total requests admitted for this workload in the window."""
 
-    throughput: PercentileStats
+    throughput: PercentileStats | None
 
 
 class PublicEndpointPerfLast30mByWorkloadVideoGeneration(BaseModel):
     """PublicEndpointPerfLast30mByWorkloadVideoGeneration"""
 
-    latency: PercentileStats
+    latency: PercentileStats | None
 
     request_count: int | None
     """Total requests admitted for this workload in the window."""
 
-    throughput: PercentileStats
+    throughput: PercentileStats | None
 
 
 class PublicEndpointPerfLast30mByWorkload(BaseModel):
@@ -321,7 +321,7 @@ class PublicEndpoint(BaseModel):
 
     context_length: int
 
-    latency_last_30m: PercentileStats
+    latency_last_30m: PercentileStats | None
     """Latency percentiles in milliseconds over the last 30 minutes. Latency measures time to first token."""
 
     max_completion_tokens: int | None
@@ -362,7 +362,7 @@ class PublicEndpoint(BaseModel):
 
     tag: str
 
-    throughput_last_30m: PercentileStats
+    throughput_last_30m: PercentileStats | None
 
     uptime_last_1d: float | None
     """Uptime percentage over the last 1 day, calculated as successful requests / (successful + error requests) *

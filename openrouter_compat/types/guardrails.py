@@ -13,9 +13,13 @@ from pydantic import ConfigDict, Field, with_config
 from typing_extensions import TypedDict
 
 __all__ = [
+    "BulkAssignKeysRequestParam",
     "BulkAssignKeysResponse",
+    "BulkAssignMembersRequestParam",
     "BulkAssignMembersResponse",
+    "BulkUnassignKeysRequestParam",
     "BulkUnassignKeysResponse",
+    "BulkUnassignMembersRequestParam",
     "BulkUnassignMembersResponse",
     "ContentFilterAction",
     "ContentFilterBuiltinAction",
@@ -24,6 +28,7 @@ __all__ = [
     "ContentFilterBuiltinSlug",
     "ContentFilterEntry",
     "ContentFilterEntryParam",
+    "CreateGuardrailRequestParam",
     "DeleteGuardrailResponse",
     "Guardrail",
     "GuardrailDataRegion",
@@ -45,6 +50,7 @@ __all__ = [
     "ListMemberAssignmentsResponse",
     "MemberAssignment",
     "PromptInjectionScanScope",
+    "UpdateGuardrailRequestParam",
 ]
 
 
@@ -251,99 +257,160 @@ class ContentFilterEntryParam(TypedDict, total=False):
 
 
 @with_config(ConfigDict(extra="forbid"))
-class GuardrailsCreateParams(TypedDict, total=False):
-    """Body of `POST /guardrails`."""
+class CreateGuardrailRequestParam(TypedDict, total=False):
+    """CreateGuardrailRequestParam"""
 
     allowed_data_regions: list[GuardrailDataRegion] | None
+    """Data regions through which requests governed by this guardrail must arrive. `global` is https://openrouter.ai,
+    `europe` is https://eu.openrouter.ai, and `us` is https://us.openrouter.ai."""
 
     allowed_models: list[str] | None
+    """Array of model identifiers (slug or canonical_slug accepted)"""
 
     allowed_providers: list[str] | None
+    """List of allowed provider IDs"""
 
     content_filter_builtins: list[ContentFilterBuiltinEntryInputParam] | None
+    """Builtin content filters to apply. Every builtin slug supports "block", "redact", and the detect-only "flag"
+    action."""
 
     content_filters: list[ContentFilterEntryParam] | None
+    """Custom regex content filters to apply to request messages"""
 
     description: Annotated[str, Field(max_length=1000)] | None
+    """Description of the guardrail"""
 
     enable_free_model_publication: bool | None
+    """Whether this guardrail allows free endpoints that publish prompts."""
 
     enable_free_model_training: bool | None
+    """Whether this guardrail allows free endpoints that train on request data."""
 
     enable_paid_model_training: bool | None
+    """Whether this guardrail allows paid endpoints that train on request data."""
 
     enforce_zdr: bool | None
+    """Deprecated. Use enforce_zdr_anthropic, enforce_zdr_openai, enforce_zdr_google, enforce_zdr_xai, and
+    enforce_zdr_other instead."""
 
     enforce_zdr_anthropic: bool | None
+    """Whether to enforce zero data retention for Anthropic models. Falls back to enforce_zdr when not provided."""
 
     enforce_zdr_google: bool | None
+    """Whether to enforce zero data retention for Google models. Falls back to enforce_zdr when not provided."""
 
     enforce_zdr_openai: bool | None
+    """Whether to enforce zero data retention for OpenAI models. Falls back to enforce_zdr when not provided."""
 
     enforce_zdr_other: bool | None
+    """Whether to enforce zero data retention for models that are not from Anthropic, OpenAI, Google, or xAI. Falls
+    back to enforce_zdr when not provided."""
 
     enforce_zdr_xai: bool | None
+    """Whether to enforce zero data retention for xAI models. Falls back to enforce_zdr when not provided."""
 
     ignored_models: list[str] | None
+    """Array of model identifiers to exclude from routing (slug or canonical_slug accepted)"""
 
     ignored_providers: list[str] | None
+    """List of provider IDs to exclude from routing"""
 
     include_byok_in_budgets: bool
+    """Whether BYOK (bring-your-own-key) inference spend counts toward this guardrail's limit_usd, in addition to
+    OpenRouter credit spend. Defaults to false."""
 
     limit_usd: float | None
+    """Spending limit in USD. Must be provided together with `reset_interval`: a request that sets only one of the
+    two is rejected with a 400."""
 
     name: Required[Annotated[str, Field(min_length=1, max_length=200)]]
+    """Name for the new guardrail"""
 
     reset_interval: GuardrailInterval
+    """Interval at which the limit resets (daily, weekly, monthly)"""
 
     workspace_id: str
+    """The workspace to create the guardrail in. When omitted, the guardrail is created in the default workspace; if
+    that default has been deleted, the request returns a 400 and you must pass `workspace_id`..."""
+
+
+GuardrailsCreateParams: TypeAlias = CreateGuardrailRequestParam
 
 
 @with_config(ConfigDict(extra="forbid"))
-class GuardrailsUpdateParams(TypedDict, total=False):
-    """Body of `PATCH /guardrails/{id}`."""
+class UpdateGuardrailRequestParam(TypedDict, total=False):
+    """UpdateGuardrailRequestParam"""
 
     allowed_data_regions: list[GuardrailDataRegion] | None
+    """Data regions through which requests governed by this guardrail must arrive. `global` is https://openrouter.ai,
+    `europe` is https://eu.openrouter.ai, and `us` is https://us.openrouter.ai."""
 
     allowed_models: list[str] | None
+    """Array of model identifiers (slug or canonical_slug accepted)"""
 
     allowed_providers: list[str] | None
+    """New list of allowed provider IDs"""
 
     content_filter_builtins: list[ContentFilterBuiltinEntryInputParam] | None
+    """Builtin content filters to apply. Set to null to remove. Every builtin slug supports "block", "redact", and
+    the detect-only "flag" action."""
 
     content_filters: list[ContentFilterEntryParam] | None
+    """Custom regex content filters to apply. Set to null to remove."""
 
     description: Annotated[str, Field(max_length=1000)] | None
+    """New description for the guardrail"""
 
     enable_free_model_publication: bool | None
+    """Whether this guardrail allows free endpoints that publish prompts."""
 
     enable_free_model_training: bool | None
+    """Whether this guardrail allows free endpoints that train on request data."""
 
     enable_paid_model_training: bool | None
+    """Whether this guardrail allows paid endpoints that train on request data."""
 
     enforce_zdr: bool | None
+    """Deprecated. Use enforce_zdr_anthropic, enforce_zdr_openai, enforce_zdr_google, enforce_zdr_xai, and
+    enforce_zdr_other instead."""
 
     enforce_zdr_anthropic: bool | None
+    """Whether to enforce zero data retention for Anthropic models. Falls back to enforce_zdr when not provided."""
 
     enforce_zdr_google: bool | None
+    """Whether to enforce zero data retention for Google models. Falls back to enforce_zdr when not provided."""
 
     enforce_zdr_openai: bool | None
+    """Whether to enforce zero data retention for OpenAI models. Falls back to enforce_zdr when not provided."""
 
     enforce_zdr_other: bool | None
+    """Whether to enforce zero data retention for models that are not from Anthropic, OpenAI, Google, or xAI. Falls
+    back to enforce_zdr when not provided."""
 
     enforce_zdr_xai: bool | None
+    """Whether to enforce zero data retention for xAI models. Falls back to enforce_zdr when not provided."""
 
     ignored_models: list[str] | None
+    """Array of model identifiers to exclude from routing (slug or canonical_slug accepted)"""
 
     ignored_providers: list[str] | None
+    """List of provider IDs to exclude from routing"""
 
     include_byok_in_budgets: bool
+    """Whether BYOK (bring-your-own-key) inference spend counts toward this guardrail's limit_usd, in addition to
+    OpenRouter credit spend. Omit to leave unchanged."""
 
     limit_usd: float | None
+    """New spending limit in USD"""
 
     name: Annotated[str, Field(min_length=1, max_length=200)]
+    """New name for the guardrail"""
 
     reset_interval: GuardrailInterval
+    """Interval at which the limit resets (daily, weekly, monthly)"""
+
+
+GuardrailsUpdateParams: TypeAlias = UpdateGuardrailRequestParam
 
 
 class DeleteGuardrailResponse(BaseModel):
@@ -400,10 +467,14 @@ class ListKeyAssignmentsResponse(BaseModel):
 
 
 @with_config(ConfigDict(extra="forbid"))
-class GuardrailsBulkAssignKeysParams(TypedDict, total=False):
-    """Body of `POST /guardrails/{id}/assignments/keys`."""
+class BulkAssignKeysRequestParam(TypedDict, total=False):
+    """BulkAssignKeysRequestParam"""
 
     key_hashes: Required[list[Annotated[str, Field(min_length=1)]]]
+    """Array of API key hashes to assign to the guardrail"""
+
+
+GuardrailsBulkAssignKeysParams: TypeAlias = BulkAssignKeysRequestParam
 
 
 class BulkAssignKeysResponse(BaseModel):
@@ -414,10 +485,14 @@ class BulkAssignKeysResponse(BaseModel):
 
 
 @with_config(ConfigDict(extra="forbid"))
-class GuardrailsBulkUnassignKeysParams(TypedDict, total=False):
-    """Body of `POST /guardrails/{id}/assignments/keys/remove`."""
+class BulkUnassignKeysRequestParam(TypedDict, total=False):
+    """BulkUnassignKeysRequestParam"""
 
     key_hashes: Required[list[Annotated[str, Field(min_length=1)]]]
+    """Array of API key hashes to unassign from the guardrail"""
+
+
+GuardrailsBulkUnassignKeysParams: TypeAlias = BulkUnassignKeysRequestParam
 
 
 class BulkUnassignKeysResponse(BaseModel):
@@ -471,10 +546,14 @@ class ListMemberAssignmentsResponse(BaseModel):
 
 
 @with_config(ConfigDict(extra="forbid"))
-class GuardrailsBulkAssignMembersParams(TypedDict, total=False):
-    """Body of `POST /guardrails/{id}/assignments/members`."""
+class BulkAssignMembersRequestParam(TypedDict, total=False):
+    """BulkAssignMembersRequestParam"""
 
     member_user_ids: Required[list[Annotated[str, Field(min_length=1)]]]
+    """Array of member user IDs to assign to the guardrail"""
+
+
+GuardrailsBulkAssignMembersParams: TypeAlias = BulkAssignMembersRequestParam
 
 
 class BulkAssignMembersResponse(BaseModel):
@@ -485,10 +564,14 @@ class BulkAssignMembersResponse(BaseModel):
 
 
 @with_config(ConfigDict(extra="forbid"))
-class GuardrailsBulkUnassignMembersParams(TypedDict, total=False):
-    """Body of `POST /guardrails/{id}/assignments/members/remove`."""
+class BulkUnassignMembersRequestParam(TypedDict, total=False):
+    """BulkUnassignMembersRequestParam"""
 
     member_user_ids: Required[list[Annotated[str, Field(min_length=1)]]]
+    """Array of member user IDs to unassign from the guardrail"""
+
+
+GuardrailsBulkUnassignMembersParams: TypeAlias = BulkUnassignMembersRequestParam
 
 
 class BulkUnassignMembersResponse(BaseModel):

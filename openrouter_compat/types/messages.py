@@ -13,22 +13,10 @@ from pydantic import ConfigDict, Field, with_config
 from typing_extensions import TypedDict
 
 from .common import (
-    AnthropicAllowedCallersParam,
     AnthropicCacheControlDirectiveParam,
     AnthropicCacheCreation,
-    AnthropicInputTokensClearAtLeastParam,
-    AnthropicInputTokensTriggerParam,
     AnthropicSpeed,
-    AnthropicTextBlockParamParam,
-    AnthropicThinkingBlockBindingParam,
-    AnthropicThinkingDisplay,
-    AnthropicThinkingTurnsParam,
-    AnthropicToolSearchToolBm25Param,
-    AnthropicToolSearchToolRegexParam,
-    AnthropicToolUsesKeepParam,
-    AnthropicToolUsesTriggerParam,
     AnthropicUsageIteration,
-    AnthropicWebSearchToolUserLocationParam,
     AutoBetaRouterPluginParam,
     AutoRouterPluginParam,
     BashServerToolParam,
@@ -39,15 +27,12 @@ from .common import (
     FileParserPluginParam,
     FusionPluginParam,
     ImageGenerationServerToolOpenRouterParam,
-    MessagesFallbackParamParam,
-    MessagesMessageParamParam,
-    MessagesOutputConfigParam,
-    MessagesSearchModelsServerToolParam,
     ModerationPluginParam,
     OpenRouterWebSearchServerToolParam,
     ParetoRouterPluginParam,
     ProviderName,
     ResponseHealingPluginParam,
+    SearchModelsServerToolConfigParam,
     ShellServerToolOpenRouterParam,
     StopServerToolsWhenParam,
     ToolSearchServerToolParam,
@@ -60,7 +45,10 @@ from .provider_preferences import ProviderPreferences
 
 __all__ = [
     "AnthropicAdvisorToolResult",
+    "AnthropicAllowedCallersParam",
+    "AnthropicBase64ImageSourceParam",
     "AnthropicBase64PdfSource",
+    "AnthropicBase64PdfSourceParam",
     "AnthropicBashCodeExecutionContent",
     "AnthropicBashCodeExecutionOutput",
     "AnthropicBashCodeExecutionResult",
@@ -68,10 +56,15 @@ __all__ = [
     "AnthropicBashCodeExecutionToolResultError",
     "AnthropicCaller",
     "AnthropicCitationCharLocation",
+    "AnthropicCitationCharLocationParamParam",
     "AnthropicCitationContentBlockLocation",
+    "AnthropicCitationContentBlockLocationParamParam",
     "AnthropicCitationPageLocation",
+    "AnthropicCitationPageLocationParamParam",
     "AnthropicCitationSearchResultLocation",
+    "AnthropicCitationSearchResultLocationParamParam",
     "AnthropicCitationWebSearchResultLocation",
+    "AnthropicCitationWebSearchResultLocationParamParam",
     "AnthropicCitationsConfig",
     "AnthropicCodeExecution20250825Caller",
     "AnthropicCodeExecution20260120Caller",
@@ -86,14 +79,31 @@ __all__ = [
     "AnthropicContainerUpload",
     "AnthropicDirectCaller",
     "AnthropicDocumentBlock",
+    "AnthropicDocumentBlockParamParam",
+    "AnthropicDocumentBlockParamParamCitations",
+    "AnthropicDocumentBlockParamParamSourceVariant3",
     "AnthropicEncryptedCodeExecutionResult",
+    "AnthropicFileDocumentSourceParam",
+    "AnthropicImageBlockParamParam",
+    "AnthropicImageMimeType",
+    "AnthropicInputTokensClearAtLeastParam",
+    "AnthropicInputTokensTriggerParam",
     "AnthropicInputTransformation",
+    "AnthropicMessageOutputConfigParam",
+    "AnthropicOutputEffort",
     "AnthropicOutputTokensDetails",
     "AnthropicPlainTextSource",
+    "AnthropicPlainTextSourceParam",
     "AnthropicRedactedThinkingBlock",
     "AnthropicRefusalStopDetails",
+    "AnthropicSearchResultBlockParamParam",
+    "AnthropicSearchResultBlockParamParamCitations",
     "AnthropicServerToolErrorCode",
+    "AnthropicServerToolUsage",
+    "AnthropicServiceTier",
+    "AnthropicSystemClearAt",
     "AnthropicTextBlock",
+    "AnthropicTextBlockParamParam",
     "AnthropicTextCitation",
     "AnthropicTextEditorCodeExecutionContent",
     "AnthropicTextEditorCodeExecutionCreateResult",
@@ -102,48 +112,110 @@ __all__ = [
     "AnthropicTextEditorCodeExecutionToolResultError",
     "AnthropicTextEditorCodeExecutionViewResult",
     "AnthropicThinkingBlock",
+    "AnthropicThinkingBlockBindingParam",
+    "AnthropicThinkingDisplay",
+    "AnthropicThinkingTurnsParam",
     "AnthropicToolReference",
     "AnthropicToolSearchContent",
     "AnthropicToolSearchResult",
     "AnthropicToolSearchResultError",
+    "AnthropicToolSearchToolBm25Param",
+    "AnthropicToolSearchToolRegexParam",
     "AnthropicToolSearchToolResult",
     "AnthropicToolUseBlock",
+    "AnthropicToolUsesKeepParam",
+    "AnthropicToolUsesTriggerParam",
+    "AnthropicUrlImageSourceParam",
+    "AnthropicUrlPdfSourceParam",
     "AnthropicWebFetchBlock",
     "AnthropicWebFetchContent",
     "AnthropicWebFetchToolResult",
     "AnthropicWebFetchToolResultError",
     "AnthropicWebSearchResult",
+    "AnthropicWebSearchResultBlockParamParam",
     "AnthropicWebSearchToolResult",
     "AnthropicWebSearchToolResultError",
+    "AnthropicWebSearchToolUserLocationParam",
+    "ApiErrorType",
     "EndpointInfo",
     "EndpointsMetadata",
-    "MessagesCreateContextManagement",
-    "MessagesCreateContextManagementEditsItemVariant1",
-    "MessagesCreateContextManagementEditsItemVariant2",
-    "MessagesCreateContextManagementEditsItemVariant2KeepVariant2",
-    "MessagesCreateContextManagementEditsItemVariant3",
-    "MessagesCreateContextManagementEditsItemVariant3TriggerVariant1",
-    "MessagesCreateMetadata",
+    "MessagesAdvisorToolResultBlockParam",
+    "MessagesBashToolResultBlockParam",
+    "MessagesBashToolResultBlockParamFilesItem",
+    "MessagesContentBlockDeltaEvent",
+    "MessagesContentBlockDeltaEventDeltaVariant1",
+    "MessagesContentBlockDeltaEventDeltaVariant2",
+    "MessagesContentBlockDeltaEventDeltaVariant3",
+    "MessagesContentBlockDeltaEventDeltaVariant4",
+    "MessagesContentBlockDeltaEventDeltaVariant5",
+    "MessagesContentBlockDeltaEventDeltaVariant6",
+    "MessagesContentBlockStartEvent",
+    "MessagesContentBlockStartEventContentBlockVariant17",
+    "MessagesContentBlockStopEvent",
     "MessagesCreateParams",
-    "MessagesCreateThinkingVariant1",
-    "MessagesCreateThinkingVariant2",
-    "MessagesCreateThinkingVariant3",
-    "MessagesCreateToolChoiceVariant1",
-    "MessagesCreateToolChoiceVariant2",
-    "MessagesCreateToolChoiceVariant3",
-    "MessagesCreateToolChoiceVariant4",
-    "MessagesCreateToolsItemVariant1",
-    "MessagesCreateToolsItemVariant13",
-    "MessagesCreateToolsItemVariant1InputSchema",
-    "MessagesCreateToolsItemVariant2",
-    "MessagesCreateToolsItemVariant3",
-    "MessagesCreateToolsItemVariant4",
-    "MessagesCreateToolsItemVariant5",
-    "MessagesCreateToolsItemVariant6",
+    "MessagesDeltaEvent",
+    "MessagesDeltaEventDelta",
+    "MessagesDeltaEventUsage",
+    "MessagesErrorEvent",
+    "MessagesErrorEventError",
+    "MessagesFallbackParamParam",
+    "MessagesMessageParamParam",
+    "MessagesMessageParamParamContentVariant2ItemVariant11",
+    "MessagesMessageParamParamContentVariant2ItemVariant4",
+    "MessagesMessageParamParamContentVariant2ItemVariant5",
+    "MessagesMessageParamParamContentVariant2ItemVariant5ContentVariant2ItemVariant3",
+    "MessagesMessageParamParamContentVariant2ItemVariant6",
+    "MessagesMessageParamParamContentVariant2ItemVariant7",
+    "MessagesMessageParamParamContentVariant2ItemVariant8",
+    "MessagesMessageParamParamContentVariant2ItemVariant9",
+    "MessagesMessageParamParamContentVariant2ItemVariant9ContentVariant2",
+    "MessagesOutputConfigParam",
+    "MessagesOutputConfigParamFormat",
+    "MessagesOutputConfigParamTaskBudget",
+    "MessagesPingEvent",
+    "MessagesRequestParam",
+    "MessagesRequestParamContextManagement",
+    "MessagesRequestParamContextManagementEditsItemVariant1",
+    "MessagesRequestParamContextManagementEditsItemVariant2",
+    "MessagesRequestParamContextManagementEditsItemVariant2KeepVariant2",
+    "MessagesRequestParamContextManagementEditsItemVariant3",
+    "MessagesRequestParamContextManagementEditsItemVariant3TriggerVariant1",
+    "MessagesRequestParamMetadata",
+    "MessagesRequestParamThinkingVariant1",
+    "MessagesRequestParamThinkingVariant2",
+    "MessagesRequestParamThinkingVariant3",
+    "MessagesRequestParamToolChoiceVariant1",
+    "MessagesRequestParamToolChoiceVariant2",
+    "MessagesRequestParamToolChoiceVariant3",
+    "MessagesRequestParamToolChoiceVariant4",
+    "MessagesRequestParamToolsItemVariant1",
+    "MessagesRequestParamToolsItemVariant13",
+    "MessagesRequestParamToolsItemVariant1InputSchema",
+    "MessagesRequestParamToolsItemVariant2",
+    "MessagesRequestParamToolsItemVariant3",
+    "MessagesRequestParamToolsItemVariant4",
+    "MessagesRequestParamToolsItemVariant5",
+    "MessagesRequestParamToolsItemVariant6",
     "MessagesResult",
     "MessagesResultContextManagement",
     "MessagesResultContextManagementAppliedEditsItem",
     "MessagesResultUsage",
+    "MessagesSearchModelsServerToolParam",
+    "MessagesShellToolResultBlockParam",
+    "MessagesShellToolResultBlockParamFilesItem",
+    "MessagesStartEvent",
+    "MessagesStartEventMessage",
+    "MessagesStartEventMessageUsage",
+    "MessagesStopEvent",
+    "MessagesStreamEvents",
+    "MessagesToolAdditionBlockParam",
+    "MessagesToolAdditionBlockParamToolVariant1",
+    "MessagesToolAdditionBlockParamToolVariant2",
+    "MessagesToolAdditionBlockParamToolVariant3",
+    "MessagesToolRemovalBlockParam",
+    "MessagesToolRemovalBlockParamToolVariant1",
+    "MessagesToolRemovalBlockParamToolVariant2",
+    "MessagesToolRemovalBlockParamToolVariant3",
     "ORAnthropicBashToolResult",
     "ORAnthropicBashToolResultFilesItem",
     "ORAnthropicContentBlock",
@@ -163,10 +235,46 @@ __all__ = [
 
 
 @with_config(ConfigDict(extra="forbid"))
-class MessagesCreateContextManagementEditsItemVariant1(TypedDict, total=False):
-    """MessagesCreateContextManagementEditsItemVariant1"""
+class AnthropicInputTokensClearAtLeastParam(TypedDict, total=False):
+    """AnthropicInputTokensClearAtLeastParam"""
 
-    clear_at_least: AnthropicInputTokensClearAtLeastParam
+    type: Required[Literal["input_tokens"]]
+
+    value: Required[int]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class AnthropicToolUsesKeepParam(TypedDict, total=False):
+    """AnthropicToolUsesKeepParam"""
+
+    type: Required[Literal["tool_uses"]]
+
+    value: Required[int]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class AnthropicInputTokensTriggerParam(TypedDict, total=False):
+    """AnthropicInputTokensTriggerParam"""
+
+    type: Required[Literal["input_tokens"]]
+
+    value: Required[int]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class AnthropicToolUsesTriggerParam(TypedDict, total=False):
+    """AnthropicToolUsesTriggerParam"""
+
+    type: Required[Literal["tool_uses"]]
+
+    value: Required[int]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class MessagesRequestParamContextManagementEditsItemVariant1(TypedDict, total=False):
+    """MessagesRequestParamContextManagementEditsItemVariant1"""
+
+    clear_at_least: AnthropicInputTokensClearAtLeastParam | None
 
     clear_tool_inputs: bool | list[str] | None
 
@@ -180,24 +288,37 @@ class MessagesCreateContextManagementEditsItemVariant1(TypedDict, total=False):
 
 
 @with_config(ConfigDict(extra="forbid"))
-class MessagesCreateContextManagementEditsItemVariant2KeepVariant2(TypedDict, total=False):
-    """MessagesCreateContextManagementEditsItemVariant2KeepVariant2"""
+class AnthropicThinkingTurnsParam(TypedDict, total=False):
+    """AnthropicThinkingTurnsParam"""
+
+    type: Required[Literal["thinking_turns"]]
+
+    value: Required[int]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class MessagesRequestParamContextManagementEditsItemVariant2KeepVariant2(TypedDict, total=False):
+    """MessagesRequestParamContextManagementEditsItemVariant2KeepVariant2"""
 
     type: Required[Literal["all"]]
 
 
 @with_config(ConfigDict(extra="forbid"))
-class MessagesCreateContextManagementEditsItemVariant2(TypedDict, total=False):
-    """MessagesCreateContextManagementEditsItemVariant2"""
+class MessagesRequestParamContextManagementEditsItemVariant2(TypedDict, total=False):
+    """MessagesRequestParamContextManagementEditsItemVariant2"""
 
-    keep: AnthropicThinkingTurnsParam | MessagesCreateContextManagementEditsItemVariant2KeepVariant2 | Literal["all"]
+    keep: (
+        AnthropicThinkingTurnsParam
+        | MessagesRequestParamContextManagementEditsItemVariant2KeepVariant2
+        | Literal["all"]
+    )
 
     type: Required[Literal["clear_thinking_20251015"]]
 
 
 @with_config(ConfigDict(extra="forbid"))
-class MessagesCreateContextManagementEditsItemVariant3TriggerVariant1(TypedDict, total=False):
-    """MessagesCreateContextManagementEditsItemVariant3TriggerVariant1"""
+class MessagesRequestParamContextManagementEditsItemVariant3TriggerVariant1(TypedDict, total=False):
+    """MessagesRequestParamContextManagementEditsItemVariant3TriggerVariant1"""
 
     type: Required[Literal["input_tokens"]]
 
@@ -205,41 +326,723 @@ class MessagesCreateContextManagementEditsItemVariant3TriggerVariant1(TypedDict,
 
 
 @with_config(ConfigDict(extra="forbid"))
-class MessagesCreateContextManagementEditsItemVariant3(TypedDict, total=False):
-    """MessagesCreateContextManagementEditsItemVariant3"""
+class MessagesRequestParamContextManagementEditsItemVariant3(TypedDict, total=False):
+    """MessagesRequestParamContextManagementEditsItemVariant3"""
 
     instructions: str | None
 
     pause_after_compaction: bool
 
-    trigger: MessagesCreateContextManagementEditsItemVariant3TriggerVariant1 | None
+    trigger: MessagesRequestParamContextManagementEditsItemVariant3TriggerVariant1 | None
 
     type: Required[Literal["compact_20260112"]]
 
 
 @with_config(ConfigDict(extra="forbid"))
-class MessagesCreateContextManagement(TypedDict, total=False):
-    """MessagesCreateContextManagement"""
+class MessagesRequestParamContextManagement(TypedDict, total=False):
+    """MessagesRequestParamContextManagement"""
 
     edits: list[
-        MessagesCreateContextManagementEditsItemVariant1
-        | MessagesCreateContextManagementEditsItemVariant2
-        | MessagesCreateContextManagementEditsItemVariant3
+        MessagesRequestParamContextManagementEditsItemVariant1
+        | MessagesRequestParamContextManagementEditsItemVariant2
+        | MessagesRequestParamContextManagementEditsItemVariant3
     ]
 
 
 @with_config(ConfigDict(extra="forbid"))
-class MessagesCreateMetadata(TypedDict, total=False):
-    """MessagesCreateMetadata"""
+class MessagesFallbackParamParam(TypedDict, total=False):
+    """Fallback model to try when the primary model fails or refuses. Only the `model` field is supported; per-
+    attempt overrides are rejected."""
+
+    model: Required[str]
+
+
+AnthropicSystemClearAt: TypeAlias = Literal["next_user_message", "never"] | str | None
+
+
+@with_config(ConfigDict(extra="forbid"))
+class AnthropicCitationCharLocationParamParam(TypedDict, total=False):
+    """AnthropicCitationCharLocationParamParam"""
+
+    cited_text: Required[str]
+
+    document_index: Required[int]
+
+    document_title: Required[str | None]
+
+    end_char_index: Required[int]
+
+    start_char_index: Required[int]
+
+    type: Required[Literal["char_location"]]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class AnthropicCitationPageLocationParamParam(TypedDict, total=False):
+    """AnthropicCitationPageLocationParamParam"""
+
+    cited_text: Required[str]
+
+    document_index: Required[int]
+
+    document_title: Required[str | None]
+
+    end_page_number: Required[int]
+
+    start_page_number: Required[int]
+
+    type: Required[Literal["page_location"]]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class AnthropicCitationContentBlockLocationParamParam(TypedDict, total=False):
+    """AnthropicCitationContentBlockLocationParamParam"""
+
+    cited_text: Required[str]
+
+    document_index: Required[int]
+
+    document_title: Required[str | None]
+
+    end_block_index: Required[int]
+
+    start_block_index: Required[int]
+
+    type: Required[Literal["content_block_location"]]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class AnthropicCitationWebSearchResultLocationParamParam(TypedDict, total=False):
+    """AnthropicCitationWebSearchResultLocationParamParam"""
+
+    cited_text: Required[str]
+
+    encrypted_index: Required[str]
+
+    title: Required[str | None]
+
+    type: Required[Literal["web_search_result_location"]]
+
+    url: Required[str]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class AnthropicCitationSearchResultLocationParamParam(TypedDict, total=False):
+    """AnthropicCitationSearchResultLocationParamParam"""
+
+    cited_text: Required[str]
+
+    end_block_index: Required[int]
+
+    search_result_index: Required[int]
+
+    source: Required[str]
+
+    start_block_index: Required[int]
+
+    title: Required[str | None]
+
+    type: Required[Literal["search_result_location"]]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class AnthropicTextBlockParamParam(TypedDict, total=False):
+    """AnthropicTextBlockParamParam"""
+
+    cache_control: AnthropicCacheControlDirectiveParam
+    """Enable automatic prompt caching. When set at the top level, the system automatically applies cache breakpoints
+    to the last cacheable block in the request."""
+
+    citations: (
+        list[
+            AnthropicCitationCharLocationParamParam
+            | AnthropicCitationPageLocationParamParam
+            | AnthropicCitationContentBlockLocationParamParam
+            | AnthropicCitationWebSearchResultLocationParamParam
+            | AnthropicCitationSearchResultLocationParamParam
+        ]
+        | None
+    )
+
+    text: Required[str]
+
+    type: Required[Literal["text"]]
+
+
+AnthropicImageMimeType: TypeAlias = Literal["image/jpeg", "image/png", "image/gif", "image/webp"] | str
+
+
+@with_config(ConfigDict(extra="forbid"))
+class AnthropicBase64ImageSourceParam(TypedDict, total=False):
+    """AnthropicBase64ImageSourceParam"""
+
+    data: Required[str]
+
+    media_type: Required[AnthropicImageMimeType]
+
+    type: Required[Literal["base64"]]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class AnthropicUrlImageSourceParam(TypedDict, total=False):
+    """AnthropicUrlImageSourceParam"""
+
+    type: Required[Literal["url"]]
+
+    url: Required[str]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class AnthropicImageBlockParamParam(TypedDict, total=False):
+    """AnthropicImageBlockParamParam"""
+
+    cache_control: AnthropicCacheControlDirectiveParam
+    """Enable automatic prompt caching. When set at the top level, the system automatically applies cache breakpoints
+    to the last cacheable block in the request."""
+
+    source: Required[AnthropicBase64ImageSourceParam | AnthropicUrlImageSourceParam]
+
+    type: Required[Literal["image"]]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class AnthropicDocumentBlockParamParamCitations(TypedDict, total=False):
+    """AnthropicDocumentBlockParamParamCitations"""
+
+    enabled: bool
+
+
+@with_config(ConfigDict(extra="forbid"))
+class AnthropicBase64PdfSourceParam(TypedDict, total=False):
+    """AnthropicBase64PdfSourceParam"""
+
+    data: Required[str]
+
+    media_type: Required[Literal["application/pdf"]]
+
+    type: Required[Literal["base64"]]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class AnthropicPlainTextSourceParam(TypedDict, total=False):
+    """AnthropicPlainTextSourceParam"""
+
+    data: Required[str]
+
+    media_type: Required[Literal["text/plain"]]
+
+    type: Required[Literal["text"]]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class AnthropicDocumentBlockParamParamSourceVariant3(TypedDict, total=False):
+    """AnthropicDocumentBlockParamParamSourceVariant3"""
+
+    content: Required[str | list[AnthropicTextBlockParamParam | AnthropicImageBlockParamParam]]
+
+    type: Required[Literal["content"]]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class AnthropicUrlPdfSourceParam(TypedDict, total=False):
+    """AnthropicUrlPdfSourceParam"""
+
+    type: Required[Literal["url"]]
+
+    url: Required[str]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class AnthropicFileDocumentSourceParam(TypedDict, total=False):
+    """AnthropicFileDocumentSourceParam"""
+
+    file_id: Required[str]
+
+    type: Required[Literal["file"]]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class AnthropicDocumentBlockParamParam(TypedDict, total=False):
+    """AnthropicDocumentBlockParamParam"""
+
+    cache_control: AnthropicCacheControlDirectiveParam
+    """Enable automatic prompt caching. When set at the top level, the system automatically applies cache breakpoints
+    to the last cacheable block in the request."""
+
+    citations: AnthropicDocumentBlockParamParamCitations | None
+
+    context: str | None
+
+    source: Required[
+        AnthropicBase64PdfSourceParam
+        | AnthropicPlainTextSourceParam
+        | AnthropicDocumentBlockParamParamSourceVariant3
+        | AnthropicUrlPdfSourceParam
+        | AnthropicFileDocumentSourceParam
+    ]
+
+    title: str | None
+
+    type: Required[Literal["document"]]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class MessagesMessageParamParamContentVariant2ItemVariant4(TypedDict, total=False):
+    """MessagesMessageParamParamContentVariant2ItemVariant4"""
+
+    cache_control: AnthropicCacheControlDirectiveParam
+    """Enable automatic prompt caching. When set at the top level, the system automatically applies cache breakpoints
+    to the last cacheable block in the request."""
+
+    id: Required[str]
+
+    input: Any
+
+    name: Required[str]
+
+    type: Required[Literal["tool_use"]]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class MessagesMessageParamParamContentVariant2ItemVariant5ContentVariant2ItemVariant3(TypedDict, total=False):
+    """MessagesMessageParamParamContentVariant2ItemVariant5ContentVariant2ItemVariant3"""
+
+    tool_name: Required[str]
+
+    type: Required[Literal["tool_reference"]]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class AnthropicSearchResultBlockParamParamCitations(TypedDict, total=False):
+    """AnthropicSearchResultBlockParamParamCitations"""
+
+    enabled: bool
+
+
+@with_config(ConfigDict(extra="forbid"))
+class AnthropicSearchResultBlockParamParam(TypedDict, total=False):
+    """AnthropicSearchResultBlockParamParam"""
+
+    cache_control: AnthropicCacheControlDirectiveParam
+    """Enable automatic prompt caching. When set at the top level, the system automatically applies cache breakpoints
+    to the last cacheable block in the request."""
+
+    citations: AnthropicSearchResultBlockParamParamCitations
+
+    content: Required[list[AnthropicTextBlockParamParam]]
+
+    source: Required[str]
+
+    title: Required[str]
+
+    type: Required[Literal["search_result"]]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class MessagesMessageParamParamContentVariant2ItemVariant5(TypedDict, total=False):
+    """MessagesMessageParamParamContentVariant2ItemVariant5"""
+
+    cache_control: AnthropicCacheControlDirectiveParam
+    """Enable automatic prompt caching. When set at the top level, the system automatically applies cache breakpoints
+    to the last cacheable block in the request."""
+
+    content: (
+        str
+        | list[
+            AnthropicTextBlockParamParam
+            | AnthropicImageBlockParamParam
+            | MessagesMessageParamParamContentVariant2ItemVariant5ContentVariant2ItemVariant3
+            | AnthropicSearchResultBlockParamParam
+            | AnthropicDocumentBlockParamParam
+        ]
+    )
+
+    is_error: bool
+
+    tool_use_id: Required[str]
+
+    type: Required[Literal["tool_result"]]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class MessagesMessageParamParamContentVariant2ItemVariant6(TypedDict, total=False):
+    """MessagesMessageParamParamContentVariant2ItemVariant6"""
+
+    signature: Required[str]
+
+    thinking: Required[str]
+
+    type: Required[Literal["thinking"]]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class MessagesMessageParamParamContentVariant2ItemVariant7(TypedDict, total=False):
+    """MessagesMessageParamParamContentVariant2ItemVariant7"""
+
+    data: Required[str]
+
+    type: Required[Literal["redacted_thinking"]]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class MessagesMessageParamParamContentVariant2ItemVariant8(TypedDict, total=False):
+    """MessagesMessageParamParamContentVariant2ItemVariant8"""
+
+    cache_control: AnthropicCacheControlDirectiveParam
+    """Enable automatic prompt caching. When set at the top level, the system automatically applies cache breakpoints
+    to the last cacheable block in the request."""
+
+    id: Required[str]
+
+    input: Any
+
+    name: Required[str]
+
+    type: Required[Literal["server_tool_use"]]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class AnthropicWebSearchResultBlockParamParam(TypedDict, total=False):
+    """AnthropicWebSearchResultBlockParamParam"""
+
+    encrypted_content: Required[str]
+
+    page_age: str | None
+
+    title: Required[str]
+
+    type: Required[Literal["web_search_result"]]
+
+    url: Required[str]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class MessagesMessageParamParamContentVariant2ItemVariant9ContentVariant2(TypedDict, total=False):
+    """MessagesMessageParamParamContentVariant2ItemVariant9ContentVariant2"""
+
+    error_code: Required[
+        Literal["invalid_tool_input", "unavailable", "max_uses_exceeded", "too_many_requests", "query_too_long"] | str
+    ]
+
+    type: Required[Literal["web_search_tool_result_error"]]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class MessagesMessageParamParamContentVariant2ItemVariant9(TypedDict, total=False):
+    """MessagesMessageParamParamContentVariant2ItemVariant9"""
+
+    cache_control: AnthropicCacheControlDirectiveParam
+    """Enable automatic prompt caching. When set at the top level, the system automatically applies cache breakpoints
+    to the last cacheable block in the request."""
+
+    content: Required[
+        list[AnthropicWebSearchResultBlockParamParam]
+        | MessagesMessageParamParamContentVariant2ItemVariant9ContentVariant2
+    ]
+
+    tool_use_id: Required[str]
+
+    type: Required[Literal["web_search_tool_result"]]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class MessagesMessageParamParamContentVariant2ItemVariant11(TypedDict, total=False):
+    """MessagesMessageParamParamContentVariant2ItemVariant11"""
+
+    cache_control: AnthropicCacheControlDirectiveParam
+    """Enable automatic prompt caching. When set at the top level, the system automatically applies cache breakpoints
+    to the last cacheable block in the request."""
+
+    content: Required[str | None]
+
+    encrypted_content: str | None
+
+    type: Required[Literal["compaction"]]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class MessagesAdvisorToolResultBlockParam(TypedDict, total=False):
+    """Advisor tool result from a prior assistant turn, replayed back to the model on the next turn. Mirrors the
+    block Anthropic returns in assistant content when the `advisor_20260301` tool runs."""
+
+    content: Required[dict[str, Any]]
+
+    tool_use_id: Required[str]
+
+    type: Required[Literal["advisor_tool_result"]]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class MessagesToolAdditionBlockParamToolVariant1(TypedDict, total=False):
+    """MessagesToolAdditionBlockParamToolVariant1"""
+
+    name: Required[str]
+
+    type: Required[Literal["tool_reference"]]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class MessagesToolAdditionBlockParamToolVariant2(TypedDict, total=False):
+    """MessagesToolAdditionBlockParamToolVariant2"""
+
+    name: Required[str]
+
+    server_name: Required[str]
+
+    type: Required[Literal["mcp_tool_reference"]]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class MessagesToolAdditionBlockParamToolVariant3(TypedDict, total=False):
+    """MessagesToolAdditionBlockParamToolVariant3"""
+
+    server_name: Required[str]
+
+    type: Required[Literal["mcp_toolset_reference"]]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class MessagesToolAdditionBlockParam(TypedDict, total=False):
+    """Loads a previously deferred tool (declared in `tools` with `defer_loading: true`) mid-conversation without
+    invalidating the prompt cache. Only valid in `role: "system"` messages. Not supported on Claude Sonnet 5 or
+    models older than Claude Opus 4.8."""
+
+    cache_control: AnthropicCacheControlDirectiveParam
+    """Enable automatic prompt caching. When set at the top level, the system automatically applies cache breakpoints
+    to the last cacheable block in the request."""
+
+    tool: Required[
+        MessagesToolAdditionBlockParamToolVariant1
+        | MessagesToolAdditionBlockParamToolVariant2
+        | MessagesToolAdditionBlockParamToolVariant3
+    ]
+
+    type: Required[Literal["tool_addition"]]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class MessagesToolRemovalBlockParamToolVariant1(TypedDict, total=False):
+    """MessagesToolRemovalBlockParamToolVariant1"""
+
+    name: Required[str]
+
+    type: Required[Literal["tool_reference"]]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class MessagesToolRemovalBlockParamToolVariant2(TypedDict, total=False):
+    """MessagesToolRemovalBlockParamToolVariant2"""
+
+    name: Required[str]
+
+    server_name: Required[str]
+
+    type: Required[Literal["mcp_tool_reference"]]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class MessagesToolRemovalBlockParamToolVariant3(TypedDict, total=False):
+    """MessagesToolRemovalBlockParamToolVariant3"""
+
+    server_name: Required[str]
+
+    type: Required[Literal["mcp_toolset_reference"]]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class MessagesToolRemovalBlockParam(TypedDict, total=False):
+    """Removes a tool from the conversation mid-conversation without invalidating the prompt cache. Only valid in
+    `role: "system"` messages. Not supported on Claude Sonnet 5 or models older than Claude Opus 4.8."""
+
+    cache_control: AnthropicCacheControlDirectiveParam
+    """Enable automatic prompt caching. When set at the top level, the system automatically applies cache breakpoints
+    to the last cacheable block in the request."""
+
+    tool: Required[
+        MessagesToolRemovalBlockParamToolVariant1
+        | MessagesToolRemovalBlockParamToolVariant2
+        | MessagesToolRemovalBlockParamToolVariant3
+    ]
+
+    type: Required[Literal["tool_removal"]]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class MessagesShellToolResultBlockParamFilesItem(TypedDict, total=False):
+    """MessagesShellToolResultBlockParamFilesItem"""
+
+    container_id: Required[str]
+
+    end_index: Required[int]
+
+    file_id: Required[str]
+
+    filename: Required[str]
+
+    start_index: Required[int]
+
+    type: Required[Literal["container_file_citation"]]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class MessagesShellToolResultBlockParam(TypedDict, total=False):
+    """Output of an `openrouter:shell` call from a prior assistant turn. Accepted on replay and dropped before the
+    provider request - Anthropic has no equivalent block."""
+
+    container_id: str
+    """The canonical container id the command ran under - the `{container_id}` for the Container Files API, reusable
+    as a `container_reference` in later requests."""
+
+    content: Required[dict[str, Any]]
+
+    files: list[MessagesShellToolResultBlockParamFilesItem]
+    """Citations for the files the sandbox command created or modified, most-recently-touched first (at most 10).
+    Retrieve them via the Container Files API."""
+
+    tool_use_id: Required[str]
+
+    type: Required[Literal["openrouter_shell_tool_result"]]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class MessagesBashToolResultBlockParamFilesItem(TypedDict, total=False):
+    """MessagesBashToolResultBlockParamFilesItem"""
+
+    container_id: Required[str]
+
+    end_index: Required[int]
+
+    file_id: Required[str]
+
+    filename: Required[str]
+
+    start_index: Required[int]
+
+    type: Required[Literal["container_file_citation"]]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class MessagesBashToolResultBlockParam(TypedDict, total=False):
+    """Output of a sandbox-executed `openrouter:bash` call from a prior assistant turn. Accepted on replay and
+    dropped before the provider request - Anthropic has no equivalent block."""
+
+    container_id: str
+    """The canonical container id the command ran under - the `{container_id}` for the Container Files API, reusable
+    as a `container_reference` in later requests."""
+
+    content: Required[dict[str, Any]]
+
+    files: list[MessagesBashToolResultBlockParamFilesItem]
+    """Citations for the files the sandbox command created or modified, most-recently-touched first (at most 10).
+    Retrieve them via the Container Files API."""
+
+    tool_use_id: Required[str]
+
+    type: Required[Literal["openrouter_bash_tool_result"]]
+
+
+AnthropicOutputEffort: TypeAlias = Literal["low", "medium", "high", "xhigh", "max"] | str | None
+
+
+@with_config(ConfigDict(extra="forbid"))
+class AnthropicMessageOutputConfigParam(TypedDict, total=False):
+    """AnthropicMessageOutputConfigParam"""
+
+    effort: AnthropicOutputEffort
+
+
+@with_config(ConfigDict(extra="forbid"))
+class MessagesMessageParamParam(TypedDict, total=False):
+    """Anthropic message with OpenRouter extensions"""
+
+    clear_at: AnthropicSystemClearAt
+
+    content: Required[
+        str
+        | list[
+            AnthropicTextBlockParamParam
+            | AnthropicImageBlockParamParam
+            | AnthropicDocumentBlockParamParam
+            | MessagesMessageParamParamContentVariant2ItemVariant4
+            | MessagesMessageParamParamContentVariant2ItemVariant5
+            | MessagesMessageParamParamContentVariant2ItemVariant6
+            | MessagesMessageParamParamContentVariant2ItemVariant7
+            | MessagesMessageParamParamContentVariant2ItemVariant8
+            | MessagesMessageParamParamContentVariant2ItemVariant9
+            | AnthropicSearchResultBlockParamParam
+            | MessagesMessageParamParamContentVariant2ItemVariant11
+            | MessagesAdvisorToolResultBlockParam
+            | MessagesToolAdditionBlockParam
+            | MessagesToolRemovalBlockParam
+            | MessagesShellToolResultBlockParam
+            | MessagesBashToolResultBlockParam
+        ]
+    ]
+
+    output_config: AnthropicMessageOutputConfigParam | None
+
+    role: Required[Literal["user", "assistant", "system"] | str]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class MessagesRequestParamMetadata(TypedDict, total=False):
+    """MessagesRequestParamMetadata"""
 
     user_id: str | None
 
 
 @with_config(ConfigDict(extra="forbid"))
-class MessagesCreateThinkingVariant1(TypedDict, total=False):
-    """MessagesCreateThinkingVariant1"""
+class MessagesOutputConfigParamFormat(TypedDict, total=False):
+    """A schema to specify Claude's output format in responses. See structured outputs."""
 
-    block_binding: AnthropicThinkingBlockBindingParam
+    schema: Required[dict[str, Any]]
+
+    type: Required[Literal["json_schema"]]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class MessagesOutputConfigParamTaskBudget(TypedDict, total=False):
+    """Task budget for an agentic turn. The model sees a countdown of remaining tokens and uses it to prioritize work
+    and wind down gracefully. Advisory - does not enforce a hard cap."""
+
+    remaining: Annotated[int, Field(ge=0)] | None
+
+    total: Required[Annotated[int, Field(ge=20000)]]
+
+    type: Required[Literal["tokens"]]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class MessagesOutputConfigParam(TypedDict, total=False):
+    """Configuration for controlling output behavior. Supports the effort parameter and structured output format."""
+
+    effort: Literal["low", "medium", "high", "xhigh", "max"] | str | None
+    """How much effort the model should put into its response. Higher effort levels may result in more thorough
+    analysis but take longer. Valid values are `low`, `medium`, `high`, `xhigh`, or `max`."""
+
+    format: MessagesOutputConfigParamFormat | None
+    """A schema to specify Claude's output format in responses. See structured outputs."""
+
+    task_budget: MessagesOutputConfigParamTaskBudget | None
+    """Task budget for an agentic turn. The model sees a countdown of remaining tokens and uses it to prioritize work
+    and wind down gracefully. Advisory - does not enforce a hard cap."""
+
+
+@with_config(ConfigDict(extra="forbid"))
+class AnthropicThinkingBlockBindingParam(TypedDict, total=False):
+    """AnthropicThinkingBlockBindingParam"""
+
+    prefix_mismatch_behavior: Literal["error", "drop_block"] | str | None
+
+
+AnthropicThinkingDisplay: TypeAlias = Literal["summarized", "omitted", "updates"] | str | None
+
+
+@with_config(ConfigDict(extra="forbid"))
+class MessagesRequestParamThinkingVariant1(TypedDict, total=False):
+    """MessagesRequestParamThinkingVariant1"""
+
+    block_binding: AnthropicThinkingBlockBindingParam | None
 
     budget_tokens: Required[int]
 
@@ -249,17 +1052,17 @@ class MessagesCreateThinkingVariant1(TypedDict, total=False):
 
 
 @with_config(ConfigDict(extra="forbid"))
-class MessagesCreateThinkingVariant2(TypedDict, total=False):
-    """MessagesCreateThinkingVariant2"""
+class MessagesRequestParamThinkingVariant2(TypedDict, total=False):
+    """MessagesRequestParamThinkingVariant2"""
 
     type: Required[Literal["disabled"]]
 
 
 @with_config(ConfigDict(extra="forbid"))
-class MessagesCreateThinkingVariant3(TypedDict, total=False):
-    """MessagesCreateThinkingVariant3"""
+class MessagesRequestParamThinkingVariant3(TypedDict, total=False):
+    """MessagesRequestParamThinkingVariant3"""
 
-    block_binding: AnthropicThinkingBlockBindingParam
+    block_binding: AnthropicThinkingBlockBindingParam | None
 
     display: AnthropicThinkingDisplay
 
@@ -267,8 +1070,8 @@ class MessagesCreateThinkingVariant3(TypedDict, total=False):
 
 
 @with_config(ConfigDict(extra="forbid"))
-class MessagesCreateToolChoiceVariant1(TypedDict, total=False):
-    """MessagesCreateToolChoiceVariant1"""
+class MessagesRequestParamToolChoiceVariant1(TypedDict, total=False):
+    """MessagesRequestParamToolChoiceVariant1"""
 
     disable_parallel_tool_use: bool
 
@@ -276,8 +1079,8 @@ class MessagesCreateToolChoiceVariant1(TypedDict, total=False):
 
 
 @with_config(ConfigDict(extra="forbid"))
-class MessagesCreateToolChoiceVariant2(TypedDict, total=False):
-    """MessagesCreateToolChoiceVariant2"""
+class MessagesRequestParamToolChoiceVariant2(TypedDict, total=False):
+    """MessagesRequestParamToolChoiceVariant2"""
 
     disable_parallel_tool_use: bool
 
@@ -285,15 +1088,15 @@ class MessagesCreateToolChoiceVariant2(TypedDict, total=False):
 
 
 @with_config(ConfigDict(extra="forbid"))
-class MessagesCreateToolChoiceVariant3(TypedDict, total=False):
-    """MessagesCreateToolChoiceVariant3"""
+class MessagesRequestParamToolChoiceVariant3(TypedDict, total=False):
+    """MessagesRequestParamToolChoiceVariant3"""
 
     type: Required[Literal["none"]]
 
 
 @with_config(ConfigDict(extra="forbid"))
-class MessagesCreateToolChoiceVariant4(TypedDict, total=False):
-    """MessagesCreateToolChoiceVariant4"""
+class MessagesRequestParamToolChoiceVariant4(TypedDict, total=False):
+    """MessagesRequestParamToolChoiceVariant4"""
 
     disable_parallel_tool_use: bool
 
@@ -303,8 +1106,8 @@ class MessagesCreateToolChoiceVariant4(TypedDict, total=False):
 
 
 @with_config(ConfigDict(extra="forbid"))
-class MessagesCreateToolsItemVariant1InputSchema(TypedDict, total=False):
-    """MessagesCreateToolsItemVariant1InputSchema"""
+class MessagesRequestParamToolsItemVariant1InputSchema(TypedDict, total=False):
+    """MessagesRequestParamToolsItemVariant1InputSchema"""
 
     properties: Any
 
@@ -314,8 +1117,8 @@ class MessagesCreateToolsItemVariant1InputSchema(TypedDict, total=False):
 
 
 @with_config(ConfigDict(extra="forbid"))
-class MessagesCreateToolsItemVariant1(TypedDict, total=False):
-    """MessagesCreateToolsItemVariant1"""
+class MessagesRequestParamToolsItemVariant1(TypedDict, total=False):
+    """MessagesRequestParamToolsItemVariant1"""
 
     cache_control: AnthropicCacheControlDirectiveParam
     """Enable automatic prompt caching. When set at the top level, the system automatically applies cache breakpoints
@@ -325,7 +1128,7 @@ class MessagesCreateToolsItemVariant1(TypedDict, total=False):
 
     description: str
 
-    input_schema: Required[MessagesCreateToolsItemVariant1InputSchema]
+    input_schema: Required[MessagesRequestParamToolsItemVariant1InputSchema]
 
     name: Required[str]
 
@@ -333,8 +1136,8 @@ class MessagesCreateToolsItemVariant1(TypedDict, total=False):
 
 
 @with_config(ConfigDict(extra="forbid"))
-class MessagesCreateToolsItemVariant2(TypedDict, total=False):
-    """MessagesCreateToolsItemVariant2"""
+class MessagesRequestParamToolsItemVariant2(TypedDict, total=False):
+    """MessagesRequestParamToolsItemVariant2"""
 
     cache_control: AnthropicCacheControlDirectiveParam
     """Enable automatic prompt caching. When set at the top level, the system automatically applies cache breakpoints
@@ -346,8 +1149,8 @@ class MessagesCreateToolsItemVariant2(TypedDict, total=False):
 
 
 @with_config(ConfigDict(extra="forbid"))
-class MessagesCreateToolsItemVariant3(TypedDict, total=False):
-    """MessagesCreateToolsItemVariant3"""
+class MessagesRequestParamToolsItemVariant3(TypedDict, total=False):
+    """MessagesRequestParamToolsItemVariant3"""
 
     cache_control: AnthropicCacheControlDirectiveParam
     """Enable automatic prompt caching. When set at the top level, the system automatically applies cache breakpoints
@@ -359,8 +1162,23 @@ class MessagesCreateToolsItemVariant3(TypedDict, total=False):
 
 
 @with_config(ConfigDict(extra="forbid"))
-class MessagesCreateToolsItemVariant4(TypedDict, total=False):
-    """MessagesCreateToolsItemVariant4"""
+class AnthropicWebSearchToolUserLocationParam(TypedDict, total=False):
+    """AnthropicWebSearchToolUserLocationParam"""
+
+    city: str | None
+
+    country: str | None
+
+    region: str | None
+
+    timezone: str | None
+
+    type: Required[Literal["approximate"]]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class MessagesRequestParamToolsItemVariant4(TypedDict, total=False):
+    """MessagesRequestParamToolsItemVariant4"""
 
     allowed_domains: list[str] | None
 
@@ -376,12 +1194,17 @@ class MessagesCreateToolsItemVariant4(TypedDict, total=False):
 
     type: Required[Literal["web_search_20250305"]]
 
-    user_location: AnthropicWebSearchToolUserLocationParam
+    user_location: AnthropicWebSearchToolUserLocationParam | None
+
+
+AnthropicAllowedCallersParam: TypeAlias = list[
+    Literal["direct", "code_execution_20250825", "code_execution_20260120"] | str
+]
 
 
 @with_config(ConfigDict(extra="forbid"))
-class MessagesCreateToolsItemVariant5(TypedDict, total=False):
-    """MessagesCreateToolsItemVariant5"""
+class MessagesRequestParamToolsItemVariant5(TypedDict, total=False):
+    """MessagesRequestParamToolsItemVariant5"""
 
     allowed_callers: AnthropicAllowedCallersParam
 
@@ -399,12 +1222,12 @@ class MessagesCreateToolsItemVariant5(TypedDict, total=False):
 
     type: Required[Literal["web_search_20260209"]]
 
-    user_location: AnthropicWebSearchToolUserLocationParam
+    user_location: AnthropicWebSearchToolUserLocationParam | None
 
 
 @with_config(ConfigDict(extra="forbid"))
-class MessagesCreateToolsItemVariant6(TypedDict, total=False):
-    """MessagesCreateToolsItemVariant6"""
+class MessagesRequestParamToolsItemVariant6(TypedDict, total=False):
+    """MessagesRequestParamToolsItemVariant6"""
 
     allowed_callers: AnthropicAllowedCallersParam
 
@@ -426,33 +1249,86 @@ class MessagesCreateToolsItemVariant6(TypedDict, total=False):
 
 
 @with_config(ConfigDict(extra="forbid"))
-class MessagesCreateToolsItemVariant13(TypedDict, total=False):
-    """MessagesCreateToolsItemVariant13"""
+class MessagesSearchModelsServerToolParam(TypedDict, total=False):
+    """OpenRouter built-in server tool: searches and filters AI models available on OpenRouter"""
+
+    parameters: SearchModelsServerToolConfigParam
+    """Configuration for the openrouter:experimental__search_models server tool"""
+
+    type: Required[Literal["openrouter:experimental__search_models"]]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class MessagesRequestParamToolsItemVariant13(TypedDict, total=False):
+    """MessagesRequestParamToolsItemVariant13"""
 
     type: Required[str]
 
 
 @with_config(ConfigDict(extra="forbid"))
-class MessagesCreateParams(TypedDict, total=False):
-    """Body of `POST /messages`."""
+class AnthropicToolSearchToolBm25Param(TypedDict, total=False):
+    """AnthropicToolSearchToolBm25Param"""
+
+    allowed_callers: AnthropicAllowedCallersParam
 
     cache_control: AnthropicCacheControlDirectiveParam
+    """Enable automatic prompt caching. When set at the top level, the system automatically applies cache breakpoints
+    to the last cacheable block in the request."""
 
-    context_management: MessagesCreateContextManagement | None
+    defer_loading: bool
+
+    name: Required[Literal["tool_search_tool_bm25"]]
+
+    strict: bool
+
+    type: Required[Literal["tool_search_tool_bm25_20251119", "tool_search_tool_bm25"] | str]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class AnthropicToolSearchToolRegexParam(TypedDict, total=False):
+    """AnthropicToolSearchToolRegexParam"""
+
+    allowed_callers: AnthropicAllowedCallersParam
+
+    cache_control: AnthropicCacheControlDirectiveParam
+    """Enable automatic prompt caching. When set at the top level, the system automatically applies cache breakpoints
+    to the last cacheable block in the request."""
+
+    defer_loading: bool
+
+    name: Required[Literal["tool_search_tool_regex"]]
+
+    strict: bool
+
+    type: Required[Literal["tool_search_tool_regex_20251119", "tool_search_tool_regex"] | str]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class MessagesRequestParam(TypedDict, total=False):
+    """Request schema for Anthropic Messages API endpoint"""
+
+    cache_control: AnthropicCacheControlDirectiveParam
+    """Enable automatic prompt caching. When set at the top level, the system automatically applies cache breakpoints
+    to the last cacheable block in the request."""
+
+    context_management: MessagesRequestParamContextManagement | None
 
     fallbacks: list[MessagesFallbackParamParam] | None
+    """Fallback models to try if the primary model fails or refuses, in order. Handled by OpenRouter multi-model
+    routing rather than Anthropic server-side fallbacks; cannot be combined with `models`."""
 
     max_tokens: int
 
     messages: Required[list[MessagesMessageParamParam] | None]
 
-    metadata: MessagesCreateMetadata
+    metadata: MessagesRequestParamMetadata
 
     model: Required[str]
 
     models: list[str]
 
     output_config: MessagesOutputConfigParam
+    """Configuration for controlling output behavior. Supports the effort parameter and structured output format."""
 
     plugins: list[
         AutoRouterPluginParam
@@ -466,48 +1342,61 @@ class MessagesCreateParams(TypedDict, total=False):
         | ParetoRouterPluginParam
         | FusionPluginParam
     ]
+    """Plugins you want to enable for this request, including their settings."""
 
-    provider: ProviderPreferences
+    provider: ProviderPreferences | None
+    """When multiple model providers are available, optionally indicate your routing preference."""
 
     route: DeprecatedRoute
+    """**DEPRECATED** Use providers.sort.partition instead. Backwards-compatible alias for providers.sort.partition.
+    Accepts legacy values: "fallback" (maps to "model"), "sort" (maps to "none")."""
 
     service_tier: str
 
     session_id: Annotated[str, Field(max_length=256)]
+    """A unique identifier for grouping related requests (e.g., a conversation or agent workflow)."""
 
     speed: AnthropicSpeed
 
     stop_sequences: list[str]
 
     stop_server_tools_when: StopServerToolsWhenParam
+    """Stop conditions for the server-tool agent loop. Any condition firing halts the loop (OR logic). When set, this
+    overrides `max_tool_calls`."""
+
+    stream: bool
 
     system: str | list[AnthropicTextBlockParamParam]
 
     temperature: float
 
-    thinking: MessagesCreateThinkingVariant1 | MessagesCreateThinkingVariant2 | MessagesCreateThinkingVariant3
+    thinking: (
+        MessagesRequestParamThinkingVariant1
+        | MessagesRequestParamThinkingVariant2
+        | MessagesRequestParamThinkingVariant3
+    )
 
     tool_choice: (
-        MessagesCreateToolChoiceVariant1
-        | MessagesCreateToolChoiceVariant2
-        | MessagesCreateToolChoiceVariant3
-        | MessagesCreateToolChoiceVariant4
+        MessagesRequestParamToolChoiceVariant1
+        | MessagesRequestParamToolChoiceVariant2
+        | MessagesRequestParamToolChoiceVariant3
+        | MessagesRequestParamToolChoiceVariant4
     )
 
     tools: list[
-        MessagesCreateToolsItemVariant1
-        | MessagesCreateToolsItemVariant2
-        | MessagesCreateToolsItemVariant3
-        | MessagesCreateToolsItemVariant4
-        | MessagesCreateToolsItemVariant5
-        | MessagesCreateToolsItemVariant6
+        MessagesRequestParamToolsItemVariant1
+        | MessagesRequestParamToolsItemVariant2
+        | MessagesRequestParamToolsItemVariant3
+        | MessagesRequestParamToolsItemVariant4
+        | MessagesRequestParamToolsItemVariant5
+        | MessagesRequestParamToolsItemVariant6
         | BashServerToolParam
         | DatetimeServerToolParam
         | ImageGenerationServerToolOpenRouterParam
         | MessagesSearchModelsServerToolParam
         | WebFetchServerToolParam
         | OpenRouterWebSearchServerToolParam
-        | MessagesCreateToolsItemVariant13
+        | MessagesRequestParamToolsItemVariant13
         | AnthropicToolSearchToolBm25Param
         | AnthropicToolSearchToolRegexParam
         | ShellServerToolOpenRouterParam
@@ -519,8 +1408,14 @@ class MessagesCreateParams(TypedDict, total=False):
     top_p: float
 
     trace: TraceConfigParam
+    """Metadata for observability and tracing. Known keys (trace_id, trace_name, span_name, generation_name,
+    parent_span_id) have special handling."""
 
     user: Annotated[str, Field(max_length=256)]
+    """A unique identifier representing your end-user, which helps distinguish between different users of your app."""
+
+
+MessagesCreateParams: TypeAlias = MessagesRequestParam
 
 
 class AnthropicContainerSkill(BaseModel):
@@ -1252,7 +2147,7 @@ class ORAnthropicServerToolUsage(BaseModel):
 class MessagesResultUsage(BaseModel):
     """MessagesResultUsage"""
 
-    cache_creation: AnthropicCacheCreation
+    cache_creation: AnthropicCacheCreation | None
 
     cache_creation_input_tokens: int | None
 
@@ -1264,9 +2159,9 @@ class MessagesResultUsage(BaseModel):
 
     output_tokens: int
 
-    output_tokens_details: AnthropicOutputTokensDetails
+    output_tokens_details: AnthropicOutputTokensDetails | None
 
-    server_tool_use: ORAnthropicServerToolUsage
+    server_tool_use: ORAnthropicServerToolUsage | None
 
     service_tier: str | None
 
@@ -1393,7 +2288,7 @@ class OpenRouterMetadata(BaseModel):
 class MessagesResult(BaseModel):
     """Non-streaming response from the Anthropic Messages API with OpenRouter extensions"""
 
-    container: AnthropicContainer
+    container: AnthropicContainer | None
 
     content: list[ORAnthropicContentBlock]
 
@@ -1405,7 +2300,7 @@ class MessagesResult(BaseModel):
 
     role: Literal["assistant"]
 
-    stop_details: AnthropicRefusalStopDetails
+    stop_details: AnthropicRefusalStopDetails | None
     """Structured information about a refusal"""
 
     stop_reason: ORAnthropicStopReason
@@ -1421,3 +2316,459 @@ class MessagesResult(BaseModel):
     openrouter_metadata: OpenRouterMetadata | None = None
 
     provider: ProviderName | None = None
+
+
+class AnthropicServerToolUsage(BaseModel):
+    """AnthropicServerToolUsage"""
+
+    web_fetch_requests: int
+
+    web_search_requests: int
+
+
+AnthropicServiceTier: TypeAlias = Literal["standard", "priority", "batch"] | str | None
+
+
+class MessagesStartEventMessageUsage(BaseModel):
+    """MessagesStartEventMessageUsage"""
+
+    cache_creation: AnthropicCacheCreation | None
+
+    cache_creation_input_tokens: int | None
+
+    cache_read_input_tokens: int | None
+
+    inference_geo: str | None
+
+    input_tokens: int
+
+    output_tokens: int
+
+    output_tokens_details: AnthropicOutputTokensDetails | None
+
+    server_tool_use: AnthropicServerToolUsage | None
+
+    service_tier: AnthropicServiceTier
+
+    iterations: list[AnthropicUsageIteration] | None = None
+
+    speed: AnthropicSpeed | None = None
+
+
+class MessagesStartEventMessage(BaseModel):
+    """MessagesStartEventMessage"""
+
+    container: AnthropicContainer | None
+
+    content: list[ORAnthropicContentBlock]
+
+    id: str
+
+    input_transformations: list[AnthropicInputTransformation] | None = None
+
+    model: str
+
+    provider: (
+        Literal[
+            "AnyScale",
+            "Atoma",
+            "Cent-ML",
+            "CrofAI",
+            "Enfer",
+            "GoPomelo",
+            "HuggingFace",
+            "Hyperbolic",
+            "Hyperbolic 2",
+            "InoCloud",
+            "Kluster",
+            "Lambda",
+            "Lepton",
+            "Lynn 2",
+            "Lynn",
+            "Mancer",
+            "Modal",
+            "Nineteen",
+            "OctoAI",
+            "Recursal",
+            "Reflection",
+            "Replicate",
+            "SambaNova 2",
+            "SF Compute",
+            "Targon",
+            "Together 2",
+            "Ubicloud",
+            "01.AI",
+            "AkashML",
+            "AI21",
+            "AionLabs",
+            "Alibaba",
+            "Ambient",
+            "Baidu",
+            "Amazon Bedrock",
+            "Amazon Nova",
+            "Anthropic",
+            "Arcee AI",
+            "AtlasCloud",
+            "Avian",
+            "Azure",
+            "BaseTen",
+            "BytePlus",
+            "Black Forest Labs",
+            "Cerebras",
+            "Chutes",
+            "Cirrascale",
+            "Claude Platform on AWS",
+            "Clarifai",
+            "Cloudflare",
+            "Cohere",
+            "CoreWeave",
+            "Cosine",
+            "Crucible",
+            "Crusoe",
+            "Darkbloom",
+            "Databricks",
+            "Decart",
+            "Deepgram",
+            "DeepInfra",
+            "DeepSeek",
+            "DekaLLM",
+            "DigitalOcean",
+            "Featherless",
+            "Fireworks",
+            "Fish Audio",
+            "Friendli",
+            "GMICloud",
+            "Google",
+            "Google AI Studio",
+            "Groq",
+            "HeyGen",
+            "Inception",
+            "Inceptron",
+            "InferenceNet",
+            "Ionstream",
+            "Infermatic",
+            "Io Net",
+            "Inferact vLLM",
+            "Inflection",
+            "Liquid",
+            "Makora",
+            "Mara",
+            "Mancer 2",
+            "Meta",
+            "Minimax",
+            "ModelRun",
+            "Mistral",
+            "Modular",
+            "Moonshot AI",
+            "Morph",
+            "VoyageAI by MongoDB",
+            "NCompass",
+            "Nebius",
+            "Nex AGI",
+            "NextBit",
+            "Novita",
+            "Nvidia",
+            "Ollama",
+            "OpenAI",
+            "OpenInference",
+            "Parasail",
+            "Poolside",
+            "Perceptron",
+            "Perplexity",
+            "Phala",
+            "Recraft",
+            "Reka",
+            "Relace",
+            "Sail Research",
+            "Sakana AI",
+            "SambaNova",
+            "Seed",
+            "SiliconFlow",
+            "Sourceful",
+            "StepFun",
+            "Stealth",
+            "StreamLake",
+            "Switchpoint",
+            "Tencent",
+            "Tenstorrent",
+            "Thinking Machines",
+            "Together",
+            "Upstage",
+            "Venice",
+            "Wafer",
+            "WandB",
+            "Quiver",
+            "Krea",
+            "Runway",
+            "Xiaomi",
+            "xAI",
+            "Z.AI",
+            "FakeProvider",
+        ]
+        | str
+        | None
+    ) = None
+
+    role: Literal["assistant"]
+
+    stop_details: AnthropicRefusalStopDetails | None
+    """Structured information about a refusal"""
+
+    stop_reason: Any
+
+    stop_sequence: Any
+
+    type: Literal["message"]
+
+    usage: MessagesStartEventMessageUsage
+
+
+class MessagesStartEvent(BaseModel):
+    """Event sent at the start of a streaming message"""
+
+    message: MessagesStartEventMessage
+
+    type: Literal["message_start"]
+
+
+class MessagesDeltaEventDelta(BaseModel):
+    """MessagesDeltaEventDelta"""
+
+    container: AnthropicContainer | None
+
+    stop_details: AnthropicRefusalStopDetails | None
+    """Structured information about a refusal"""
+
+    stop_reason: ORAnthropicStopReason
+
+    stop_sequence: str | None
+
+
+class MessagesDeltaEventUsage(BaseModel):
+    """MessagesDeltaEventUsage"""
+
+    cache_creation: AnthropicCacheCreation | None = None
+
+    cache_creation_input_tokens: int | None
+
+    cache_read_input_tokens: int | None
+
+    input_tokens: int | None
+
+    iterations: list[AnthropicUsageIteration] | None = None
+
+    output_tokens: int
+
+    output_tokens_details: AnthropicOutputTokensDetails | None
+
+    server_tool_use: ORAnthropicServerToolUsage | None
+
+
+class MessagesDeltaEvent(BaseModel):
+    """Event sent when the message metadata changes (e.g., stop_reason)"""
+
+    delta: MessagesDeltaEventDelta
+
+    type: Literal["message_delta"]
+
+    usage: MessagesDeltaEventUsage
+
+
+class MessagesStopEvent(BaseModel):
+    """Event sent when the message is complete"""
+
+    openrouter_metadata: OpenRouterMetadata | None = None
+
+    type: Literal["message_stop"]
+
+
+class MessagesContentBlockStartEventContentBlockVariant17(BaseModel):
+    """MessagesContentBlockStartEventContentBlockVariant17"""
+
+    content: str | None
+
+    encrypted_content: str | None = None
+
+    type: Literal["compaction"]
+
+
+class MessagesContentBlockStartEvent(BaseModel):
+    """Event sent when a new content block starts"""
+
+    content_block: (
+        AnthropicTextBlock
+        | AnthropicToolUseBlock
+        | AnthropicThinkingBlock
+        | AnthropicRedactedThinkingBlock
+        | ORAnthropicServerToolUseBlock
+        | AnthropicWebSearchToolResult
+        | AnthropicWebFetchToolResult
+        | AnthropicCodeExecutionToolResult
+        | AnthropicBashCodeExecutionToolResult
+        | AnthropicTextEditorCodeExecutionToolResult
+        | AnthropicToolSearchToolResult
+        | AnthropicContainerUpload
+        | AnthropicCompactionBlock
+        | AnthropicAdvisorToolResult
+        | ORAnthropicShellToolResult
+        | ORAnthropicBashToolResult
+        | MessagesContentBlockStartEventContentBlockVariant17
+    )
+
+    index: int
+
+    type: Literal["content_block_start"]
+
+
+class MessagesContentBlockDeltaEventDeltaVariant1(BaseModel):
+    """MessagesContentBlockDeltaEventDeltaVariant1"""
+
+    text: str
+
+    type: Literal["text_delta"]
+
+
+class MessagesContentBlockDeltaEventDeltaVariant2(BaseModel):
+    """MessagesContentBlockDeltaEventDeltaVariant2"""
+
+    partial_json: str
+
+    type: Literal["input_json_delta"]
+
+
+class MessagesContentBlockDeltaEventDeltaVariant3(BaseModel):
+    """MessagesContentBlockDeltaEventDeltaVariant3"""
+
+    thinking: str
+
+    type: Literal["thinking_delta"]
+
+
+class MessagesContentBlockDeltaEventDeltaVariant4(BaseModel):
+    """MessagesContentBlockDeltaEventDeltaVariant4"""
+
+    signature: str
+
+    type: Literal["signature_delta"]
+
+
+class MessagesContentBlockDeltaEventDeltaVariant5(BaseModel):
+    """MessagesContentBlockDeltaEventDeltaVariant5"""
+
+    citation: (
+        AnthropicCitationCharLocation
+        | AnthropicCitationPageLocation
+        | AnthropicCitationContentBlockLocation
+        | AnthropicCitationWebSearchResultLocation
+        | AnthropicCitationSearchResultLocation
+    )
+
+    type: Literal["citations_delta"]
+
+
+class MessagesContentBlockDeltaEventDeltaVariant6(BaseModel):
+    """MessagesContentBlockDeltaEventDeltaVariant6"""
+
+    content: str | None
+
+    encrypted_content: str | None = None
+
+    type: Literal["compaction_delta"]
+
+
+class MessagesContentBlockDeltaEvent(BaseModel):
+    """Event sent when content is added to a content block"""
+
+    delta: (
+        MessagesContentBlockDeltaEventDeltaVariant1
+        | MessagesContentBlockDeltaEventDeltaVariant2
+        | MessagesContentBlockDeltaEventDeltaVariant3
+        | MessagesContentBlockDeltaEventDeltaVariant4
+        | MessagesContentBlockDeltaEventDeltaVariant5
+        | MessagesContentBlockDeltaEventDeltaVariant6
+    )
+
+    index: int
+
+    type: Literal["content_block_delta"]
+
+
+class MessagesContentBlockStopEvent(BaseModel):
+    """Event sent when a content block is complete"""
+
+    index: int
+
+    type: Literal["content_block_stop"]
+
+
+class MessagesPingEvent(BaseModel):
+    """Keep-alive ping event"""
+
+    type: Literal["ping"]
+
+
+ApiErrorType: TypeAlias = (
+    Literal[
+        "context_length_exceeded",
+        "max_tokens_exceeded",
+        "token_limit_exceeded",
+        "string_too_long",
+        "authentication",
+        "permission_denied",
+        "payment_required",
+        "rate_limit_exceeded",
+        "provider_overloaded",
+        "provider_unavailable",
+        "invalid_request",
+        "invalid_prompt",
+        "not_found",
+        "precondition_failed",
+        "payload_too_large",
+        "unprocessable",
+        "content_policy_violation",
+        "refusal",
+        "invalid_image",
+        "image_too_large",
+        "image_too_small",
+        "unsupported_image_format",
+        "image_not_found",
+        "image_download_failed",
+        "server",
+        "timeout",
+        "unmapped",
+    ]
+    | str
+)
+
+
+class MessagesErrorEventError(BaseModel):
+    """MessagesErrorEventError"""
+
+    error_type: ApiErrorType | None = None
+    """Canonical OpenRouter error type, stable across all API formats"""
+
+    message: str
+
+    type: str
+
+
+class MessagesErrorEvent(BaseModel):
+    """Error event in the stream"""
+
+    error: MessagesErrorEventError
+
+    openrouter_metadata: OpenRouterMetadata | None = None
+
+    type: Literal["error"]
+
+
+MessagesStreamEvents: TypeAlias = (
+    MessagesStartEvent
+    | MessagesDeltaEvent
+    | MessagesStopEvent
+    | MessagesContentBlockStartEvent
+    | MessagesContentBlockDeltaEvent
+    | MessagesContentBlockStopEvent
+    | MessagesPingEvent
+    | MessagesErrorEvent
+)

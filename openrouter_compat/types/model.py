@@ -16,6 +16,8 @@ from openai.types import model as openai_model
 from pydantic import BeforeValidator, ConfigDict, Field, PlainSerializer, model_validator, with_config
 from typing_extensions import TypedDict, override
 
+from .._lazy import deprecated_aliases
+
 __all__ = [
     "ArtificialAnalysisBenchmarks",
     "DefaultParameters",
@@ -23,7 +25,7 @@ __all__ = [
     "Model",
     "ModelAliasTarget",
     "ModelBenchmarks",
-    "ModelListParams",
+    "ModelsListParams",
     "ModelSort",
     "ModelArchitecture",
     "ModelLinks",
@@ -239,7 +241,7 @@ _Fraction = Annotated[float, Field(ge=0, le=1)]
 
 
 @with_config(ConfigDict(extra="forbid"))
-class ModelListParams(TypedDict, total=False):
+class ModelsListParams(TypedDict, total=False):
     """The scalar query parameters of `GET /models`, validated before sending (list filters are joined by commas)."""
 
     offset: _NonNegativeInt
@@ -340,3 +342,15 @@ def _default_owner(model: Model) -> None:
     # lenient parsing keeps a null or missing `id` as it came, so the declared `str` is checked here
     if "owned_by" not in model.model_fields_set and isinstance(model.id, str):  # pyright: ignore[reportUnnecessaryIsInstance]
         vars(model)["owned_by"] = model.author
+
+
+# The names before the naming rule (docs/architecture.md, "Naming"): they still work, with a DeprecationWarning.
+if TYPE_CHECKING:
+    ModelListParams = ModelsListParams
+else:
+    __getattr__ = deprecated_aliases(
+        __name__,
+        {
+            "ModelListParams": (__name__, "ModelsListParams"),
+        },
+    )

@@ -13,6 +13,7 @@ from pydantic import ConfigDict, Field, with_config
 from typing_extensions import TypedDict
 
 __all__ = [
+    "CreateObservabilityDestinationRequestParam",
     "DeleteObservabilityDestinationResponse",
     "ListObservabilityDestinationsResponse",
     "ObservabilityArizeDestination",
@@ -59,6 +60,7 @@ __all__ = [
     "ObservabilityWeaveDestinationConfig",
     "ObservabilityWebhookDestination",
     "ObservabilityWebhookDestinationConfig",
+    "UpdateObservabilityDestinationRequestParam",
 ]
 
 
@@ -175,7 +177,7 @@ class ObservabilityArizeDestination(BaseModel):
     enabled: bool
     """Whether this destination is currently enabled."""
 
-    filter_rules: ObservabilityFilterRulesConfig
+    filter_rules: ObservabilityFilterRulesConfig | None
     """Optional structured filter rules controlling which events are forwarded."""
 
     id: str
@@ -236,7 +238,7 @@ class ObservabilityBraintrustDestination(BaseModel):
     enabled: bool
     """Whether this destination is currently enabled."""
 
-    filter_rules: ObservabilityFilterRulesConfig
+    filter_rules: ObservabilityFilterRulesConfig | None
     """Optional structured filter rules controlling which events are forwarded."""
 
     id: str
@@ -302,7 +304,7 @@ class ObservabilityClickhouseDestination(BaseModel):
     enabled: bool
     """Whether this destination is currently enabled."""
 
-    filter_rules: ObservabilityFilterRulesConfig
+    filter_rules: ObservabilityFilterRulesConfig | None
     """Optional structured filter rules controlling which events are forwarded."""
 
     id: str
@@ -367,7 +369,7 @@ class ObservabilityDatadogDestination(BaseModel):
     enabled: bool
     """Whether this destination is currently enabled."""
 
-    filter_rules: ObservabilityFilterRulesConfig
+    filter_rules: ObservabilityFilterRulesConfig | None
     """Optional structured filter rules controlling which events are forwarded."""
 
     id: str
@@ -428,7 +430,7 @@ class ObservabilityGrafanaDestination(BaseModel):
     enabled: bool
     """Whether this destination is currently enabled."""
 
-    filter_rules: ObservabilityFilterRulesConfig
+    filter_rules: ObservabilityFilterRulesConfig | None
     """Optional structured filter rules controlling which events are forwarded."""
 
     id: str
@@ -489,7 +491,7 @@ class ObservabilityLangfuseDestination(BaseModel):
     enabled: bool
     """Whether this destination is currently enabled."""
 
-    filter_rules: ObservabilityFilterRulesConfig
+    filter_rules: ObservabilityFilterRulesConfig | None
     """Optional structured filter rules controlling which events are forwarded."""
 
     id: str
@@ -554,7 +556,7 @@ class ObservabilityLangsmithDestination(BaseModel):
     enabled: bool
     """Whether this destination is currently enabled."""
 
-    filter_rules: ObservabilityFilterRulesConfig
+    filter_rules: ObservabilityFilterRulesConfig | None
     """Optional structured filter rules controlling which events are forwarded."""
 
     id: str
@@ -613,7 +615,7 @@ class ObservabilityNewrelicDestination(BaseModel):
     enabled: bool
     """Whether this destination is currently enabled."""
 
-    filter_rules: ObservabilityFilterRulesConfig
+    filter_rules: ObservabilityFilterRulesConfig | None
     """Optional structured filter rules controlling which events are forwarded."""
 
     id: str
@@ -674,7 +676,7 @@ class ObservabilityOpikDestination(BaseModel):
     enabled: bool
     """Whether this destination is currently enabled."""
 
-    filter_rules: ObservabilityFilterRulesConfig
+    filter_rules: ObservabilityFilterRulesConfig | None
     """Optional structured filter rules controlling which events are forwarded."""
 
     id: str
@@ -732,7 +734,7 @@ class ObservabilityOtelCollectorDestination(BaseModel):
     enabled: bool
     """Whether this destination is currently enabled."""
 
-    filter_rules: ObservabilityFilterRulesConfig
+    filter_rules: ObservabilityFilterRulesConfig | None
     """Optional structured filter rules controlling which events are forwarded."""
 
     id: str
@@ -791,7 +793,7 @@ class ObservabilityPosthogDestination(BaseModel):
     enabled: bool
     """Whether this destination is currently enabled."""
 
-    filter_rules: ObservabilityFilterRulesConfig
+    filter_rules: ObservabilityFilterRulesConfig | None
     """Optional structured filter rules controlling which events are forwarded."""
 
     id: str
@@ -851,7 +853,7 @@ class ObservabilityRampDestination(BaseModel):
     enabled: bool
     """Whether this destination is currently enabled."""
 
-    filter_rules: ObservabilityFilterRulesConfig
+    filter_rules: ObservabilityFilterRulesConfig | None
     """Optional structured filter rules controlling which events are forwarded."""
 
     id: str
@@ -926,7 +928,7 @@ class ObservabilityS3Destination(BaseModel):
     enabled: bool
     """Whether this destination is currently enabled."""
 
-    filter_rules: ObservabilityFilterRulesConfig
+    filter_rules: ObservabilityFilterRulesConfig | None
     """Optional structured filter rules controlling which events are forwarded."""
 
     id: str
@@ -985,7 +987,7 @@ class ObservabilitySentryDestination(BaseModel):
     enabled: bool
     """Whether this destination is currently enabled."""
 
-    filter_rules: ObservabilityFilterRulesConfig
+    filter_rules: ObservabilityFilterRulesConfig | None
     """Optional structured filter rules controlling which events are forwarded."""
 
     id: str
@@ -1052,7 +1054,7 @@ class ObservabilitySnowflakeDestination(BaseModel):
     enabled: bool
     """Whether this destination is currently enabled."""
 
-    filter_rules: ObservabilityFilterRulesConfig
+    filter_rules: ObservabilityFilterRulesConfig | None
     """Optional structured filter rules controlling which events are forwarded."""
 
     id: str
@@ -1115,7 +1117,7 @@ class ObservabilityWeaveDestination(BaseModel):
     enabled: bool
     """Whether this destination is currently enabled."""
 
-    filter_rules: ObservabilityFilterRulesConfig
+    filter_rules: ObservabilityFilterRulesConfig | None
     """Optional structured filter rules controlling which events are forwarded."""
 
     id: str
@@ -1173,7 +1175,7 @@ class ObservabilityWebhookDestination(BaseModel):
     enabled: bool
     """Whether this destination is currently enabled."""
 
-    filter_rules: ObservabilityFilterRulesConfig
+    filter_rules: ObservabilityFilterRulesConfig | None
     """Optional structured filter rules controlling which events are forwarded."""
 
     id: str
@@ -1291,28 +1293,39 @@ class ObservabilityFilterRulesConfigNullableParam(TypedDict, total=False):
 
 
 @with_config(ConfigDict(extra="forbid"))
-class ObservabilityDestinationsCreateParams(TypedDict, total=False):
-    """Body of `POST /observability/destinations`."""
+class CreateObservabilityDestinationRequestParam(TypedDict, total=False):
+    """CreateObservabilityDestinationRequestParam"""
 
     api_key_hashes: list[str] | None
+    """Optional allowlist of OpenRouter API key hashes whose traffic is forwarded. `null` or omitted means all keys.
+    Must contain at least one hash if provided."""
 
     broadcast_generation_cost: bool
+    """When true, include cost and billing generation metadata."""
 
     broadcast_generation_identity: bool
+    """When true, include identity generation metadata."""
 
     broadcast_generation_request_context: bool
+    """When true, include request-context generation metadata."""
 
     config: Required[dict[str, Any]]
+    """Provider-specific configuration. The shape depends on `type` and is validated server-side."""
 
     enabled: bool
+    """Whether this destination should be enabled immediately."""
 
-    filter_rules: ObservabilityFilterRulesConfigNullableParam
+    filter_rules: ObservabilityFilterRulesConfigNullableParam | None
+    """Optional structured filter rules controlling which events are forwarded."""
 
     name: Required[str]
+    """Human-readable name for the destination."""
 
     privacy_mode: bool
+    """When true, request/response bodies are not forwarded - only metadata."""
 
     sampling_rate: float
+    """Sampling rate between 0.0001 and 1 (1 = 100%)."""
 
     type: Required[
         Literal[
@@ -1336,33 +1349,52 @@ class ObservabilityDestinationsCreateParams(TypedDict, total=False):
         ]
         | str
     ]
+    """The destination type. Only stable destination types are accepted."""
 
     workspace_id: str
+    """Optional workspace ID. Defaults to the authenticated entity's default workspace."""
+
+
+ObservabilityDestinationsCreateParams: TypeAlias = CreateObservabilityDestinationRequestParam
 
 
 @with_config(ConfigDict(extra="forbid"))
-class ObservabilityDestinationsUpdateParams(TypedDict, total=False):
-    """Body of `PATCH /observability/destinations/{id}`."""
+class UpdateObservabilityDestinationRequestParam(TypedDict, total=False):
+    """UpdateObservabilityDestinationRequestParam"""
 
     api_key_hashes: list[str] | None
+    """Optional allowlist of OpenRouter API key hashes. `null` clears the filter (all keys). Omitting leaves the
+    current value. Must contain at least one hash if provided."""
 
     broadcast_generation_cost: bool
+    """Whether to include cost and billing generation metadata."""
 
     broadcast_generation_identity: bool
+    """Whether to include identity generation metadata."""
 
     broadcast_generation_request_context: bool
+    """Whether to include request-context generation metadata."""
 
     config: dict[str, Any]
+    """Provider-specific configuration fields to update. Masked values are ignored; unset fields keep their current
+    value."""
 
     enabled: bool
+    """Whether the destination is enabled."""
 
-    filter_rules: ObservabilityFilterRulesConfigNullableParam
+    filter_rules: ObservabilityFilterRulesConfigNullableParam | None
 
     name: str
+    """Human-readable name for the destination."""
 
     privacy_mode: bool
+    """When true, request/response bodies are not forwarded - only metadata."""
 
     sampling_rate: float
+    """Sampling rate between 0.0001 and 1 (1 = 100%)."""
+
+
+ObservabilityDestinationsUpdateParams: TypeAlias = UpdateObservabilityDestinationRequestParam
 
 
 class DeleteObservabilityDestinationResponse(BaseModel):

@@ -1,21 +1,22 @@
-"""`GET /providers`: an upstream provider OpenRouter routes to, with its policies and locations."""
+"""Deprecated: the types of `resources/providers.py` are `types/providers.py` now (docs/architecture.md, "Naming").
+
+Every name of this module still resolves, to the same object, with a `DeprecationWarning` on first use.
+"""
 
 from __future__ import annotations
 
-from openai._models import BaseModel
+from typing import TYPE_CHECKING
+
+from .._lazy import deprecated_aliases
 
 __all__ = ["Provider"]
 
-
-class Provider(BaseModel):
-    """A provider; `slug` is the value to use in `provider.order` / `provider.only` / `provider.ignore`."""
-
-    name: str
-    slug: str
-    privacy_policy_url: str | None = None
-    terms_of_service_url: str | None = None
-    status_page_url: str | None = None
-    headquarters: str | None = None
-    """ISO 3166 country code of the provider's headquarters."""
-    datacenters: list[str] | None = None
-    """ISO 3166 country codes where the provider runs inference."""
+if TYPE_CHECKING:
+    from .providers import Provider
+else:
+    __getattr__ = deprecated_aliases(
+        __name__,
+        {
+            "Provider": ("openrouter_compat.types.providers", "Provider"),
+        },
+    )

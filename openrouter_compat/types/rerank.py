@@ -45,7 +45,7 @@ class RerankCreateParams(TypedDict, total=False):
 
     model: Required[str]
 
-    provider: ProviderPreferences
+    provider: ProviderPreferences | None
 
     query: Required[str]
 

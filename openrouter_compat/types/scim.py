@@ -6,13 +6,14 @@ do not edit; change the generator or its config.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Required
+from typing import Annotated, Literal, Required, TypeAlias
 
 from openai._models import BaseModel
 from pydantic import ConfigDict, Field, with_config
 from typing_extensions import TypedDict
 
 __all__ = [
+    "CreateScimGroupMappingRequestParam",
     "DeleteScimGroupMappingResponse",
     "ListScimGroupMappingsResponse",
     "ListScimGroupsResponse",
@@ -23,6 +24,7 @@ __all__ = [
     "ScimGroupMappingsListParams",
     "ScimGroupMappingsUpdateParams",
     "ScimGroupsListParams",
+    "UpdateScimGroupMappingRequestParam",
 ]
 
 
@@ -64,8 +66,8 @@ class ListScimGroupMappingsResponse(BaseModel):
 
 
 @with_config(ConfigDict(extra="forbid"))
-class ScimGroupMappingsCreateParams(TypedDict, total=False):
-    """Body of `POST /scim/group-mappings`."""
+class CreateScimGroupMappingRequestParam(TypedDict, total=False):
+    """CreateScimGroupMappingRequestParam"""
 
     role: Required[Literal["admin", "member"] | str]
 
@@ -74,11 +76,17 @@ class ScimGroupMappingsCreateParams(TypedDict, total=False):
     workspace_id: Required[str]
 
 
+ScimGroupMappingsCreateParams: TypeAlias = CreateScimGroupMappingRequestParam
+
+
 @with_config(ConfigDict(extra="forbid"))
-class ScimGroupMappingsUpdateParams(TypedDict, total=False):
-    """Body of `PATCH /scim/group-mappings/{id}`."""
+class UpdateScimGroupMappingRequestParam(TypedDict, total=False):
+    """UpdateScimGroupMappingRequestParam"""
 
     role: Required[Literal["admin", "member"] | str]
+
+
+ScimGroupMappingsUpdateParams: TypeAlias = UpdateScimGroupMappingRequestParam
 
 
 @with_config(ConfigDict(extra="forbid"))

@@ -13,14 +13,19 @@ from pydantic import ConfigDict, Field, with_config
 from typing_extensions import TypedDict
 
 __all__ = [
+    "BulkAddWorkspaceMembersRequestParam",
     "BulkAddWorkspaceMembersResponse",
+    "BulkRemoveWorkspaceMembersRequestParam",
     "BulkRemoveWorkspaceMembersResponse",
+    "CreateWorkspaceRequestParam",
     "DeleteWorkspaceBudgetResponse",
     "DeleteWorkspaceResponse",
     "GetWorkspaceBudgetResponse",
     "ListWorkspaceBudgetsResponse",
     "ListWorkspaceMembersResponse",
     "ListWorkspacesResponse",
+    "UpdateWorkspaceRequestParam",
+    "UpsertWorkspaceBudgetRequestParam",
     "UpsertWorkspaceBudgetResponse",
     "Workspace",
     "WorkspaceBudget",
@@ -116,57 +121,86 @@ class ListWorkspacesResponse(BaseModel):
 
 
 @with_config(ConfigDict(extra="forbid"))
-class WorkspacesCreateParams(TypedDict, total=False):
-    """Body of `POST /workspaces`."""
+class CreateWorkspaceRequestParam(TypedDict, total=False):
+    """CreateWorkspaceRequestParam"""
 
     default_image_model: str | None
+    """Default image model for this workspace"""
 
     default_provider_sort: str | None
+    """Default provider sort preference (price, throughput, latency, exacto)"""
 
     default_text_model: str | None
+    """Default text model for this workspace"""
 
     description: Annotated[str, Field(max_length=500)] | None
+    """Description of the workspace"""
 
     io_logging_api_key_ids: list[int] | None
+    """Optional array of API key IDs to filter I/O logging"""
 
     io_logging_sampling_rate: float
+    """Sampling rate for I/O logging (0.0001-1)"""
 
     is_data_discount_logging_enabled: bool
+    """Whether data discount logging is enabled"""
 
     is_observability_broadcast_enabled: bool
+    """Whether broadcast is enabled"""
 
     is_observability_io_logging_enabled: bool
+    """Whether private logging is enabled"""
 
     name: Required[Annotated[str, Field(min_length=1, max_length=100)]]
+    """Name for the new workspace"""
 
     slug: Required[Annotated[str, Field(min_length=1, max_length=50)]]
+    """URL-friendly slug (lowercase alphanumeric segments separated by single hyphens, no leading/trailing hyphens)"""
+
+
+WorkspacesCreateParams: TypeAlias = CreateWorkspaceRequestParam
 
 
 @with_config(ConfigDict(extra="forbid"))
-class WorkspacesUpdateParams(TypedDict, total=False):
-    """Body of `PATCH /workspaces/{id}`."""
+class UpdateWorkspaceRequestParam(TypedDict, total=False):
+    """UpdateWorkspaceRequestParam"""
 
     default_image_model: str | None
+    """Default image model for this workspace"""
 
     default_provider_sort: str | None
+    """Default provider sort preference (price, throughput, latency, exacto)"""
 
     default_text_model: str | None
+    """Default text model for this workspace"""
 
     description: Annotated[str, Field(max_length=500)] | None
+    """New description for the workspace"""
 
     io_logging_api_key_ids: list[int] | None
+    """Optional array of API key IDs to filter I/O logging"""
 
     io_logging_sampling_rate: float
+    """Sampling rate for I/O logging (0.0001-1)"""
 
     is_data_discount_logging_enabled: bool
+    """Whether data discount logging is enabled"""
 
     is_observability_broadcast_enabled: bool
+    """Whether broadcast is enabled"""
 
     is_observability_io_logging_enabled: bool
+    """Whether private logging is enabled"""
 
     name: Annotated[str, Field(min_length=1, max_length=100)]
+    """New name for the workspace"""
 
     slug: Annotated[str, Field(min_length=1, max_length=50)]
+    """New URL-friendly slug (lowercase alphanumeric segments separated by single hyphens, no leading/trailing
+    hyphens)"""
+
+
+WorkspacesUpdateParams: TypeAlias = UpdateWorkspaceRequestParam
 
 
 @with_config(ConfigDict(extra="forbid"))
@@ -230,12 +264,17 @@ class GetWorkspaceBudgetResponse(BaseModel):
 
 
 @with_config(ConfigDict(extra="forbid"))
-class WorkspacesSetBudgetParams(TypedDict, total=False):
-    """Body of `PUT /workspaces/{id}/budgets/{interval}`."""
+class UpsertWorkspaceBudgetRequestParam(TypedDict, total=False):
+    """UpsertWorkspaceBudgetRequestParam"""
 
     include_byok_in_budgets: bool
+    """Whether to include BYOK (bring-your-own-key) spend when enforcing the workspace's budgets."""
 
     limit_usd: Required[float]
+    """Spending limit in USD. Must be greater than 0."""
+
+
+WorkspacesSetBudgetParams: TypeAlias = UpsertWorkspaceBudgetRequestParam
 
 
 class UpsertWorkspaceBudgetResponse(BaseModel):
@@ -295,10 +334,14 @@ class ListWorkspaceMembersResponse(BaseModel):
 
 
 @with_config(ConfigDict(extra="forbid"))
-class WorkspacesBulkAddMembersParams(TypedDict, total=False):
-    """Body of `POST /workspaces/{id}/members/add`."""
+class BulkAddWorkspaceMembersRequestParam(TypedDict, total=False):
+    """BulkAddWorkspaceMembersRequestParam"""
 
     user_ids: Required[list[str]]
+    """List of user IDs to add to the workspace. Members are assigned the same role they hold in the organization."""
+
+
+WorkspacesBulkAddMembersParams: TypeAlias = BulkAddWorkspaceMembersRequestParam
 
 
 class BulkAddWorkspaceMembersResponse(BaseModel):
@@ -312,10 +355,14 @@ class BulkAddWorkspaceMembersResponse(BaseModel):
 
 
 @with_config(ConfigDict(extra="forbid"))
-class WorkspacesBulkRemoveMembersParams(TypedDict, total=False):
-    """Body of `POST /workspaces/{id}/members/remove`."""
+class BulkRemoveWorkspaceMembersRequestParam(TypedDict, total=False):
+    """BulkRemoveWorkspaceMembersRequestParam"""
 
     user_ids: Required[list[str]]
+    """List of user IDs to remove from the workspace"""
+
+
+WorkspacesBulkRemoveMembersParams: TypeAlias = BulkRemoveWorkspaceMembersRequestParam
 
 
 class BulkRemoveWorkspaceMembersResponse(BaseModel):

@@ -1,13 +1,17 @@
-"""DSPy: a `dspy.BaseLM` whose forward()/aforward() call our client (the class the docs page shows)."""
+"""DSPy: a `dspy.BaseLM` whose forward()/aforward() call our client (the class the docs page shows).
+
+Run in CI by `dev.py integrations-heavy` (in `.venv-heavy`); `dspy.streamify` needs LiteLLM's own streaming,
+so streaming is not covered (docs/integrations/dspy.md says so)."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
 
 from openrouter_compat import AsyncOpenRouter, OpenRouter, RateLimitError
-from openrouter_compat.testing import Emulator, Fault
+from openrouter_compat.testing import Emulator, Fault, Reply
 
 from .support import MODEL, assert_ledger, assert_routed, async_routed, ours, routed
 
@@ -82,6 +86,32 @@ async def test_async_program(openrouter_emulator: Emulator) -> None:
     assert_routed(openrouter_emulator)
     assert_ledger(aclient, openrouter_emulator)
     await aclient.close()
+
+
+def test_react_agent_calls_the_tool(openrouter_emulator: Emulator) -> None:
+    calls: list[str] = []
+
+    def get_weather(city: str) -> str:
+        """The weather in a city."""
+        calls.append(city)
+        return f"Sunny in {city}"
+
+    client = routed(openrouter_emulator)
+    route = openrouter_emulator.route("/chat/completions")  # ReAct's JSON turns, scripted: call, finish, answer
+    for turn in (
+        {"next_thought": "Look it up.", "next_tool_name": "get_weather", "next_tool_args": {"city": "Paris"}},
+        {"next_thought": "I know it.", "next_tool_name": "finish", "next_tool_args": {}},
+        {"reasoning": "The tool said so.", "answer": "Sunny"},
+    ):
+        route.respond(Reply.text(json.dumps(turn)), times=1)
+    react = dspy.ReAct("question -> answer", tools=[get_weather], max_iters=3)
+    with dspy.context(lm=OpenRouterLM(MODEL, client), adapter=dspy.JSONAdapter()):
+        prediction = react(question="What is the weather in Paris?")
+    assert calls == ["Paris"]
+    assert prediction.answer == "Sunny"
+    bodies = assert_routed(openrouter_emulator, at_least=3)
+    assert "Sunny in Paris" in bodies[1]["messages"][-1]["content"]  # the tool's result went back to the model
+    assert_ledger(client, openrouter_emulator)
 
 
 def test_typed_error_surfaces(openrouter_emulator: Emulator) -> None:

@@ -1,6 +1,33 @@
-"""Resources under `/chat`."""
+"""Resources under `/chat` (as openai's `resources/chat/` package: `chat.py` is `client.chat`)."""
 
-from .chat import AsyncChat, Chat
-from .completions import AsyncCompletions, Completions
+from .chat import (
+    AsyncChat,
+    AsyncChatWithRawResponse,
+    AsyncChatWithStreamingResponse,
+    Chat,
+    ChatWithRawResponse,
+    ChatWithStreamingResponse,
+)
+from .completions import (
+    AsyncCompletions,
+    AsyncCompletionsWithRawResponse,
+    AsyncCompletionsWithStreamingResponse,
+    Completions,
+    CompletionsWithRawResponse,
+    CompletionsWithStreamingResponse,
+)
 
-__all__ = ["AsyncChat", "AsyncCompletions", "Chat", "Completions"]
+__all__ = [
+    "AsyncChat",
+    "AsyncChatWithRawResponse",
+    "AsyncChatWithStreamingResponse",
+    "AsyncCompletions",
+    "AsyncCompletionsWithRawResponse",
+    "AsyncCompletionsWithStreamingResponse",
+    "Chat",
+    "ChatWithRawResponse",
+    "ChatWithStreamingResponse",
+    "Completions",
+    "CompletionsWithRawResponse",
+    "CompletionsWithStreamingResponse",
+]
