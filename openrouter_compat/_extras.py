@@ -354,8 +354,7 @@ def _not_yet_passed(fields: dict[str, Any], params_type: Any) -> tuple[dict[str,
     """The fields of `fields` whose value has not passed before (each checked alone: a TypedDict with no
     required key is checked field by field the same way as whole), and the fingerprints to remember once they
     pass. A call that changes one field (a `session_id`) re-checks that field only."""
-    required = getattr(params_type, "__required_keys__", None)
-    if required is None or required:
+    if not _all_optional(params_type):
         return fields, []
     todo: dict[str, Any] = {}
     keys: list[tuple[Any, ...]] = []
@@ -371,6 +370,15 @@ def _not_yet_passed(fields: dict[str, Any], params_type: Any) -> tuple[dict[str,
             if len(dumped) <= _FINGERPRINT_LIMIT:
                 keys.append(field_key)
     return todo, keys
+
+
+@functools.cache
+def _all_optional(params_type: Any) -> bool:
+    """Whether a TypedDict has no required key (`Required[...]` seen as pydantic sees it: under postponed
+    annotations `__required_keys__` misses it)."""
+    if not typing_extensions.is_typeddict(params_type) or params_type.__required_keys__:
+        return False
+    return not any(str(typing.get_origin(hint)).endswith(".Required") for hint in _hints(params_type).values())
 
 
 def _remember(keys: list[tuple[Any, ...]], key: tuple[Any, ...] | None) -> None:

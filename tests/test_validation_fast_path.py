@@ -10,9 +10,10 @@ import warnings
 from collections import OrderedDict
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any
+from typing import Any, Required
 
 import pytest
+from typing_extensions import TypedDict
 
 from openrouter_compat import OpenRouterUnknownFieldWarning, OpenRouterValidationError, _extras
 from openrouter_compat._extras import _clean_object, _unknowns, check_sendable, validate_fields
@@ -151,3 +152,15 @@ def test_the_memory_is_bounded() -> None:
     for index in range(_extras._PASSED_LIMIT + 10):
         validate_fields({"session_id": f"s{index}"}, OpenRouterChatParams)
     assert len(_extras._PASSED) <= _extras._PASSED_LIMIT
+
+
+class _WithRequired(TypedDict, total=False):
+    messages: Required[list[str]]  # under postponed annotations: not in __required_keys__
+    max_tokens: int
+
+
+def test_a_type_with_required_keys_is_checked_whole() -> None:
+    validate_fields({"messages": ["a"], "max_tokens": 1}, _WithRequired)
+    validate_fields({"messages": ["a"], "max_tokens": 2}, _WithRequired)  # max_tokens alone would lack messages
+    with pytest.raises(OpenRouterValidationError, match="messages"):
+        validate_fields({"max_tokens": 2}, _WithRequired)
