@@ -58,6 +58,18 @@ def cases(settings: OpenRouterSettings) -> dict[str, Callable[[], object]]:
     def fresh() -> None:  # a value never seen before: no validation outcome to reuse
         validate_fields({**ROUTING, "session_id": f"session-{next(counter)}"}, OpenRouterChatParams)
 
+    def all_new() -> None:  # every field's value new: nothing remembered helps
+        n = next(counter)
+        validate_fields(
+            {
+                "provider": {**ROUTING["provider"], "order": [f"openai-{n}", "azure"]},
+                "models": [f"openai/gpt-4o-mini-{n}", "anthropic/claude-3.5-haiku"],
+                "reasoning": {"effort": "low", "max_tokens": n},
+                "plugins": [{"id": "web", "max_results": n % 5 + 1, "engine": "exa"}],
+            },
+            OpenRouterChatParams,
+        )
+
     def per_call() -> object:  # what one create(...) call validates: the resource's kwargs, then the stage
         _prepare_create(settings, _kwargs())
         return prepare_call(settings, options)
@@ -66,6 +78,7 @@ def cases(settings: OpenRouterSettings) -> dict[str, Callable[[], object]]:
         "per chat call (resource kwargs + prepare_call)": per_call,
         "validate_fields(routing fields)": lambda: validate_fields(ROUTING, OpenRouterChatParams),
         "validate_fields(routing fields), a new session_id each call": fresh,
+        "validate_fields(routing fields), every field new each call": all_new,
         "check_sendable(routing fields)": lambda: check_sendable(ROUTING),
         "prepare_call, routing fields hand-written in the body": lambda: prepare_call(settings, handwritten),
         "_prepare_create, no OpenRouter fields": lambda: _prepare_create(
