@@ -312,7 +312,7 @@ class StreamInterruptedError(_StreamFailure, openai.APIConnectionError):
     """The connection dropped, or the body ended before the stream finished."""
 
 
-class StreamTimeoutError(StreamInterruptedError, openai.APITimeoutError):
+class StreamTimeoutError(StreamInterruptedError, APITimeoutError):
     """The stream went silent for longer than the read timeout."""
 
 

@@ -18,6 +18,7 @@ import difflib
 import functools
 import marshal
 import math
+import re
 import sys
 import types
 import typing
@@ -226,7 +227,8 @@ class _Finding:
 
 
 def _warn_once(finding: _Finding) -> None:
-    key = (finding.where, repr(finding.value) if finding.kind == "value" else "")
+    where = re.sub(r"\[\d+\]", "[]", finding.where)  # the same news in every item of a list (`input`) warns once
+    key = (where, repr(finding.value) if finding.kind == "value" else "")
     if key in _WARNED:
         return
     if len(_WARNED) >= _WARNED_LIMIT:
@@ -596,12 +598,14 @@ def _candidates(value: Mapping[str, Any], objects: tuple[Any, ...]) -> list[Any]
     if tags is not None:
         key, by_tag, fallback = tags
         matched = list(by_tag.get(value.get(key), ()))
+        if len(matched) > 1:  # several shapes share the tag: the one with most keys in common first
+            matched.sort(key=lambda typ: -len(_hints(typ).keys() & value.keys()))
         if fallback is not None and not _is_passthrough(fallback):
             return [*matched, fallback]
         if matched:
             return matched
         if fallback is not None:
-            return [_Fallback(key, tuple(by_tag), fallback)]
+            return [_Fallback(key, tuple(tag for tag in by_tag if tag is not None), fallback)]
     ranked = sorted(enumerate(objects), key=lambda item: (-len(_hints(item[1]).keys() & value.keys()), -item[0]))
     return [typ for _, typ in ranked]  # most keys in common first; on a tie the later member (ours)
 
@@ -615,7 +619,7 @@ def _tags(objects: tuple[Any, ...]) -> tuple[str, dict[Any, tuple[Any, ...]], An
         for typ in objects:
             shape = _shape(_hints(typ).get(key))
             if shape.literals and not shape.open_str:
-                for tag in shape.literals:
+                for tag in (*shape.literals, *((None,) if _tag_optional(typ, key) else ())):
                     by_tag[tag] = (typ, *by_tag.get(tag, ()))  # a later member (ours) before `openai`'s
             elif shape.open_str and fallback is None:
                 fallback = typ
@@ -624,6 +628,12 @@ def _tags(objects: tuple[Any, ...]) -> tuple[str, dict[Any, tuple[Any, ...]], An
         else:
             return key, by_tag, fallback
     return None
+
+
+def _tag_optional(typ: Any, key: str) -> bool:
+    """A member whose tag may be left out (Responses `input` messages): it describes values without the key."""
+    origin = str(typing.get_origin(_hints(typ)[key]))
+    return origin.endswith("NotRequired") or (not origin.endswith("Required") and not getattr(typ, "__total__", True))
 
 
 @functools.cache
@@ -693,7 +703,10 @@ def _walk(loc: tuple[Any, ...], params_type: type[Any]) -> tuple[list[str], list
                 path[-1] += f"[{part}]"
             current = _element_types(current)
             continue
-        if any(part in _hints(typ) for typ in current) or not path:
+        tagged = [typ for typ in current if _is_tag_of(part, typ)] if len(current) > 1 else []
+        if tagged:  # a union's tag, even where a member also has a field of that name (`reasoning`)
+            current = tagged
+        elif any(part in _hints(typ) for typ in current) or not path:
             path.append(part)
             current = _unwrap([_hints(typ)[part] for typ in current if part in _hints(typ)])
         else:

@@ -29,6 +29,7 @@ __all__ = [
     "WithResponseMetadata",
     "attach_metadata",
     "ensure_metadata",
+    "is_event_stream",
     "metadata_of",
     "observe_result",
 ]
@@ -112,6 +113,11 @@ def interesting_headers(headers: Mapping[str, str]) -> dict[str, str]:
         if lower in exact or lower.startswith((C.HEADER_RATELIMIT_PREFIX, C.HEADER_CACHE_PREFIX)):
             kept[lower] = value
     return kept
+
+
+def is_event_stream(response: httpx2.Response) -> bool:
+    """Whether `response` is a server-sent event stream (asked once per response: a header lookup is not free)."""
+    return response.headers.get("content-type", "").startswith("text/event-stream")
 
 
 def _header_cost(headers: Mapping[str, str]) -> float | None:
@@ -216,7 +222,7 @@ def observe_result(result: object, response: httpx2.Response, ledger: CostLedger
         attach_metadata(carrier, metadata)
     if ledger is not None and metadata.usage is not None:
         # a text completion chunk looks like a whole completion: the response's content type tells them apart
-        streamed = streamed or response.headers.get("content-type", "").startswith("text/event-stream")
+        streamed = streamed or is_event_stream(response)
         ledger.record(metadata, kind=kind, streamed=streamed)
 
 
@@ -232,40 +238,29 @@ def _open_stream(ledger: CostLedger, chunk: object, response: httpx2.Response) -
 
 
 class StreamMetadata:
-    """Follows a stream: headers at the start, generation id/provider/model on the way, usage at the end."""
+    """A stream's metadata, built when asked for: headers from the start, generation id/provider/model/usage
+    from what the stream's accumulator has folded in (nothing is done per chunk)."""
 
-    def __init__(self, response: httpx2.Response) -> None:
+    def __init__(self, response: httpx2.Response, accumulated: object) -> None:
         self._headers = response.headers
-        self._generation_id: str | None = None
-        self._provider: str | None = None
-        self._model: str | None = None
-        self._usage: Any = None
-
-    def add(self, chunk: object) -> None:
-        """Fold one chunk in (cheap: a few attribute reads)."""
-        if self._generation_id is None:
-            value = getattr(chunk, "id", None)
-            self._generation_id = value if isinstance(value, str) else None
-        if self._provider is None:
-            value = getattr(chunk, "provider", None)
-            self._provider = value if isinstance(value, str) else None
-        if self._model is None:
-            value = getattr(chunk, "model", None)
-            self._model = value if isinstance(value, str) else None
-        usage = getattr(chunk, "usage", None)
-        if usage is not None:
-            self._usage = usage
+        self._accumulated = accumulated
+        """Anything with `generation_id`, `provider`, `model` and `usage` (a `ChatCompletionAccumulator`)."""
 
     @property
     def metadata(self) -> ResponseMetadata:
         """What is known so far; `usage`/`cost` are set once the usage chunk has arrived."""
+        source = self._accumulated
         return build_metadata(
             self._headers,
-            generation_id=self._generation_id,
-            provider=self._provider,
-            model=self._model,
-            usage=self._usage,
+            generation_id=_text(getattr(source, "generation_id", None)),
+            provider=_text(getattr(source, "provider", None)),
+            model=_text(getattr(source, "model", None)),
+            usage=getattr(source, "usage", None),
         )
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 def ensure_metadata(result: object, response: httpx2.Response) -> None:

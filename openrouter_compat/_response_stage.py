@@ -28,7 +28,7 @@ from ._exceptions import InvalidResponseError, error_in_200_body
 from ._json import is_object
 from ._ledger import CostLedger
 from ._parsed import concretely_parsed
-from ._response_metadata import ResponseMetadata, attach_metadata, metadata_of, observe_result
+from ._response_metadata import ResponseMetadata, attach_metadata, is_event_stream, metadata_of, observe_result
 from ._response_types import INFERENCE_TYPES, openrouter_stream_cls, openrouter_type, validate_fast
 
 __all__ = [
@@ -48,10 +48,6 @@ _T = TypeVar("_T")
 RAW_RESPONSE_HEADER = "X-Stainless-Raw-Response"
 METADATA_EXTENSION = "openrouter_compat.metadata"
 """Where the metadata of a parsed body is kept on its `httpx2.Response`, for results built after parsing."""
-
-
-def is_event_stream(response: httpx2.Response) -> bool:
-    return response.headers.get("content-type", "").startswith("text/event-stream")
 
 
 def expects_object(target: Any) -> bool:

@@ -9,13 +9,17 @@ the first chunk with output, so the client's retry loop can retry failures that 
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import openai
+import pydantic
+from openai._httpx2 import request_exceptions, timeout_exceptions
 from openai._models import FinalRequestOptions
-from openai._streaming import ServerSentEvent, SSEDecoder
+from openai._streaming import ServerSentEvent
+from openai._streaming_cleanup import drain_response_async
 from openai.types import completion as openai_completion
 from openai.types.chat import chat_completion_chunk as openai_chunk
 from typing_extensions import override
@@ -28,6 +32,8 @@ from ._exceptions import (
     stream_interrupted_error,
 )
 from ._response_metadata import ResponseMetadata, StreamMetadata, observe_result
+from ._sse_decoder import OpenRouterSSEDecoder, SSEItem
+from ._stream_chunks import DONE, ChunkParser
 from .lib.chat_accumulator import ChatCompletionAccumulator
 from .types.chat.chat_completion_chunk import ChatCompletionChunk
 from .types.completion import Completion
@@ -61,22 +67,6 @@ _OUTPUT_FIELDS = (
     "annotations",
 )
 """Delta fields whose presence means the stream has produced output (not just a role or a keep-alive)."""
-
-
-class OpenRouterSSEDecoder(SSEDecoder):
-    """The WHATWG decoder, minus events whose data is empty (a bare `data:` line is not an event)."""
-
-    @override
-    def iter_bytes(self, iterator: Iterator[bytes]) -> Iterator[ServerSentEvent]:
-        for event in super().iter_bytes(iterator):
-            if event.data or event.event:
-                yield event
-
-    @override
-    async def aiter_bytes(self, iterator: AsyncIterator[bytes]) -> AsyncIterator[ServerSentEvent]:
-        async for event in super().aiter_bytes(iterator):
-            if event.data or event.event:
-                yield event
 
 
 def _events_mode(options: FinalRequestOptions | None) -> FinalRequestOptions | None:
@@ -168,6 +158,111 @@ async def aguarded(guard: StreamGuard[Any], chunks: AsyncIterator[_T]) -> AsyncI
         await guard.response.aclose()
 
 
+_DONE = ServerSentEvent(data="[DONE]")
+
+
+def read_guarded(
+    guard: StreamGuard[Any], decoder: OpenRouterSSEDecoder, parser: ChunkParser, response: httpx2.Response
+) -> Iterator[Any]:
+    """`guarded` over what `openai`'s events-mode `__stream__` yields, in one loop (one generator per chunk
+    instead of five): the chunks of `response` up to `[DONE]`, transport failures raised as `openai` raises
+    them (`APITimeoutError`, `APIConnectionError`) then typed by `guard`; `guard.on_event` sees `[DONE]` and
+    every event that is not plain data."""
+    splitter, validate = decoder.splitter(), parser.validate
+    reads = response.iter_bytes()
+    try:
+        try:
+            done = False
+            while not done:
+                read = next(reads, None)
+                for item in splitter.feed(read) if read is not None else splitter.finish():
+                    chunk = None
+                    if validate is not None and isinstance(item, bytes):
+                        try:  # the fast path inlined: this loop runs once per chunk
+                            chunk = validate(item)
+                        except pydantic.ValidationError:
+                            chunk = None
+                    if chunk is None or getattr(chunk, "error", None) is not None:
+                        chunk = _parse(guard, parser, item)
+                        if chunk is DONE:
+                            done = True
+                            break
+                    guard.on_chunk(chunk)
+                    yield chunk
+                done = done or read is None
+        except timeout_exceptions() as err:
+            raise openai.APITimeoutError(request=response.request) from err
+        except request_exceptions() as err:
+            raise openai.APIConnectionError(request=response.request) from err
+        guard.on_end()
+    except Exception as exc:
+        replacement = guard.on_failure(exc)
+        if replacement is None:
+            raise
+        raise replacement from _cause(exc)
+    finally:
+        response.close()
+
+
+async def aread_guarded(
+    guard: StreamGuard[Any], decoder: OpenRouterSSEDecoder, parser: ChunkParser, response: httpx2.Response
+) -> AsyncIterator[Any]:
+    """The async twin of `read_guarded` (after `[DONE]`, an HTTP/1.1 body is drained for connection reuse, as
+    `openai` does)."""
+    splitter, validate = decoder.splitter(), parser.validate
+    reads = response.aiter_bytes()
+    try:
+        try:
+            done = False
+            while not done:
+                read = await anext(reads, None)
+                for item in splitter.feed(read) if read is not None else splitter.finish():
+                    chunk = None
+                    if validate is not None and isinstance(item, bytes):
+                        try:  # the fast path inlined: this loop runs once per chunk
+                            chunk = validate(item)
+                        except pydantic.ValidationError:
+                            chunk = None
+                    if chunk is None or getattr(chunk, "error", None) is not None:
+                        chunk = _parse(guard, parser, item)
+                        if chunk is DONE:
+                            await _drain(response)
+                            done = True
+                            break
+                    guard.on_chunk(chunk)
+                    yield chunk
+                done = done or read is None
+        except timeout_exceptions() as err:
+            raise openai.APITimeoutError(request=response.request) from err
+        except request_exceptions() as err:
+            raise openai.APIConnectionError(request=response.request) from err
+        guard.on_end()
+    except Exception as exc:
+        replacement = guard.on_failure(exc)
+        if replacement is None:
+            raise
+        raise replacement from _cause(exc)
+    finally:
+        await response.aclose()
+
+
+def _parse(guard: StreamGuard[Any], parser: ChunkParser, item: SSEItem) -> Any:
+    """The chunk of one event (`DONE` for `[DONE]`, which `guard.on_event` is shown, as are decoded events)."""
+    if isinstance(item, bytes):
+        chunk = parser.data(item)
+        if chunk is DONE:
+            guard.on_event(_DONE)
+        return chunk
+    guard.on_event(item)
+    return DONE if item.data.startswith("[DONE]") else parser.event(item)
+
+
+async def _drain(response: httpx2.Response) -> None:
+    """HTTP/1.1 needs the rest of the body read for the connection to be reused (HTTP/2 does not)."""
+    if response.http_version == "HTTP/1.1":
+        await drain_response_async(response)
+
+
 def _cause(exc: Exception) -> BaseException:
     """What a typed stream error is chained to: the transport error under `openai`'s connection wrapper."""
     if isinstance(exc, openai.APIConnectionError) and exc.__cause__ is not None:
@@ -183,7 +278,7 @@ def read_to_output(guard: StreamGuard[Any], iterator: Iterator[_T]) -> Iterator[
         buffered.append(chunk)
         if guard.has_output(chunk):
             break
-    return _chain(buffered, iterator)
+    return itertools.chain(buffered, iterator)  # C-level: no Python frame per chunk after priming
 
 
 async def aread_to_output(guard: StreamGuard[Any], iterator: AsyncIterator[_T]) -> AsyncIterator[_T]:
@@ -203,12 +298,14 @@ class _Guard(StreamGuard[ChatCompletionAccumulator]):
         super().__init__(response)
         self.ledger = ledger
         self.accumulator = ChatCompletionAccumulator()
-        self.metadata = StreamMetadata(response)
-        """Generation id, provider, usage and cost for `stream.openrouter`."""
+        self.metadata = StreamMetadata(response, self.accumulator)
+        """Generation id, provider, usage and cost for `stream.openrouter` (read from the accumulator)."""
         self.done = False
         """`data: [DONE]` arrived."""
         self.finished = False
         """A chunk carried a `finish_reason`."""
+        self._observed: str | None = None
+        """The generation id `observe_result` last saw a chunk of."""
 
     @override
     def on_event(self, event: ServerSentEvent) -> None:
@@ -223,17 +320,25 @@ class _Guard(StreamGuard[ChatCompletionAccumulator]):
     @override
     def on_chunk(self, chunk: Any) -> None:
         """Fold a parsed chunk in; raise the typed error (with everything before it) for an error chunk."""
-        self.metadata.add(chunk)
-        observe_result(chunk, self.response, self.ledger)
         if isinstance(chunk, ChatCompletionChunk):
+            if chunk.usage is not None or chunk.id != self._observed:
+                # a usage-less chunk only opens the stream's ledger entry: once per generation id is enough
+                observe_result(chunk, self.response, self.ledger)
+                self._observed = chunk.id
             self.accumulator.add(chunk)
             if chunk.error is not None:
                 raise stream_error_from_chunk(chunk, response=self.response, partial=self.accumulator)
-        else:
-            if isinstance(chunk, Completion):
-                self.accumulator.add(_as_chat_chunk(chunk))
-            if getattr(chunk, "error", None):
-                raise stream_error_from_chunk(chunk, response=self.response, partial=self.accumulator)
+            if not self.finished:
+                for choice in chunk.choices or ():  # `or`: a `"choices": null` is constructed leniently
+                    if choice.finish_reason:
+                        self.finished = True
+                        break
+            return
+        observe_result(chunk, self.response, self.ledger)
+        if isinstance(chunk, Completion):
+            self.accumulator.add(_as_chat_chunk(chunk))
+        if getattr(chunk, "error", None):
+            raise stream_error_from_chunk(chunk, response=self.response, partial=self.accumulator)
         if not self.finished:
             self.finished = any(getattr(c, "finish_reason", None) for c in getattr(chunk, "choices", None) or ())
 
@@ -281,6 +386,9 @@ class _GuardedStream(openai.Stream[_T]):
     """A sync stream run through a `_Guard` (concrete subclasses also name `openai.Stream[X]` as a base, which
     `openai` reads to find the chunk type)."""
 
+    _chunk_model: type[pydantic.BaseModel] | None = None
+    """Our model of the chunks, validated straight from their bytes (see `_stream_chunks`)."""
+
     def __init__(
         self,
         *,
@@ -315,11 +423,24 @@ class _GuardedStream(openai.Stream[_T]):
 
     @override
     def __stream__(self) -> Iterator[_T]:
-        return guarded(self._guard, super().__stream__())
+        decoder = self._decoder
+        if not isinstance(decoder, OpenRouterSSEDecoder) or _synthesized(self._options):
+            return guarded(self._guard, super().__stream__())
+        parser = ChunkParser(
+            model=self._chunk_model,
+            process=self._client._process_response_data,
+            cast_to=self._cast_to,
+            response=self.response,
+            strict=self._client._strict_response_validation,
+        )
+        return read_guarded(self._guard, decoder, parser, self.response)
 
 
 class _AsyncGuardedStream(openai.AsyncStream[_T]):
     """The async twin of `_GuardedStream`."""
+
+    _chunk_model: type[pydantic.BaseModel] | None = None
+    """Our model of the chunks, validated straight from their bytes (see `_stream_chunks`)."""
 
     def __init__(
         self,
@@ -354,12 +475,22 @@ class _AsyncGuardedStream(openai.AsyncStream[_T]):
 
     @override
     def __stream__(self) -> AsyncIterator[_T]:
-        return aguarded(self._guard, super().__stream__())
+        decoder = self._decoder
+        if not isinstance(decoder, OpenRouterSSEDecoder) or _synthesized(self._options):
+            return aguarded(self._guard, super().__stream__())
+        parser = ChunkParser(
+            model=self._chunk_model,
+            process=self._client._process_response_data,
+            cast_to=self._cast_to,
+            response=self.response,
+            strict=self._client._strict_response_validation,
+        )
+        return aread_guarded(self._guard, decoder, parser, self.response)
 
 
-def _chain(first: Iterable[_T], rest: Iterator[_T]) -> Iterator[_T]:
-    yield from first
-    yield from rest
+def _synthesized(options: FinalRequestOptions | None) -> bool:
+    """Whether `openai` is asked to wrap each chunk as `{"data": ..., "event": ...}` (its route, then)."""
+    return options is not None and bool(options.synthesize_event_and_data)
 
 
 async def _achain(first: Iterable[_T], rest: AsyncIterator[_T]) -> AsyncIterator[_T]:
@@ -377,19 +508,23 @@ class ChatCompletionStream(
     A failure raises the typed error where it happens, after every chunk before it was yielded; the error's
     `partial` (the same object as `accumulator`) holds the text, reasoning, tool calls and usage received."""
 
+    _chunk_model = ChatCompletionChunk
+
     @override
     def __next__(self) -> ChatCompletionChunk:
         return super().__next__()  # type: ignore[return-value]
 
     @override
     def __iter__(self) -> Iterator[ChatCompletionChunk]:
-        return super().__iter__()  # type: ignore[return-value]
+        return self._iterator  # type: ignore[return-value]  # no wrapper generator: one layer less per chunk
 
 
 class AsyncChatCompletionStream(
     _AsyncGuardedStream[openai_chunk.ChatCompletionChunk], openai.AsyncStream[openai_chunk.ChatCompletionChunk]
 ):
     """The async twin of `ChatCompletionStream`."""
+
+    _chunk_model = ChatCompletionChunk
 
     @override
     async def __anext__(self) -> ChatCompletionChunk:
@@ -407,19 +542,23 @@ class AsyncChatCompletionStream(
 class CompletionStream(_GuardedStream[openai_completion.Completion], openai.Stream[openai_completion.Completion]):
     """A legacy text completion stream; iterating yields `openrouter_compat.types.Completion`."""
 
+    _chunk_model = Completion
+
     @override
     def __next__(self) -> Completion:
         return super().__next__()  # type: ignore[return-value]
 
     @override
     def __iter__(self) -> Iterator[Completion]:
-        return super().__iter__()  # type: ignore[return-value]
+        return self._iterator  # type: ignore[return-value]  # no wrapper generator: one layer less per chunk
 
 
 class AsyncCompletionStream(
     _AsyncGuardedStream[openai_completion.Completion], openai.AsyncStream[openai_completion.Completion]
 ):
     """The async twin of `CompletionStream`."""
+
+    _chunk_model = Completion
 
     @override
     async def __anext__(self) -> Completion:

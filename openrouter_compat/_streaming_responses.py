@@ -31,13 +31,18 @@ from ._exceptions import (
 )
 from ._json import is_object
 from ._response_metadata import observe_result
+from ._sse_decoder import OpenRouterSSEDecoder
+from ._stream_chunks import ChunkParser
 from ._streaming import (
     StreamGuard,
     _events_mode,
+    _synthesized,
     aguarded,
+    aread_guarded,
     aread_to_output,
     guarded,
     ledger_of,
+    read_guarded,
     read_to_output,
 )
 from .lib.response_accumulator import ResponseStreamAccumulator
@@ -130,7 +135,8 @@ class _ResponseGuard(StreamGuard[ResponseStreamAccumulator]):
 
 
 class ResponseEventStream(openai.Stream[_OpenAIEvent]):
-    """A streamed response; iterating yields `openrouter_compat.types.responses.ResponseStreamEvent`.
+    """A streamed response; iterating yields `openrouter_compat.types.responses.ResponseStreamEvent` (`openai`'s
+    events, ours, and `UnknownResponseStreamEvent`: statically wider than the `openai.Stream` it still is).
 
     A failure raises the typed error where it happens, after every event before it was yielded; the error's
     `partial` (the same object as `accumulator`) holds the text, reasoning, function calls and usage received."""
@@ -157,16 +163,26 @@ class ResponseEventStream(openai.Stream[_OpenAIEvent]):
         self._iterator = read_to_output(self._guard, self._iterator)
 
     @override
-    def __next__(self) -> ResponseStreamEvent:
+    def __next__(self) -> ResponseStreamEvent:  # type: ignore[override]  # openai's events and ours
         return super().__next__()
 
     @override
-    def __iter__(self) -> Iterator[ResponseStreamEvent]:
+    def __iter__(self) -> Iterator[ResponseStreamEvent]:  # type: ignore[override]  # openai's events and ours
         return super().__iter__()
 
     @override
     def __stream__(self) -> Iterator[_OpenAIEvent]:
-        return guarded(self._guard, super().__stream__())
+        decoder = self._decoder
+        if not isinstance(decoder, OpenRouterSSEDecoder) or _synthesized(self._options):
+            return guarded(self._guard, super().__stream__())
+        parser = ChunkParser(
+            model=None,  # a union of event types: parsed by `_process_response_data` from the decoded JSON
+            process=self._client._process_response_data,
+            cast_to=self._cast_to,
+            response=self.response,
+            strict=self._client._strict_response_validation,
+        )
+        return read_guarded(self._guard, decoder, parser, self.response)
 
 
 class AsyncResponseEventStream(openai.AsyncStream[_OpenAIEvent]):
@@ -193,11 +209,11 @@ class AsyncResponseEventStream(openai.AsyncStream[_OpenAIEvent]):
         self._iterator = await aread_to_output(self._guard, self._iterator)
 
     @override
-    async def __anext__(self) -> ResponseStreamEvent:
+    async def __anext__(self) -> ResponseStreamEvent:  # type: ignore[override]  # openai's events and ours
         return await super().__anext__()
 
     @override
-    async def __aiter__(self) -> AsyncIterator[ResponseStreamEvent]:
+    async def __aiter__(self) -> AsyncIterator[ResponseStreamEvent]:  # type: ignore[override]  # as __anext__
         try:
             async for item in self._iterator:
                 yield item
@@ -206,4 +222,14 @@ class AsyncResponseEventStream(openai.AsyncStream[_OpenAIEvent]):
 
     @override
     def __stream__(self) -> AsyncIterator[_OpenAIEvent]:
-        return aguarded(self._guard, super().__stream__())
+        decoder = self._decoder
+        if not isinstance(decoder, OpenRouterSSEDecoder) or _synthesized(self._options):
+            return aguarded(self._guard, super().__stream__())
+        parser = ChunkParser(
+            model=None,  # a union of event types: parsed by `_process_response_data` from the decoded JSON
+            process=self._client._process_response_data,
+            cast_to=self._cast_to,
+            response=self.response,
+            strict=self._client._strict_response_validation,
+        )
+        return aread_guarded(self._guard, decoder, parser, self.response)

@@ -64,9 +64,12 @@ class ChatCompletionAccumulator:
     def add(self, chunk: ChatCompletionChunk) -> None:
         """Fold one chunk in; index-less `reasoning_details` deltas get the index they continue (in place)."""
         self.chunks_seen += 1
-        self.generation_id = self.generation_id or chunk.id
-        self.model = self.model or chunk.model
-        self.provider = self.provider or chunk.provider
+        if not self.generation_id:  # read, and written only until known (this runs once per chunk)
+            self.generation_id = chunk.id
+        if not self.model:
+            self.model = chunk.model
+        if not self.provider:
+            self.provider = chunk.provider
         if chunk.usage is not None:
             self.usage = chunk.usage
         if chunk.error is not None:

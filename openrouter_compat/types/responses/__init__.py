@@ -16,9 +16,12 @@ if TYPE_CHECKING:
         ResponseCostDetails,
         ResponseOutputItem,
         ResponseReasoningItem,
+        ResponseServerToolItem,
         ResponseUsage,
+        UnknownResponseOutputItem,
     )
     from .response_create_params import OpenRouterResponseParams, ResponseCreateKwargs
+    from .response_input_param import ResponseInputItemParam, ResponseInputParam, UnknownResponseInputItemParam
     from .response_stream_event import (
         ResponseCompletedEvent,
         ResponseCreatedEvent,
@@ -31,6 +34,7 @@ if TYPE_CHECKING:
         ResponseOutputItemDoneEvent,
         ResponseQueuedEvent,
         ResponseStreamEvent,
+        UnknownResponseStreamEvent,
     )
 
 __all__ = [
@@ -46,13 +50,19 @@ __all__ = [
     "ResponseFunctionCallArgumentsDoneEvent",
     "ResponseInProgressEvent",
     "ResponseIncompleteEvent",
+    "ResponseInputItemParam",
+    "ResponseInputParam",
     "ResponseOutputItem",
     "ResponseOutputItemAddedEvent",
     "ResponseOutputItemDoneEvent",
     "ResponseQueuedEvent",
     "ResponseReasoningItem",
+    "ResponseServerToolItem",
     "ResponseStreamEvent",
     "ResponseUsage",
+    "UnknownResponseInputItemParam",
+    "UnknownResponseOutputItem",
+    "UnknownResponseStreamEvent",
 ]
 
 _LAZY: dict[str, tuple[str, ...]] = {
@@ -62,11 +72,18 @@ _LAZY: dict[str, tuple[str, ...]] = {
         "ResponseCostDetails",
         "ResponseOutputItem",
         "ResponseReasoningItem",
+        "ResponseServerToolItem",
         "ResponseUsage",
+        "UnknownResponseOutputItem",
     ),
     ".response_create_params": (
         "OpenRouterResponseParams",
         "ResponseCreateKwargs",
+    ),
+    ".response_input_param": (
+        "ResponseInputItemParam",
+        "ResponseInputParam",
+        "UnknownResponseInputItemParam",
     ),
     ".response_stream_event": (
         "ResponseCompletedEvent",
@@ -80,6 +97,7 @@ _LAZY: dict[str, tuple[str, ...]] = {
         "ResponseOutputItemDoneEvent",
         "ResponseQueuedEvent",
         "ResponseStreamEvent",
+        "UnknownResponseStreamEvent",
     ),
 }
 

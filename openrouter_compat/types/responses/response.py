@@ -73,10 +73,15 @@ class UnknownResponseOutputItem(BaseModel):
 
 
 if TYPE_CHECKING:
-    # Statically: openai's items or ours (narrow with `isinstance(item, ResponseReasoningItem)`). At run time a
-    # server-tool item is a `ResponseServerToolItem` and an unknown one an `UnknownResponseOutputItem`; they are
-    # left out of the static union, which must stay within `openai`'s (test them with `isinstance`).
-    ResponseOutputItem: TypeAlias = ResponseReasoningItem | openai_output_item.ResponseOutputItem
+    # Statically: openai's items or ours, so `isinstance(item, ResponseServerToolItem)` / `match` narrow (and a
+    # `match` over openai's classes alone is not exhaustive: OpenRouter sends more). A function typed with
+    # `openai`'s union still takes a narrowed item; `Response` is still an `openai` Response.
+    ResponseOutputItem: TypeAlias = (
+        ResponseReasoningItem
+        | openai_output_item.ResponseOutputItem
+        | ResponseServerToolItem
+        | UnknownResponseOutputItem
+    )
 else:
     ResponseOutputItem: TypeAlias = replace_members(
         openai_output_item.ResponseOutputItem,
@@ -113,7 +118,7 @@ class Response(openai_response.Response, WithResponseMetadata):
     """`openai`'s Response plus OpenRouter's fields: cost-bearing `usage`, reasoning items with `format`,
     the sampling penalties it echoes, and (on failure) `error_type`."""
 
-    output: list[ResponseOutputItem]
+    output: list[ResponseOutputItem]  # type: ignore[assignment]  # wider than openai's: OpenRouter's items too
     usage: ResponseUsage | None = None
     frequency_penalty: float | None = None
     presence_penalty: float | None = None

@@ -3,7 +3,7 @@ OpenRouter's routing extras. One TypedDict each, shared by the sync and async re
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Annotated, Literal
 
 import httpx2
@@ -11,7 +11,6 @@ from openai._types import Body, Headers, NotGiven, Omit, Query
 from openai.types.responses import (
     ResponseFormatTextConfigParam,
     ResponseIncludable,
-    ResponseInputParam,
     ResponsePromptParam,
     ResponseTextConfigParam,
     ToolParam,
@@ -39,6 +38,7 @@ from ..request_options import (
     TraceConfig,
 )
 from ..server_tools import ResponsesTool, ServerToolChoice, StopServerToolsWhen
+from .response_input_param import ResponseInputItemParam, ValidatedResponseInput
 
 __all__ = ["OpenRouterResponseParams", "ResponseCreateKwargs", "ResponseTextConfig", "ResponseToolFields"]
 
@@ -63,9 +63,11 @@ class OpenRouterResponseParams(OpenRouterRequestParams, total=False):
 
 @with_config(OPEN)
 class ResponseToolFields(TypedDict, total=False):
-    """`tools` as OpenRouter widens it (server tools), validated but left for `openai` to send."""
+    """`tools` and `input` as OpenRouter widens them (server tools, echoed server-tool items, ...), validated but
+    left for `openai` to send."""
 
     tools: list[ResponsesTool]
+    input: ValidatedResponseInput
 
 
 class ResponseTextConfig(TypedDict, total=False):
@@ -86,7 +88,9 @@ class ResponseCreateKwargs(TypedDict, total=False):
     conversation: response_create_params.Conversation | Omit | None
     image: response_create_params.Image | Omit
     include: list[ResponseIncludable] | Omit | None
-    input: str | ResponseInputParam | Omit
+    input: str | Sequence[ResponseInputItemParam] | Omit
+    """`openai`'s items or OpenRouter's (`ResponseInputItemParam`: echoed `openrouter:*` items, reasoning `format`,
+    ...). A `Sequence`, so a list typed with `openai`'s `ResponseInputParam` is accepted as it is."""
     instructions: str | Omit | None
     max_output_tokens: int | Omit | None
     max_tool_calls: int | Omit | None

@@ -60,11 +60,11 @@ class ResponseFailedEvent(openai_responses.ResponseFailedEvent):
 
 
 class ResponseOutputItemAddedEvent(openai_responses.ResponseOutputItemAddedEvent):
-    item: ResponseOutputItem
+    item: ResponseOutputItem  # type: ignore[assignment]  # wider than openai's: OpenRouter's items too
 
 
 class ResponseOutputItemDoneEvent(openai_responses.ResponseOutputItemDoneEvent):
-    item: ResponseOutputItem
+    item: ResponseOutputItem  # type: ignore[assignment]  # wider than openai's: OpenRouter's items too
 
 
 class ResponseFunctionCallArgumentsDoneEvent(openai_responses.ResponseFunctionCallArgumentsDoneEvent):
@@ -110,9 +110,8 @@ _OURS: dict[type, type] = {
 }
 
 if TYPE_CHECKING:
-    # Statically: our events or openai's (narrow with `isinstance(event, ResponseCompletedEvent)`). At run time
-    # an event of a type we do not know is an `UnknownResponseStreamEvent`; it is left out of the static union
-    # because our streams subclass `openai`'s `Stream[ResponseStreamEvent]` (test it with `isinstance`).
+    # Statically: our events, openai's, and `UnknownResponseStreamEvent` (an event type this client does not
+    # know), so `isinstance`/`match` narrow on each. Our streams are still `openai`'s `Stream[...]` subclasses.
     ResponseStreamEvent: TypeAlias = (
         ResponseCreatedEvent
         | ResponseQueuedEvent
@@ -125,6 +124,7 @@ if TYPE_CHECKING:
         | ResponseFunctionCallArgumentsDoneEvent
         | ResponseErrorEvent
         | openai_stream_event.ResponseStreamEvent
+        | UnknownResponseStreamEvent
     )
 else:
     ResponseStreamEvent: TypeAlias = replace_members(
