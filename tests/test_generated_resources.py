@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator, Iterator
 
 import pytest
@@ -104,13 +105,17 @@ def test_management_key_hint_on_a_401_from_client_get(openrouter_emulator: Emula
 async def test_management_key_hint_through_with_raw_response(
     openrouter_emulator: Emulator, client: OpenRouter, async_client: AsyncOpenRouter
 ) -> None:
-    with pytest.raises(PermissionDeniedError, match="GET /guardrails/{id}: this endpoint needs a management key"):
+    with pytest.raises(
+        PermissionDeniedError, match=re.escape("GET /guardrails/{id}: this endpoint needs a management key")
+    ):
         client.guardrails.with_raw_response.retrieve("gr-1")
     with pytest.raises(PermissionDeniedError, match="needs a management key"):
         await async_client.workspaces.with_raw_response.list()
-    with pytest.raises(PermissionDeniedError, match="needs a management key"):
-        with client.byok.with_streaming_response.list() as response:
-            response.parse()
+    with (
+        pytest.raises(PermissionDeniedError, match="needs a management key"),
+        client.byok.with_streaming_response.list() as response,
+    ):
+        response.parse()
     assert [r.path for r in openrouter_emulator.requests] == ["/guardrails/gr-1", "/workspaces", "/byok"]
 
 
