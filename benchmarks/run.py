@@ -5,6 +5,8 @@
     python3 dev.py bench --extras         # also the official `openrouter` SDK and LiteLLM (venvs under /tmp,
                                           # made by benchmarks/extras.py from the package registry)
     python3 dev.py bench --json out.json  # also write every figure as JSON
+    python3 dev.py bench --micro          # only the per-call figures: validation (benchmarks/validation.py) and
+                                          # CPU per call ours/openai in one process (benchmarks/percall.py)
 
 How: one canned-answer server (benchmarks/server.py) in its own process; each contender in its own
 interpreter (benchmarks/worker.py), so imports, memory and the GIL are its own. Every wire figure is measured
@@ -473,7 +475,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--extras", action="store_true", help="also the openrouter SDK and LiteLLM (--setup first)")
     parser.add_argument("--setup-extras", action="store_true", help="create their venvs (benchmarks/extras.py)")
     parser.add_argument("--json", metavar="PATH")
+    parser.add_argument("--micro", action="store_true", help="only validation.py and percall.py (per-call work)")
     args = parser.parse_args(argv)
+    if args.micro:
+        for script in ("validation.py", "percall.py"):
+            subprocess.run([sys.executable, str(HERE / script)], check=True)
+        return 0
     if args.quick:
         args.rounds, args.calls, args.chunks, args.async_calls, args.repeats = 3, 40, 3000, 200, 3
         args.models_calls, args.constructions = 3, 5

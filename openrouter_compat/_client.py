@@ -301,6 +301,41 @@ def _with_retries(
     return dataclasses.replace(settings, retry_policy=policy)
 
 
+def _new_settings(
+    given: OpenRouterSettings | None,
+    *,
+    api_key: object,
+    app_url: str | None,
+    app_title: str | None,
+    app_categories: Sequence[str] | str | None,
+    ledger: CostLedger | None,
+    max_cost: float | Decimal | str | None,
+    map_openai_model_names: bool | None,
+    retry_policy: RetryPolicy | None,
+    max_retries: int | NotGiven,
+    validation: ValidationMode | None,
+    router_metadata: bool | None,
+    response_cache: bool | None,
+) -> OpenRouterSettings:
+    """The settings of a new client, sync or async: its arguments over `given` over the environment."""
+    settings = _with_retries(
+        _copied_settings(
+            None,
+            given,
+            app_url=app_url,
+            app_title=app_title,
+            app_categories=app_categories,
+            ledger=ledger,
+            max_cost=max_cost,
+            map_openai_model_names=map_openai_model_names,
+            retry_policy=None,
+        ),
+        retry_policy,
+        max_retries,
+    ).with_request_options(validation=validation, router_metadata=router_metadata, response_cache=response_cache)
+    return dataclasses.replace(settings, key_source=_key_source(api_key, given))
+
+
 class _OpenRouterClientBase(BaseClient[Any, Any]):
     """What `OpenRouter` and `AsyncOpenRouter` share: settings, headers, error mapping and result parsing.
 
@@ -376,6 +411,70 @@ class _OpenRouterClientBase(BaseClient[Any, Any]):
         max_retries = policy.validated_max_retries(options.get_max_retries(self.max_retries))
         return prepare_call(self._openrouter, options), max_retries, Deadline(policy.total_timeout, self.timeout)
 
+    def _copy_options(
+        self,
+        given: OpenRouterSettings | None,
+        *,
+        api_key: object,
+        app_url: str | None,
+        app_title: str | None,
+        app_categories: Sequence[str] | str | None,
+        ledger: CostLedger | None,
+        max_cost: float | Decimal | str | None,
+        map_openai_model_names: bool | None,
+        retry_policy: RetryPolicy | None,
+        total_timeout: float | NotGiven | None,
+        max_retries: int | NotGiven,
+        default_headers: Mapping[str, str] | None,
+        set_default_headers: Mapping[str, str] | None,
+    ) -> tuple[OpenRouterSettings, Mapping[str, str], int | NotGiven]:
+        """What `copy()` hands `openai`'s own: the copy's settings, default headers and `max_retries`."""
+        if default_headers is not None and set_default_headers is not None:
+            raise ValueError("The `default_headers` and `set_default_headers` arguments are mutually exclusive")
+        retry_policy = _copied_policy(retry_policy, total_timeout, self._openrouter.retry_policy)
+        settings = _copied_settings(
+            self._openrouter,
+            given,
+            app_url=app_url,
+            app_title=app_title,
+            app_categories=app_categories,
+            ledger=ledger,
+            max_cost=max_cost,
+            map_openai_model_names=map_openai_model_names,
+            retry_policy=retry_policy,
+        )
+        if api_key is not None:
+            settings = dataclasses.replace(settings, key_source=KEY_FROM_ARGUMENT)
+        headers = _copied_headers(self._custom_headers, self._openrouter, default_headers, set_default_headers)
+        return settings, headers, _copied_max_retries(max_retries, retry_policy)
+
+    if TYPE_CHECKING:
+
+        def copy(self, *, _openrouter: OpenRouterSettings | None = None, **kwargs: Any) -> Self:
+            """Declared for `with_routing`; each client defines it over `openai`'s own."""
+            ...
+
+    def with_routing(
+        self,
+        *,
+        provider: ProviderPreferences | None = None,
+        models: list[str] | None = None,
+        reasoning: ReasoningConfig | None = None,
+        plugins: list[Plugin] | None = None,
+        transforms: list[str] | None = None,
+        usage: UsageConfig | None = None,
+        **fields: Any,
+    ) -> Self:
+        """A copy whose every request carries these OpenRouter fields unless the call sets them.
+
+        Per-call values win (a per-call `provider` merges key by key over this one), `extra_body` wins over
+        both; each endpoint gets only the fields it accepts. `fields` takes any other OpenRouter chat field
+        (`route`, `session_id`, `trace`, ...). Validated now, so a typo fails here, not on the first call.
+        """
+        given = {"provider": provider, "models": models, "reasoning": reasoning, "plugins": plugins, "usage": usage}
+        settings = _routing_settings(self._openrouter, {**given, "transforms": transforms, **fields})
+        return self.copy(_openrouter=settings)
+
     def __repr__(self) -> str:
         """Never the key: `OpenRouter(base_url=..., app_title=..., api_key='***')`."""
         title = f", app_title={self._openrouter.app_title!r}" if self._openrouter.app_title else ""
@@ -421,22 +520,21 @@ class OpenRouter(_OpenRouterClientBase, GeneratedResources, openai.OpenAI):
         `validation` ("warn" by default, "strict" or "off") is how unknown request fields are treated (see
         docs/forward-compatibility.md); `router_metadata`/`response_cache` send the `X-OpenRouter-Metadata`
         and `X-OpenRouter-Cache` opt-ins."""
-        self._openrouter = _with_retries(
-            _copied_settings(
-                None,
-                _openrouter,
-                app_url=app_url,
-                app_title=app_title,
-                app_categories=app_categories,
-                ledger=ledger,
-                max_cost=max_cost,
-                map_openai_model_names=map_openai_model_names,
-                retry_policy=None,
-            ),
-            retry_policy,
-            max_retries,
-        ).with_request_options(validation=validation, router_metadata=router_metadata, response_cache=response_cache)
-        self._openrouter = dataclasses.replace(self._openrouter, key_source=_key_source(api_key, _openrouter))
+        self._openrouter = _new_settings(
+            _openrouter,
+            api_key=api_key,
+            app_url=app_url,
+            app_title=app_title,
+            app_categories=app_categories,
+            ledger=ledger,
+            max_cost=max_cost,
+            map_openai_model_names=map_openai_model_names,
+            retry_policy=retry_policy,
+            max_retries=max_retries,
+            validation=validation,
+            router_metadata=router_metadata,
+            response_cache=response_cache,
+        )
         headers = {**self._openrouter.attribution_headers(), **(default_headers or {})}
         kwargs.pop("_extra_kwargs", None)
         url = _resolve_base_url(base_url)
@@ -454,27 +552,6 @@ class OpenRouter(_OpenRouterClientBase, GeneratedResources, openai.OpenAI):
         _without_openai_env(self, headers, kwargs)
         self.organization, self.project = organization, project
         install_log_filter()
-
-    def with_routing(
-        self,
-        *,
-        provider: ProviderPreferences | None = None,
-        models: list[str] | None = None,
-        reasoning: ReasoningConfig | None = None,
-        plugins: list[Plugin] | None = None,
-        transforms: list[str] | None = None,
-        usage: UsageConfig | None = None,
-        **fields: Any,
-    ) -> Self:
-        """A copy whose every request carries these OpenRouter fields unless the call sets them.
-
-        Per-call values win (a per-call `provider` merges key by key over this one), `extra_body` wins over
-        both; each endpoint gets only the fields it accepts. `fields` takes any other OpenRouter chat field
-        (`route`, `session_id`, `trace`, ...). Validated now, so a typo fails here, not on the first call.
-        """
-        given = {"provider": provider, "models": models, "reasoning": reasoning, "plugins": plugins, "usage": usage}
-        settings = _routing_settings(self._openrouter, {**given, "transforms": transforms, **fields})
-        return self.copy(_openrouter=settings)
 
     @cached_property
     @override
@@ -695,12 +772,9 @@ class OpenRouter(_OpenRouterClientBase, GeneratedResources, openai.OpenAI):
         `total_timeout` sets the whole-call deadline (seconds, None for none) of the copy's calls, e.g.
         `client.with_options(total_timeout=10).chat.completions.create(...)`. The copy shares this client's
         `ledger` (pass `ledger=CostLedger()` for separate accounting)."""
-        if default_headers is not None and set_default_headers is not None:
-            raise ValueError("The `default_headers` and `set_default_headers` arguments are mutually exclusive")
-        retry_policy = _copied_policy(retry_policy, total_timeout, self._openrouter.retry_policy)
-        settings = _copied_settings(
-            self._openrouter,
+        settings, headers, max_retries = self._copy_options(
             _openrouter,
+            api_key=api_key,
             app_url=app_url,
             app_title=app_title,
             app_categories=app_categories,
@@ -708,16 +782,17 @@ class OpenRouter(_OpenRouterClientBase, GeneratedResources, openai.OpenAI):
             max_cost=max_cost,
             map_openai_model_names=map_openai_model_names,
             retry_policy=retry_policy,
+            total_timeout=total_timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+            set_default_headers=set_default_headers,
         )
-        if api_key is not None:
-            settings = dataclasses.replace(settings, key_source=KEY_FROM_ARGUMENT)
-        headers = _copied_headers(self._custom_headers, self._openrouter, default_headers, set_default_headers)
         return super().copy(
             api_key=api_key,
             base_url=base_url,
             timeout=timeout,
             http_client=http_client,
-            max_retries=_copied_max_retries(max_retries, retry_policy),
+            max_retries=max_retries,
             set_default_headers=headers,
             default_query=default_query,
             set_default_query=set_default_query,
@@ -760,22 +835,21 @@ class AsyncOpenRouter(_OpenRouterClientBase, AsyncGeneratedResources, openai.Asy
         **kwargs: Any,
     ) -> None:
         """Build an async client; arguments and environment as for `OpenRouter`."""
-        self._openrouter = _with_retries(
-            _copied_settings(
-                None,
-                _openrouter,
-                app_url=app_url,
-                app_title=app_title,
-                app_categories=app_categories,
-                ledger=ledger,
-                max_cost=max_cost,
-                map_openai_model_names=map_openai_model_names,
-                retry_policy=None,
-            ),
-            retry_policy,
-            max_retries,
-        ).with_request_options(validation=validation, router_metadata=router_metadata, response_cache=response_cache)
-        self._openrouter = dataclasses.replace(self._openrouter, key_source=_key_source(api_key, _openrouter))
+        self._openrouter = _new_settings(
+            _openrouter,
+            api_key=api_key,
+            app_url=app_url,
+            app_title=app_title,
+            app_categories=app_categories,
+            ledger=ledger,
+            max_cost=max_cost,
+            map_openai_model_names=map_openai_model_names,
+            retry_policy=retry_policy,
+            max_retries=max_retries,
+            validation=validation,
+            router_metadata=router_metadata,
+            response_cache=response_cache,
+        )
         headers = {**self._openrouter.attribution_headers(), **(default_headers or {})}
         kwargs.pop("_extra_kwargs", None)
         url = _resolve_base_url(base_url)
@@ -793,27 +867,6 @@ class AsyncOpenRouter(_OpenRouterClientBase, AsyncGeneratedResources, openai.Asy
         _without_openai_env(self, headers, kwargs)
         self.organization, self.project = organization, project
         install_log_filter()
-
-    def with_routing(
-        self,
-        *,
-        provider: ProviderPreferences | None = None,
-        models: list[str] | None = None,
-        reasoning: ReasoningConfig | None = None,
-        plugins: list[Plugin] | None = None,
-        transforms: list[str] | None = None,
-        usage: UsageConfig | None = None,
-        **fields: Any,
-    ) -> Self:
-        """A copy whose every request carries these OpenRouter fields unless the call sets them.
-
-        Per-call values win (a per-call `provider` merges key by key over this one), `extra_body` wins over
-        both; each endpoint gets only the fields it accepts. `fields` takes any other OpenRouter chat field
-        (`route`, `session_id`, `trace`, ...). Validated now, so a typo fails here, not on the first call.
-        """
-        given = {"provider": provider, "models": models, "reasoning": reasoning, "plugins": plugins, "usage": usage}
-        settings = _routing_settings(self._openrouter, {**given, "transforms": transforms, **fields})
-        return self.copy(_openrouter=settings)
 
     @cached_property
     @override
@@ -1037,12 +1090,9 @@ class AsyncOpenRouter(_OpenRouterClientBase, AsyncGeneratedResources, openai.Asy
         `total_timeout` sets the whole-call deadline (seconds, None for none) of the copy's calls, e.g.
         `client.with_options(total_timeout=10).chat.completions.create(...)`. The copy shares this client's
         `ledger` (pass `ledger=CostLedger()` for separate accounting)."""
-        if default_headers is not None and set_default_headers is not None:
-            raise ValueError("The `default_headers` and `set_default_headers` arguments are mutually exclusive")
-        retry_policy = _copied_policy(retry_policy, total_timeout, self._openrouter.retry_policy)
-        settings = _copied_settings(
-            self._openrouter,
+        settings, headers, max_retries = self._copy_options(
             _openrouter,
+            api_key=api_key,
             app_url=app_url,
             app_title=app_title,
             app_categories=app_categories,
@@ -1050,16 +1100,17 @@ class AsyncOpenRouter(_OpenRouterClientBase, AsyncGeneratedResources, openai.Asy
             max_cost=max_cost,
             map_openai_model_names=map_openai_model_names,
             retry_policy=retry_policy,
+            total_timeout=total_timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+            set_default_headers=set_default_headers,
         )
-        if api_key is not None:
-            settings = dataclasses.replace(settings, key_source=KEY_FROM_ARGUMENT)
-        headers = _copied_headers(self._custom_headers, self._openrouter, default_headers, set_default_headers)
         return super().copy(
             api_key=api_key,
             base_url=base_url,
             timeout=timeout,
             http_client=http_client,
-            max_retries=_copied_max_retries(max_retries, retry_policy),
+            max_retries=max_retries,
             set_default_headers=headers,
             default_query=default_query,
             set_default_query=set_default_query,

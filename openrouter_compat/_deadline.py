@@ -58,19 +58,24 @@ class Deadline:
         """The timeout of an attempt: `given` (the call's; not a timeout value: the client's) with every phase
         cut to the time left (a stream's read timeout is kept: it applies for the stream's whole life, long
         after the call returned). None when the call has no deadline and `given` is not a timeout."""
-        left = self.remaining()
-        if left is None:
+        ends = self.ends
+        if ends is None:
             return None
+        left = max(ends - time.monotonic(), 0.001)
         if not isinstance(given, int | float | httpx2.Timeout) and given is not None:
             given = self.default_timeout
-        timeout = given if isinstance(given, httpx2.Timeout) else httpx2.Timeout(given)
-        left = max(left, 0.001)
-
-        def cut(value: float | None) -> float:
-            return left if value is None else min(value, left)
-
-        read = timeout.read if stream else cut(timeout.read)
-        return httpx2.Timeout(connect=cut(timeout.connect), read=read, write=cut(timeout.write), pool=cut(timeout.pool))
+        if isinstance(given, httpx2.Timeout):
+            connect, read, write, pool = given.connect, given.read, given.write, given.pool
+        else:
+            connect = read = write = pool = given
+        return httpx2.Timeout(  # (connect, read, write, pool): the tuple form is httpx's quickest
+            (
+                left if connect is None else min(connect, left),
+                read if stream else left if read is None else min(read, left),
+                left if write is None else min(write, left),
+                left if pool is None else min(pool, left),
+            )
+        )
 
     def check(self, request: httpx2.Request) -> None:
         """Raise a read timeout when the deadline has passed (while it is active)."""
@@ -104,8 +109,11 @@ class DeadlineByteStream(httpx2.SyncByteStream):
         self._request = request
 
     def __iter__(self) -> Iterator[bytes]:
-        for chunk in self._inner:
-            self._deadline.check(self._request)
+        deadline, monotonic = self._deadline, time.monotonic
+        ends = deadline.ends
+        for chunk in self._inner:  # the check inline: this runs per chunk of every body
+            if deadline.active and ends is not None and monotonic() >= ends:
+                deadline.check(self._request)
             yield chunk
 
     def close(self) -> None:
@@ -121,8 +129,11 @@ class AsyncDeadlineByteStream(httpx2.AsyncByteStream):
         self._request = request
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
+        deadline, monotonic = self._deadline, time.monotonic
+        ends = deadline.ends
         async for chunk in self._inner:
-            self._deadline.check(self._request)
+            if deadline.active and ends is not None and monotonic() >= ends:
+                deadline.check(self._request)
             yield chunk
 
     async def aclose(self) -> None:

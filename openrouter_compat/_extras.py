@@ -16,6 +16,7 @@ import dataclasses
 import datetime
 import difflib
 import functools
+import marshal
 import math
 import re
 import sys
@@ -65,7 +66,7 @@ def pop_fields(kwargs: dict[str, Any], params_type: Any) -> dict[str, Any]:
     """Remove the fields of `params_type` from `kwargs` and return the ones that were given (not omitted)."""
     names = _field_names(params_type)
     found: dict[str, Any] = {}
-    for name in names & kwargs.keys():
+    for name in [name for name in kwargs if name in names]:  # in the caller's order (fingerprints repeat)
         value = kwargs.pop(name)
         if not isinstance(value, Omit):
             found[name] = value
@@ -83,6 +84,21 @@ def validate_fields(fields: Mapping[str, Any], params_type: Any, *, mode: Valida
     the field, the value and what is allowed; warn about what is merely new."""
     if not fields or mode == "off":
         return
+    key = _fingerprint(fields, params_type)
+    if key is not None and key in _PASSED:
+        return
+    if isinstance(fields, dict):  # (a dict subclass too: marshal has no fingerprint of it)
+        fields, passed = _not_yet_passed(fields, params_type)
+        if fields and _clean_object(fields, params_type):  # nothing new, nothing unsendable: types remain
+            try:
+                _adapter(params_type).validate_python(fields, strict=True)
+            except pydantic.ValidationError as exc:
+                raise _to_validation_error(exc, params_type) from None
+            fields = {}
+        if not fields:
+            _remember(passed, key)
+            return
+    # The full checks, on what is not known to pass (every other field passed all of them on its own).
     check_sendable(fields)
     try:
         _adapter(params_type).validate_python(fields, strict=True)
@@ -100,15 +116,18 @@ def check_fields(kwargs: Mapping[str, Any], params_type: Any, *, mode: Validatio
     """`validate_fields` over the entries of `kwargs` that `params_type` declares, leaving them in `kwargs` (for
     `openai`'s own arguments OpenRouter widens, e.g. `tools`, which `openai`'s helpers read). Lazy iterables
     are not consumed: only lists and tuples are checked."""
-    given: dict[str, Any] = {
-        name: list(_items(value)) for name, value in select_fields(kwargs, params_type).items() if _items(value)
-    }
-    validate_fields(given, params_type, mode=mode)
+    given: dict[str, Any] = {}
+    for name in _field_order(params_type):
+        value = kwargs.get(name)
+        if isinstance(value, list | tuple) and value:  # not an iterator to consume, nor an Omit
+            given[name] = list(cast("list[Any]", value))
+    if given:
+        validate_fields(given, params_type, mode=mode)
 
 
-def _items(value: object) -> list[Any]:
-    """The items of a list or tuple (an empty list for anything else, e.g. a generator not to consume)."""
-    return list(cast("list[Any]", value)) if isinstance(value, list | tuple) else []
+@functools.cache
+def _field_order(params_type: Any) -> tuple[str, ...]:
+    return tuple(typing.get_type_hints(params_type))
 
 
 def check_sendable(value: Any, where: str = "") -> None:
@@ -155,10 +174,11 @@ def _unsendable(where: str, value: object, why: str) -> typing.NoReturn:
 
 def merge_body(*layers: Mapping[str, Any] | None) -> dict[str, Any]:
     """Merge request-body layers, later ones winning; `provider` objects merge key by key."""
+    given = [layer for layer in layers if layer]
+    if len(given) <= 1:  # the usual call: nothing to merge
+        return dict(given[0]) if given else {}
     merged: dict[str, Any] = {}
-    for layer in layers:
-        if not layer:
-            continue
+    for layer in given:
         for key, value in layer.items():
             previous = merged.get(key)
             if key == "provider" and isinstance(previous, Mapping) and isinstance(value, Mapping):
@@ -322,6 +342,187 @@ def _collect_object(value: Mapping[str, Any], typed: Any, where: str, found: lis
             found.append(_Finding(f"{where}.{key}" if where else key, "field", item, tuple(sorted(hints))))
 
 
+# ------------------------------------------------------------------------ the fast path of every call
+
+_PASSED: set[tuple[Any, ...]] = set()
+_PASSED_LIMIT = 1024
+_FINGERPRINT_LIMIT = 4096
+"""Values (fingerprinted) that passed every check with nothing to warn about, per params type, whole
+(params type, bytes) and field by field (params type, name, bytes): a loop that sends the same routing fields
+validates them once. At most 1024 of at most 4 KB each."""
+
+
+def _not_yet_passed(fields: dict[str, Any], params_type: Any) -> tuple[dict[str, Any], list[tuple[Any, ...]]]:
+    """The fields of `fields` whose value has not passed before (each checked alone: a TypedDict with no
+    required key is checked field by field the same way as whole), and the fingerprints to remember once they
+    pass. A call that changes one field (a `session_id`) re-checks that field only."""
+    if not _all_optional(params_type):
+        return fields, []
+    todo: dict[str, Any] = {}
+    keys: list[tuple[Any, ...]] = []
+    for name, value in fields.items():
+        try:
+            dumped = marshal.dumps(value, 2)
+        except ValueError:
+            todo[name] = value
+            continue
+        field_key = (params_type, name, dumped)
+        if field_key not in _PASSED:
+            todo[name] = value
+            if len(dumped) <= _FINGERPRINT_LIMIT:
+                keys.append(field_key)
+    return todo, keys
+
+
+@functools.cache
+def _all_optional(params_type: Any) -> bool:
+    """Whether a TypedDict has no required key (`Required[...]` seen as pydantic sees it: under postponed
+    annotations `__required_keys__` misses it)."""
+    if not typing_extensions.is_typeddict(params_type) or params_type.__required_keys__:
+        return False
+    return not any(str(typing.get_origin(hint)).endswith(".Required") for hint in _hints(params_type).values())
+
+
+def _remember(keys: list[tuple[Any, ...]], key: tuple[Any, ...] | None) -> None:
+    if len(_PASSED) + len(keys) >= _PASSED_LIMIT:
+        _PASSED.clear()
+    _PASSED.update(keys)
+    if key is not None:
+        _PASSED.add(key)
+
+
+def _fingerprint(fields: Any, params_type: Any) -> tuple[Any, bytes] | None:
+    """`fields` as `marshal` writes it, or None. `marshal` takes only the exact built-in types (a subclass,
+    a Decimal, a date or a model is "unmarshallable") and writes each type apart (list vs tuple, 1 vs 1.0 vs
+    True; version 2: no back-references), so equal bytes mean a structurally equal value of the same types,
+    for which every check gives the same answer."""
+    try:
+        dumped = marshal.dumps(fields, 2)
+    except ValueError:  # an object marshal does not take, or nested too deep
+        return None
+    return (params_type, dumped) if len(dumped) <= _FINGERPRINT_LIMIT else None
+
+
+class _Plan:
+    """An annotation's `_Shape` as the fast walk reads it: literals as a set, child plans resolved once."""
+
+    __slots__ = ("_items", "_items_plan", "_mapping_of", "_mapping_plan", "literals", "objects")
+
+    def __init__(self, shape: _Shape) -> None:
+        self.literals: frozenset[str] | None = frozenset(shape.literals) if shape.literals else None
+        self.objects = shape.objects
+        self._items, self._mapping_of = shape.items, shape.mapping_of
+        self._items_plan: _Plan | None = None
+        self._mapping_plan: _Plan | None = None
+
+    def items(self) -> _Plan:
+        """The plan of list items (anything, when the annotation has no list)."""
+        plan = self._items_plan
+        if plan is None:
+            plan = self._items_plan = _plan(self._items) if self._items is not None else _ANY
+        return plan
+
+    def mapping_of(self) -> _Plan | None:
+        """The plan of mapping values, None when the annotation has no `dict[str, X]`."""
+        if self._mapping_of is None:
+            return None
+        plan = self._mapping_plan
+        if plan is None:
+            plan = self._mapping_plan = _plan(self._mapping_of)
+        return plan
+
+
+_PLANS: dict[int, tuple[Any, _Plan]] = {}
+
+
+def _plan(annotation: Any) -> _Plan:
+    cached = _PLANS.get(id(annotation))
+    if cached is not None and cached[0] is annotation:
+        return cached[1]
+    plan = _Plan(_shape(annotation))
+    _PLANS[id(annotation)] = (annotation, plan)
+    return plan
+
+
+@functools.cache
+def _object_plan(typed: Any) -> tuple[dict[str, _Plan], bool]:
+    """A TypedDict's field plans and whether it passes unknown keys through silently."""
+    return {key: _plan(annotation) for key, annotation in _hints(typed).items()}, _is_passthrough(typed)
+
+
+def _clean(value: Any, plan: _Plan) -> bool:
+    """Whether `value` (under `plan`) is certainly sendable and has nothing new: `check_sendable` would pass
+    and `_collect` find nothing. False means "take the slow path", which says what is wrong, if anything.
+    Written for speed (it runs on every call): scalars are settled inline, without a call per item."""
+    kind = cast("type[object]", type(value))
+    if kind is str:
+        literals = plan.literals
+        return (value.isascii() or _utf8(value)) and (literals is None or value in literals)
+    if kind is int or kind is bool or value is None:
+        return True
+    if kind is float:
+        return math.isfinite(value)
+    if kind is dict:
+        objects = plan.objects
+        if len(objects) == 1:
+            return _clean_object(value, objects[0])
+        if objects:
+            for typed in _candidates(value, objects):
+                if type(typed) is _Fallback:
+                    return False
+                if _clean_object(value, typed):
+                    return True
+            return False
+        child = plan.mapping_of() or _ANY
+        for key, item in value.items():  # noqa: SIM110 (a loop: all() over a generator is slower)
+            if type(key) is not str or not _clean(item, child):
+                return False
+        return True
+    if kind is list or kind is tuple:
+        child = plan.items()
+        literals = child.literals
+        for item in value:
+            if type(item) is str:
+                if not (item.isascii() or _utf8(item)) or (literals is not None and item not in literals):
+                    return False
+            elif not _clean(item, child):
+                return False
+        return True
+    return False  # subclasses, Mapping objects, dates, models, Decimal...: the slow path decides
+
+
+def _clean_object(value: Any, typed: Any) -> bool:
+    """`_clean` of a dict that the TypedDict `typed` describes."""
+    fields, passthrough = _object_plan(typed)
+    for key, item in value.items():
+        if type(key) is not str:
+            return False
+        child = fields.get(key)
+        if child is None:
+            if not passthrough:
+                return False
+            child = _ANY
+        kind = cast("type[object]", type(item))
+        if kind is bool or kind is int or item is None:
+            continue
+        if kind is str:
+            literals = child.literals
+            if not (item.isascii() or _utf8(item)) or (literals is not None and item not in literals):
+                return False
+        elif not _clean(item, child):
+            return False
+    return True
+
+
+def _utf8(value: str) -> bool:
+    """Whether a non-ASCII string encodes (no lone surrogate)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 @dataclasses.dataclass(frozen=True)
 class _Shape:
     """What an annotation allows, flattened: TypedDicts, literal strings, list items, mapping values."""
@@ -331,6 +532,10 @@ class _Shape:
     open_str: bool = False
     items: Any = None
     mapping_of: Any = None
+
+
+_ANY = _Plan(_Shape())
+"""The plan of a value no annotation describes: only sendability is checked."""
 
 
 @dataclasses.dataclass(frozen=True)

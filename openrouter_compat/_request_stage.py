@@ -68,8 +68,9 @@ def prepare_call(settings: OpenRouterSettings, options: FinalRequestOptions) -> 
         return options
     params_type, openai_params = declared
     own = _openrouter_only(params_type, openai_params)
-    handwritten = {name: value for name, value in body.items() if name in own}
-    validate_fields(handwritten, params_type, mode=settings.validation)
+    if not own.isdisjoint(body):
+        handwritten = {name: value for name, value in body.items() if name in own}
+        validate_fields(handwritten, params_type, mode=settings.validation)
     defaults = select_fields(settings.request_defaults, params_type) if settings.request_defaults else None
     extra = options.extra_json
     model = body.get("model") if not is_object(extra) or "model" not in extra else extra["model"]

@@ -16,7 +16,6 @@ from typing import Any, TypeVar
 import openai
 import tenacity
 from openai._base_client import _RequestBodyReplay  # pyright: ignore[reportPrivateUsage]  # openai's own replay check
-from openai._compat import model_copy
 from openai._models import FinalRequestOptions
 from openai._types import NotGiven
 
@@ -43,6 +42,7 @@ DEFAULT_RETRY_STATUSES: frozenset[int] = frozenset({408, 429, 500, 502, 503, 504
 413/422: the same request would fail the same way (or, for 402, cost nothing until credits are added)."""
 
 RETRY_COUNT_HEADER = "X-Stainless-Retry-Count"
+_RETRY_COUNT_LOWER = RETRY_COUNT_HEADER.lower()
 
 
 @dataclasses.dataclass(frozen=True)
@@ -271,16 +271,14 @@ def _attempt_options(
     """Options for one attempt: `openai`'s own loop off, the retry count header set (unless the caller set it),
     and its timeouts cut to what is left of the deadline."""
     deadline.attempts = retries_taken + 1
-    options = model_copy(base)
-    options.max_retries = 0
-    headers = {} if isinstance(options.headers, NotGiven) else dict(options.headers)
-    if all(name.lower() != RETRY_COUNT_HEADER.lower() for name in headers):
+    headers = {} if isinstance(base.headers, NotGiven) else dict(base.headers)
+    if RETRY_COUNT_HEADER not in headers and not any(name.lower() == _RETRY_COUNT_LOWER for name in headers):
         headers[RETRY_COUNT_HEADER] = str(retries_taken)
-    options.headers = headers
-    capped = deadline.cap(options.timeout, stream=stream)
+    update: dict[str, Any] = {"max_retries": 0, "headers": headers}
+    capped = deadline.cap(base.timeout, stream=stream)
     if capped is not None:
-        options.timeout = capped
-    return options
+        update["timeout"] = capped
+    return base.model_copy(update=update)  # one copy, no per-field __setattr__
 
 
 def _cause(exc: BaseException) -> BaseException:

@@ -418,7 +418,7 @@ def test_demo_runs_offline_without_a_key() -> None:
     # the endpoints beyond chat, from the same source as examples/demo.py (tests/test_examples.py runs that one)
     beyond = out[out.index("-- 5. beyond chat") : out.index("-- 6. cost ledger")]
     assert "images.generate -> 1 image(s), cost: $0.040000" in beyond
-    assert "presets.create_from_chat -> slug='demo-preset'; presets.list() -> 1" in beyond
+    assert "presets.create_from_chat -> slug='demo-preset'; presets.list() -> 5 preset(s)" in beyond
     assert "rerank.create -> best document #0" in beyond
 
 

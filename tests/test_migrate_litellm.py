@@ -213,3 +213,41 @@ def test_streamed_chunks_read_as_dicts_become_attributes() -> None:
         """
     )
     assert "print(chunk.choices[0].delta.content)" in out
+
+
+def test_custom_llm_provider_openrouter_routes_a_bare_name_the_same_way() -> None:
+    out = after(
+        """
+        import litellm
+
+        MODEL = "mistralai/mistral-7b-instruct"
+        reply = litellm.completion(
+            model="mistralai/mistral-7b-instruct",
+            messages=[{"role": "user", "content": "hi"}],
+            api_base="https://openrouter.ai/api/v1",
+            custom_llm_provider="openrouter",
+        )
+        again = litellm.completion(model=MODEL, messages=[], custom_llm_provider="openrouter")
+        print(reply["choices"][0]["message"]["content"])
+        """
+    )
+    assert '_openrouter_client().chat.completions.create(\n    model="mistralai/mistral-7b-instruct",' in out
+    assert "_openrouter_client().chat.completions.create(model=MODEL, messages=[])" in out
+    assert "custom_llm_provider" not in out and "api_base" not in out and "import litellm" not in out
+    assert "print(reply.choices[0].message.content)" in out
+
+
+def test_custom_llm_provider_other_than_openrouter_stays() -> None:
+    other = """
+        import litellm
+
+        litellm.completion(model="gpt-4o", messages=[], custom_llm_provider="openai")
+        """
+    assert after(other) == dedent(other)
+    assert hand_lines(migrate(other)) == []
+    prefixed = """
+        import litellm
+
+        litellm.completion(model="openrouter/openai/gpt-4o", messages=[], custom_llm_provider="azure")
+        """
+    assert after(prefixed) == dedent(prefixed)

@@ -144,8 +144,8 @@ def beyond_chat(client: OpenRouter, summary: DemoSummary, out: TextIO | None = N
     preset = client.presets.create_from_chat(
         PRESET_SLUG, model=MODEL, messages=[{"role": "system", "content": "Answer in one sentence."}]
     )
-    listed = len(client.presets.list().data)
-    print(f"presets.create_from_chat -> slug={preset.slug!r}; presets.list() -> {listed}", file=out)
+    listed = sum(1 for _ in client.presets.list())  # every page (the emulator serves its examples, 5 of them)
+    print(f"presets.create_from_chat -> slug={preset.slug!r}; presets.list() -> {listed} preset(s)", file=out)
     ranked = client.rerank.create(
         model=RERANK_MODEL, query="What is the capital of France?", documents=["Paris is.", "Berlin is."]
     )

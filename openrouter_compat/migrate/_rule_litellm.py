@@ -23,6 +23,8 @@ from ._facts import (
 )
 
 RESULT_TYPE_MODULES = frozenset({"litellm", "litellm.utils", "litellm.types.utils"})
+PROVIDER_KWARG = "custom_llm_provider"
+"""LiteLLM's other way to route to OpenRouter: `custom_llm_provider="openrouter"` with the bare model name."""
 RETRY_KWARGS = ("num_retries", "max_retries")
 """LiteLLM's retry counts: the client's `max_retries` (408/409/429/5xx and connection errors), set per call."""
 FACTORY = '''
@@ -48,7 +50,8 @@ class LiteLLMRule(Rule):
 
     def applies(self, module: cst.Module) -> bool:
         uses = any(full.split(".")[0] == "litellm" for full in self.ctx.imports.values())
-        return uses and LITELLM_PREFIX in module.code
+        routed = PROVIDER_KWARG in module.code and "openrouter" in module.code
+        return uses and (LITELLM_PREFIX in module.code or routed)
 
     # -- what a call would become -------------------------------------------------------------------------------
     def _entry(self, call: cst.Call) -> str | None:
@@ -98,8 +101,10 @@ class LiteLLMRule(Rule):
                     )
                 return None
             if not all(v.startswith(LITELLM_PREFIX) for v in values):
-                return None
-            if isinstance(model, cst.SimpleString):
+                if any(v.startswith(LITELLM_PREFIX) for v in values) or not self._routed_by_provider(call):
+                    return None
+                rewritten = model  # LiteLLM sends a bare name to OpenRouter as it is
+            elif isinstance(model, cst.SimpleString):
                 rewritten = cst.SimpleString(
                     repr(values[0].removeprefix(LITELLM_PREFIX)).replace("'", '"')
                     if '"' not in values[0]
@@ -127,6 +132,9 @@ class LiteLLMRule(Rule):
                     return None if text is not None else _Plan(None, False, f"{name}= is not a literal URL")
                 if not is_default_base_url(text):
                     return _Plan(None, False, f"{name}={text!r}: pass base_url= to the client by hand")
+            elif name == PROVIDER_KWARG:
+                if not self._routed_by_provider(call):
+                    return None
             elif name == "fallbacks":
                 problem = self._fallbacks_problem(call, arg.value)
                 if problem is not None:
@@ -169,6 +177,11 @@ class LiteLLMRule(Rule):
         if kwarg(call, "models") is not None or kwarg(call, "extra_body") is not None:
             return "fallbacks= next to models=/extra_body=: merge them into models=[...] by hand"
         return None
+
+    def _routed_by_provider(self, call: cst.Call) -> bool:
+        """`custom_llm_provider="openrouter"`: LiteLLM sends the model name to OpenRouter as it is."""
+        arg = kwarg(call, PROVIDER_KWARG)
+        return arg is not None and string_value(arg.value, self.ctx.constants) == "openrouter"
 
     def _mentions_openrouter(self, call: cst.Call) -> bool:
         return LITELLM_PREFIX in cst.Module([]).code_for_node(call) or self.openrouter_file
@@ -248,7 +261,7 @@ class LiteLLMRule(Rule):
         retries: cst.BaseExpression | None = None
         for arg in updated_node.args[len(positional[:2]) :]:
             name = arg.keyword.value if arg.keyword is not None else ""
-            if name in ("api_key", "api_base", "base_url") or name in LITELLM_DROPPED:
+            if name in ("api_key", "api_base", "base_url", PROVIDER_KWARG) or name in LITELLM_DROPPED:
                 continue
             if name in RETRY_KWARGS:
                 retries = arg.value

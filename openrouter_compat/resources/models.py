@@ -18,7 +18,7 @@ from openai._compat import cached_property
 from openai._constants import RAW_RESPONSE_HEADER
 from openai._models import BaseModel
 from openai._response import async_to_streamed_response_wrapper, to_streamed_response_wrapper
-from openai._types import Body, Headers, NotGiven, Omit, Query, SequenceNotStr, not_given, omit
+from openai._types import Body, Headers, NotGiven, Omit, Query, RequestOptions, SequenceNotStr, not_given, omit
 from openai._utils import path_template
 from openai.resources import models as openai_models
 from typing_extensions import override
@@ -55,6 +55,23 @@ def _list_query(
     if given.get("zdr") == "false":
         del given["zdr"]  # OpenRouter only knows zdr=true; False means "no filter"
     return {**lists, **validated(ModelsListParams, given)} or None
+
+
+_LIST_FILTERS = ("supported_parameters", "output_modalities", "input_modalities", "model_authors", "providers")
+"""`list()`'s filters that take a list or a comma string; its other arguments but the transport ones are scalars."""
+
+_TRANSPORT = frozenset({"self", "extra_headers", "extra_query", "extra_body", "timeout"})
+
+
+def _list_options(arguments: Mapping[str, Any]) -> RequestOptions:
+    """The options of `GET /models` from `list()`'s own arguments (its `locals()`, so that `Models.list` and
+    `AsyncModels.list` share one reading of their long signature): filters as `_list_query` makes them."""
+    scalars = {name: value for name, value in arguments.items() if name not in _TRANSPORT}
+    lists = {name: scalars.pop(name) for name in _LIST_FILTERS}
+    query = _list_query(scalars, **lists)
+    return platform_options(
+        arguments["extra_headers"], arguments["extra_query"], arguments["extra_body"], arguments["timeout"], query=query
+    )
 
 
 def _flag(value: object) -> object:
@@ -171,44 +188,10 @@ class Models(openai_models.Models):
         `model_authors`, `providers`) take a list or a comma string, `output_modalities="all"` includes
         image/embedding models (the server's default is "text"); `q` searches names, `sort` orders, `offset`/
         `limit` page, and the `min_*`/`max_*` ranges bound price ($/M tokens), age, benchmarks and tool success."""
-        scalars = {
-            "category": category,
-            "q": q,
-            "sort": sort,
-            "offset": offset,
-            "limit": limit,
-            "context": context,
-            "min_price": min_price,
-            "max_price": max_price,
-            "min_output_price": min_output_price,
-            "max_output_price": max_output_price,
-            "arch": arch,
-            "distillable": distillable,
-            "zdr": zdr,
-            "region": region,
-            "min_age_days": min_age_days,
-            "max_age_days": max_age_days,
-            "min_intelligence_index": min_intelligence_index,
-            "max_intelligence_index": max_intelligence_index,
-            "min_coding_index": min_coding_index,
-            "max_coding_index": max_coding_index,
-            "min_agentic_index": min_agentic_index,
-            "max_agentic_index": max_agentic_index,
-            "min_tool_success_rate": min_tool_success_rate,
-            "max_tool_success_rate": max_tool_success_rate,
-        }
-        query = _list_query(
-            scalars,
-            supported_parameters=supported_parameters,
-            output_modalities=output_modalities,
-            input_modalities=input_modalities,
-            model_authors=model_authors,
-            providers=providers,
-        )
         return self._get_api_list(
             "/models",
             page=SyncListPage[Model],
-            options=platform_options(extra_headers, extra_query, extra_body, timeout, query=query),
+            options=_list_options(locals()),
             model=Model,
         )
 
@@ -342,44 +325,10 @@ class AsyncModels(openai_models.AsyncModels):
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
     ) -> AsyncPaginator[Model, AsyncListPage[Model]]:
         """List models, optionally filtered (see `Models.list`); await it or `async for` over it."""
-        scalars = {
-            "category": category,
-            "q": q,
-            "sort": sort,
-            "offset": offset,
-            "limit": limit,
-            "context": context,
-            "min_price": min_price,
-            "max_price": max_price,
-            "min_output_price": min_output_price,
-            "max_output_price": max_output_price,
-            "arch": arch,
-            "distillable": distillable,
-            "zdr": zdr,
-            "region": region,
-            "min_age_days": min_age_days,
-            "max_age_days": max_age_days,
-            "min_intelligence_index": min_intelligence_index,
-            "max_intelligence_index": max_intelligence_index,
-            "min_coding_index": min_coding_index,
-            "max_coding_index": max_coding_index,
-            "min_agentic_index": min_agentic_index,
-            "max_agentic_index": max_agentic_index,
-            "min_tool_success_rate": min_tool_success_rate,
-            "max_tool_success_rate": max_tool_success_rate,
-        }
-        query = _list_query(
-            scalars,
-            supported_parameters=supported_parameters,
-            output_modalities=output_modalities,
-            input_modalities=input_modalities,
-            model_authors=model_authors,
-            providers=providers,
-        )
         return self._get_api_list(
             "/models",
             page=AsyncListPage[Model],
-            options=platform_options(extra_headers, extra_query, extra_body, timeout, query=query),
+            options=_list_options(locals()),
             model=Model,
         )
 

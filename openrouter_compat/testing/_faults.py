@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
-FaultKind = Literal[
+StaticKind = Literal[
     "status",
     "rate_limited",
     "moderation",
@@ -14,6 +14,11 @@ FaultKind = Literal[
     "provider_error",
     "error_body_200",
     "null_choices_200",
+]
+"""Kinds answered with a complete JSON reply, without running the endpoint at all."""
+
+FaultKind = Literal[
+    StaticKind,
     "midstream_error",
     "drop_connection",
     "stall",
@@ -29,18 +34,8 @@ ProviderErrorShape = Literal["2025", "2026", "both"]
 AFTER_ANSWER = -1
 """An ``after_chunks`` value meaning: after all of the answer's chunks, in place of its finish chunks."""
 
-# Kinds answered with a complete JSON reply, without running the endpoint at all.
-STATIC_KINDS: frozenset[str] = frozenset(
-    {
-        "status",
-        "rate_limited",
-        "moderation",
-        "insufficient_credits",
-        "provider_error",
-        "error_body_200",
-        "null_choices_200",
-    }
-)
+# The `StaticKind`s, for membership tests at run time.
+STATIC_KINDS: frozenset[str] = frozenset(get_args(StaticKind))
 # Kinds that act after some SSE chunks of an otherwise normal stream.
 AFTER_CHUNK_KINDS: frozenset[str] = frozenset(
     {"midstream_error", "drop_connection", "stall", "malformed_chunk", "empty_data"}
