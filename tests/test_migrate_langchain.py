@@ -116,6 +116,43 @@ def test_langchain_openrouter_becomes_chat_openai_with_routing() -> None:
     assert 'llm = ChatOpenAI(model="openai/gpt-4o-mini", temperature=0, client=' in out
 
 
+def test_langchain_openrouter_with_chat_openai_names_for_url_and_key() -> None:
+    """`openai_api_base=`/`openai_api_key=` on langchain_openrouter's class name OpenRouter's URL and key."""
+    outcome = migrate(
+        """
+        import os
+        from langchain_openrouter import ChatOpenRouter
+
+        llm = ChatOpenRouter(
+            model="m",
+            openai_api_base="https://openrouter.ai/api/v1",
+            openai_api_key=os.getenv("MY_KEY"),
+        )
+        proxied = ChatOpenRouter(model="m", openai_api_base="https://openrouter.ai/api/v1/proxy")
+        """
+    )
+    out = outcome.result
+    assert "openai_api_base" not in out and "openai_api_key" not in out and "langchain_openrouter" not in out
+    assert 'openrouter_client = OpenRouter(api_key=os.getenv("MY_KEY"))' in out
+    assert 'OpenRouter(base_url="https://openrouter.ai/api/v1/proxy")' in out
+    assert not hand_lines(outcome)
+    assert any("ChatOpenAI's names" in line for line in notes(outcome))
+
+
+def test_langchain_openrouter_with_a_base_that_is_not_openrouter_is_hand_work() -> None:
+    source = dedent(
+        """
+        from langchain_openrouter import ChatOpenRouter
+
+        llm = ChatOpenRouter(model="m", openai_api_base="https://example.test/v1")
+        """
+    )
+    outcome = migrate(source)
+    assert outcome.result == source
+    assert [line.split(":")[0] for line in hand_lines(outcome)] == ["3"]
+    assert "not OpenRouter's URL" in hand_lines(outcome)[0]
+
+
 def test_what_it_does_not_convert() -> None:
     source = dedent(
         """

@@ -299,7 +299,9 @@ class LangChainRule(Rule):
             self.hand(original, "ChatOpenRouter(...) inside an expression: convert by hand (see docs/migration.md)")
             return call
         client_args = (
-            self._key_args(original) if any(kwarg(original, k) for k in ("api_key", "openrouter_api_key")) else []
+            self._key_args(original)
+            if any(kwarg(original, k) for k in ("api_key", "openrouter_api_key", "openai_api_key"))
+            else []
         )
         routing: list[cst.Arg] = []
         kept: list[cst.Arg] = []
@@ -308,7 +310,22 @@ class LangChainRule(Rule):
             if name is None or arg.star:
                 self.hand(original, "ChatOpenRouter with positional or ** arguments: convert by hand")
                 return call
-            if name in ("api_key", "openrouter_api_key"):
+            if name in ("api_key", "openrouter_api_key", "openai_api_key"):
+                continue
+            if name == "openai_api_base":
+                # ChatOpenAI's name for the base URL, not a field of langchain_openrouter's class: taken as the
+                # base URL it names, and only when that is OpenRouter's
+                text = string_value(arg.value, self.ctx.constants)
+                if text is None or not is_openrouter_url(text):
+                    self.hand(original, "ChatOpenRouter(openai_api_base=...) not OpenRouter's URL: convert by hand")
+                    return call
+                if not is_default_base_url(text):
+                    client_args.append(make_arg("base_url", arg.value))
+                self.note(
+                    original,
+                    "openai_api_base=/openai_api_key= are ChatOpenAI's names, not langchain_openrouter's: "
+                    "read as the OpenRouter base URL and key they name",
+                )
                 continue
             if name in LANGCHAIN_OPENROUTER_CLIENT:
                 client_args.append(make_arg(LANGCHAIN_OPENROUTER_CLIENT[name], arg.value))
