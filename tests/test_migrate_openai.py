@@ -264,3 +264,21 @@ def test_attribution_that_differs_per_call_stays_per_call() -> None:
     )
     assert 'client = OpenRouter(api_key="k")' in out
     assert out.count("extra_headers=") == 2
+
+
+@pytest.mark.parametrize(("alias", "ours"), [("Client", "OpenRouter"), ("AsyncClient", "AsyncOpenRouter")])
+def test_openai_client_aliases_are_converted_like_the_classes(alias: str, ours: str) -> None:
+    # openai exports `Client = OpenAI` and `AsyncClient = AsyncOpenAI` (openai/_client.py); a corpus file uses them
+    out = after(
+        f"""
+        import os
+        import openai
+        from openai import {alias}
+
+        client = {alias}(base_url="https://openrouter.ai/api/v1", api_key=os.getenv("OPENROUTER_API_KEY"))
+        other = openai.{alias}(base_url="https://openrouter.ai/api/v1", api_key=os.getenv("OPENROUTER_API_KEY"))
+        """
+    )
+    assert f"from openrouter_compat import {ours}" in out
+    assert f"client = {ours}()" in out and f"other = {ours}()" in out
+    assert "openai" not in out.replace("openrouter_compat", "")

@@ -11,7 +11,13 @@ from ._cst import dotted, env_read, has_star_args, kwarg, make_arg, parse_expres
 from ._facts import DEFAULT_KEY_ENV, OPENAI_KEY_ENV, is_default_base_url, is_openrouter_url
 from ._receivers import ReceiverScan, find_receivers
 
-CLASSES = {"openai.OpenAI": "OpenRouter", "openai.AsyncOpenAI": "AsyncOpenRouter"}
+# `Client` / `AsyncClient` are openai's own aliases of the two classes (openai/_client.py)
+CLASSES = {
+    "openai.OpenAI": "OpenRouter",
+    "openai.AsyncOpenAI": "AsyncOpenRouter",
+    "openai.Client": "OpenRouter",
+    "openai.AsyncClient": "AsyncOpenRouter",
+}
 LEGACY_MODULE_SETTINGS = frozenset({"openai.api_base", "openai.base_url"})
 
 
