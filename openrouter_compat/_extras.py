@@ -87,29 +87,57 @@ def validate_fields(fields: Mapping[str, Any], params_type: Any, *, mode: Valida
     key = _fingerprint(fields, params_type)
     if key is not None and key in _PASSED:
         return
+    kept: _Kept = {}
     if isinstance(fields, dict):  # (a dict subclass too: marshal has no fingerprint of it)
         fields, passed = _not_yet_passed(fields, params_type)
+        fields, kept = _unseen_items(fields, params_type)
         if fields and _clean_object(fields, params_type):  # nothing new, nothing unsendable: types remain
-            try:
-                _adapter(params_type).validate_python(fields, strict=True)
-            except pydantic.ValidationError as exc:
-                raise _to_validation_error(exc, params_type) from None
+            _check_types(fields, params_type, kept)
             fields = {}
         if not fields:
-            _remember(passed, key)
+            _remember([*passed, *(item_key for kept_items in kept.values() for _, item_key in kept_items)], key)
             return
-    # The full checks, on what is not known to pass (every other field passed all of them on its own).
-    check_sendable(fields)
-    try:
-        _adapter(params_type).validate_python(fields, strict=True)
-    except pydantic.ValidationError as exc:
-        raise _to_validation_error(exc, params_type) from None
+    # The full checks, on what is not known to pass (every other field, every other list item, passed all of
+    # them on its own); locations are the caller's (`input[7]`, not the index among the items checked).
+    if kept:
+        for name, value in fields.items():
+            if name in kept:
+                for (index, _), item in zip(kept[name], value, strict=True):
+                    check_sendable(item, f"{name}[{index}]")
+            else:
+                check_sendable(value, name)
+    else:
+        check_sendable(fields)
+    _check_types(fields, params_type, kept)
+    flagged: set[str] = set()
     for finding in _unknowns(fields, params_type, ""):
+        if kept:
+            finding = dataclasses.replace(finding, where=_relocate(finding.where, kept))
         if finding.suggestion is not None or mode == "strict":
             raise OpenRouterValidationError(
                 finding.refusal(strict=mode == "strict"), field=finding.where, value=finding.value
             )
         _warn_once(finding)
+        if match := _ITEM.match(finding.where):
+            flagged.add(match.group(0))
+    if kept:  # the items that passed with nothing to warn about are remembered (not one that warned)
+        _remember(
+            [
+                item_key
+                for name, kept_items in kept.items()
+                for index, item_key in kept_items
+                if item_key is not None and f"{name}[{index}]" not in flagged
+            ],
+            None,
+        )
+
+
+def _check_types(fields: Mapping[str, Any], params_type: Any, kept: _Kept) -> None:
+    """The strict pydantic check of `fields`, refusing with the caller's locations (see `_relocate`)."""
+    try:
+        _adapter(params_type).validate_python(fields, strict=True)
+    except pydantic.ValidationError as exc:
+        raise _to_validation_error(exc, params_type, kept) from None
 
 
 def check_fields(kwargs: Mapping[str, Any], params_type: Any, *, mode: ValidationMode = "warn") -> None:
@@ -383,7 +411,62 @@ def _all_optional(params_type: Any) -> bool:
     return not any(str(typing.get_origin(hint)).endswith(".Required") for hint in _hints(params_type).values())
 
 
+_Kept = dict[str, list[tuple[int, "tuple[Any, ...] | None"]]]
+"""Per list field whose items were sorted: the (caller's index, fingerprint or None) of each item still to check."""
+
+_ITEM = re.compile(r"([^.\[\]]+)\[(\d+)\]")
+"""The start of a location inside a list field's item: `input[3]`."""
+
+
+def _unseen_items(fields: dict[str, Any], params_type: Any) -> tuple[dict[str, Any], _Kept]:
+    """`fields` with each `list[X]` field's objects that passed before left out (items are validated one by
+    one, so one that passed passes again at any index), and the items kept. An agent loop that resends a
+    growing `input` checks the new items only."""
+    if not _all_optional(params_type):
+        return fields, {}
+    kept: _Kept = {}
+    todo = fields
+    for name, value in fields.items():
+        if type(value) is not list or len(value) < 2 or _shape(_hints(params_type).get(name)).items is None:
+            continue
+        items: list[Any] = []
+        kept_items: list[tuple[int, tuple[Any, ...] | None]] = []
+        for index, item in enumerate(cast("list[Any]", value)):
+            item_key: tuple[Any, ...] | None = None
+            if type(item) is dict:
+                try:
+                    dumped = marshal.dumps(item, 2)
+                except ValueError:
+                    dumped = b""
+                if dumped and len(dumped) <= _FINGERPRINT_LIMIT:
+                    item_key = (params_type, name, "[]", dumped)
+                    if item_key in _PASSED:
+                        continue
+            items.append(item)
+            kept_items.append((index, item_key))
+        if len(items) == len(value) and all(item_key is None for _, item_key in kept_items):
+            continue  # nothing to leave out, nothing to remember
+        if todo is fields:
+            todo = dict(fields)
+        if items:
+            todo[name] = items
+        else:
+            del todo[name]
+        kept[name] = kept_items
+    return todo, kept
+
+
+def _relocate(where: str, kept: _Kept) -> str:
+    """A location in the items checked (`input[0].name`) as the caller's (`input[7].name`)."""
+    match = _ITEM.match(where)
+    if match is None or match.group(1) not in kept:
+        return where
+    index = kept[match.group(1)][int(match.group(2))][0]
+    return f"{match.group(1)}[{index}]{where[match.end() :]}"
+
+
 def _remember(keys: list[tuple[Any, ...]], key: tuple[Any, ...] | None) -> None:
+    keys = keys[:_PASSED_LIMIT]  # the memory never outgrows its bound, however long a list
     if len(_PASSED) + len(keys) >= _PASSED_LIMIT:
         _PASSED.clear()
     _PASSED.update(keys)
@@ -646,8 +729,14 @@ def _is_passthrough(typ: Any) -> bool:
 # -------------------------------------------------------------------------------- pydantic's refusals
 
 
-def _to_validation_error(exc: pydantic.ValidationError, params_type: type[Any]) -> OpenRouterValidationError:
-    errors = exc.errors(include_url=False)
+def _to_validation_error(
+    exc: pydantic.ValidationError, params_type: type[Any], kept: _Kept | None = None
+) -> OpenRouterValidationError:
+    errors = (
+        [_relocated_error(err, kept) for err in exc.errors(include_url=False)]
+        if kept
+        else exc.errors(include_url=False)
+    )
     first = _most_specific(errors)
     if first["type"] == "extra_forbidden":
         path = [*_field_path(first["loc"][:-1], params_type), str(first["loc"][-1])]
@@ -670,6 +759,19 @@ def _to_validation_error(exc: pydantic.ValidationError, params_type: type[Any]) 
         )
         message = f"{where}: invalid value {value!r}; " + " or ".join(alternatives)
     return OpenRouterValidationError(message, field=where, value=value)
+
+
+def _relocated_error(err: Any, kept: _Kept) -> Any:
+    """A pydantic error whose location's list index (the first int past the field name, as union member
+    labels are strings) is turned back into the caller's index."""
+    loc: tuple[Any, ...] = err["loc"]
+    if not loc or loc[0] not in kept:
+        return err
+    for position, part in enumerate(loc[1:], 1):
+        if isinstance(part, int):
+            index = kept[loc[0]][part][0]
+            return {**err, "loc": (*loc[:position], index, *loc[position + 1 :])}
+    return err
 
 
 def _most_specific(errors: list[Any]) -> Any:
