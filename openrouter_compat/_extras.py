@@ -95,7 +95,7 @@ def validate_fields(fields: Mapping[str, Any], params_type: Any, *, mode: Valida
             _check_types(fields, params_type, kept)
             fields = {}
         if not fields:
-            _remember([*passed, *(item_key for kept_items in kept.values() for _, item_key in kept_items)], key)
+            _remember([*passed, *_passed_items(kept, set())], key)
             return
     # The full checks, on what is not known to pass (every other field, every other list item, passed all of
     # them on its own); locations are the caller's (`input[7]`, not the index among the items checked).
@@ -121,15 +121,7 @@ def validate_fields(fields: Mapping[str, Any], params_type: Any, *, mode: Valida
         if match := _ITEM.match(finding.where):
             flagged.add(match.group(0))
     if kept:  # the items that passed with nothing to warn about are remembered (not one that warned)
-        _remember(
-            [
-                item_key
-                for name, kept_items in kept.items()
-                for index, item_key in kept_items
-                if item_key is not None and f"{name}[{index}]" not in flagged
-            ],
-            None,
-        )
+        _remember(_passed_items(kept, flagged), None)
 
 
 def _check_types(fields: Mapping[str, Any], params_type: Any, kept: _Kept) -> None:
@@ -454,6 +446,16 @@ def _unseen_items(fields: dict[str, Any], params_type: Any) -> tuple[dict[str, A
             del todo[name]
         kept[name] = kept_items
     return todo, kept
+
+
+def _passed_items(kept: _Kept, flagged: set[str]) -> list[tuple[Any, ...]]:
+    """The fingerprints of the items checked, but those too big to keep and those `flagged` (`input[3]`)."""
+    return [
+        item_key
+        for name, kept_items in kept.items()
+        for index, item_key in kept_items
+        if item_key is not None and f"{name}[{index}]" not in flagged
+    ]
 
 
 def _relocate(where: str, kept: _Kept) -> str:
