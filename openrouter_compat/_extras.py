@@ -84,13 +84,19 @@ def validate_fields(fields: Mapping[str, Any], params_type: Any, *, mode: Valida
     the field, the value and what is allowed; warn about what is merely new."""
     if not fields or mode == "off":
         return
-    key = _fingerprint(fields, params_type)
+    # A long list is fingerprinted item by item first: its bytes tell whether the whole can fit the memory.
+    dumps = _item_dumps(fields, params_type) if isinstance(fields, dict) and _has_long_list(fields) else None
+    sizes = {name: sum(map(len, dumped)) for name, dumped in (dumps or {}).items()}  # a list >= its items
+    key = _fingerprint(fields, params_type) if sum(sizes.values()) <= _FINGERPRINT_LIMIT else None
     if key is not None and key in _PASSED:
         return
     kept: _Kept = {}
     if isinstance(fields, dict):  # (a dict subclass too: marshal has no fingerprint of it)
-        fields, passed = _not_yet_passed(fields, params_type)
-        fields, kept = _unseen_items(fields, params_type)
+        if dumps is None:
+            dumps = _item_dumps(fields, params_type)
+        big = {name for name, size in sizes.items() if size > _FINGERPRINT_LIMIT}
+        fields, passed = _not_yet_passed(fields, params_type, big)
+        fields, kept = _unseen_items(fields, params_type, dumps)
         if fields and _clean_object(fields, params_type):  # nothing new, nothing unsendable: types remain
             _check_types(fields, params_type, kept)
             fields = {}
@@ -372,15 +378,21 @@ _FINGERPRINT_LIMIT = 4096
 validates them once. At most 1024 of at most 4 KB each."""
 
 
-def _not_yet_passed(fields: dict[str, Any], params_type: Any) -> tuple[dict[str, Any], list[tuple[Any, ...]]]:
+def _not_yet_passed(
+    fields: dict[str, Any], params_type: Any, big: set[str]
+) -> tuple[dict[str, Any], list[tuple[Any, ...]]]:
     """The fields of `fields` whose value has not passed before (each checked alone: a TypedDict with no
     required key is checked field by field the same way as whole), and the fingerprints to remember once they
-    pass. A call that changes one field (a `session_id`) re-checks that field only."""
+    pass. A call that changes one field (a `session_id`) re-checks that field only. The fields in `big` are
+    known to be over the size bound (never remembered whole): not fingerprinted."""
     if not _all_optional(params_type):
         return fields, []
     todo: dict[str, Any] = {}
     keys: list[tuple[Any, ...]] = []
     for name, value in fields.items():
+        if name in big:
+            todo[name] = value
+            continue
         try:
             dumped = marshal.dumps(value, 2)
         except ValueError:
@@ -410,30 +422,64 @@ _ITEM = re.compile(r"([^.\[\]]+)\[(\d+)\]")
 """The start of a location inside a list field's item: `input[3]`."""
 
 
-def _unseen_items(fields: dict[str, Any], params_type: Any) -> tuple[dict[str, Any], _Kept]:
+def _item_dumps(fields: dict[str, Any], params_type: Any) -> dict[str, list[bytes]]:
+    """Per `list[X]` field of 2+ items (of a TypedDict with no required key), each item's `marshal` bytes:
+    empty for an item that is not a plain dict (not remembered) or that marshal does not take."""
+    dumps: dict[str, list[bytes]] = {}
+    for name in _object_lists(params_type):
+        value = fields.get(name)
+        if type(value) is not list or len(value) < 2:
+            continue
+        dumped: list[bytes] = []
+        for item in cast("list[Any]", value):
+            try:
+                dumped.append(marshal.dumps(item, 2) if type(item) is dict else b"")
+            except ValueError:
+                dumped.append(b"")
+        dumps[name] = dumped
+    return dumps
+
+
+_LONG_LIST = 16
+
+
+def _has_long_list(fields: dict[str, Any]) -> bool:
+    """Whether a field is a list of more than 16 items (likely too big to be remembered whole)."""
+    return any(type(value) is list and len(value) > _LONG_LIST for value in fields.values())
+
+
+@functools.cache
+def _object_lists(params_type: Any) -> tuple[str, ...]:
+    """The fields of a TypedDict with no required key that are lists of objects (items remembered one by one)."""
+    if not _all_optional(params_type):
+        return ()
+    return tuple(
+        name
+        for name, hint in _hints(params_type).items()
+        if (items := _shape(hint).items) is not None and _shape(items).objects
+    )
+
+
+def _unseen_items(
+    fields: dict[str, Any], params_type: Any, dumps: dict[str, list[bytes]]
+) -> tuple[dict[str, Any], _Kept]:
     """`fields` with each `list[X]` field's objects that passed before left out (items are validated one by
     one, so one that passed passes again at any index), and the items kept. An agent loop that resends a
     growing `input` checks the new items only."""
-    if not _all_optional(params_type):
-        return fields, {}
     kept: _Kept = {}
     todo = fields
-    for name, value in fields.items():
-        if type(value) is not list or len(value) < 2 or _shape(_hints(params_type).get(name)).items is None:
+    for name, dumped in dumps.items():
+        if name not in fields:  # the whole field passed before
             continue
+        value: list[Any] = fields[name]
         items: list[Any] = []
         kept_items: list[tuple[int, tuple[Any, ...] | None]] = []
-        for index, item in enumerate(cast("list[Any]", value)):
+        for index, (item, item_dump) in enumerate(zip(value, dumped, strict=True)):
             item_key: tuple[Any, ...] | None = None
-            if type(item) is dict:
-                try:
-                    dumped = marshal.dumps(item, 2)
-                except ValueError:
-                    dumped = b""
-                if dumped and len(dumped) <= _FINGERPRINT_LIMIT:
-                    item_key = (params_type, name, "[]", dumped)
-                    if item_key in _PASSED:
-                        continue
+            if item_dump and len(item_dump) <= _FINGERPRINT_LIMIT:
+                item_key = (params_type, name, "[]", item_dump)
+                if item_key in _PASSED:
+                    continue
             items.append(item)
             kept_items.append((index, item_key))
         if len(items) == len(value) and all(item_key is None for _, item_key in kept_items):
