@@ -116,9 +116,10 @@ def validate_fields(fields: Mapping[str, Any], params_type: Any, *, mode: Valida
         check_sendable(fields)
     _check_types(fields, params_type, kept)
     flagged: set[str] = set()
-    for finding in _unknowns(fields, params_type, ""):
-        if kept:
-            finding = dataclasses.replace(finding, where=_relocate(finding.where, kept))
+    findings = _unknowns(fields, params_type, "")
+    if kept:
+        findings = (dataclasses.replace(finding, where=_relocate(finding.where, kept)) for finding in findings)
+    for finding in findings:
         if finding.suggestion is not None or mode == "strict":
             raise OpenRouterValidationError(
                 finding.refusal(strict=mode == "strict"), field=finding.where, value=finding.value
@@ -374,8 +375,9 @@ _PASSED: set[tuple[Any, ...]] = set()
 _PASSED_LIMIT = 1024
 _FINGERPRINT_LIMIT = 4096
 """Values (fingerprinted) that passed every check with nothing to warn about, per params type, whole
-(params type, bytes) and field by field (params type, name, bytes): a loop that sends the same routing fields
-validates them once. At most 1024 of at most 4 KB each."""
+(params type, bytes), field by field (params type, name, bytes) and, in lists of objects, item by item (params
+type, name, "[]", bytes): a loop that sends the same routing fields validates them once, and an agent loop that
+resends a growing `input` validates its new items only. At most 1024 of at most 4 KB each; cleared when full."""
 
 
 def _not_yet_passed(
@@ -427,13 +429,16 @@ def _item_dumps(fields: dict[str, Any], params_type: Any) -> dict[str, list[byte
     empty for an item that is not a plain dict (not remembered) or that marshal does not take."""
     dumps: dict[str, list[bytes]] = {}
     for name in _object_lists(params_type):
-        value = fields.get(name)
-        if type(value) is not list or len(value) < 2:
+        value: Any = fields.get(name)
+        if type(value) is not list:
+            continue
+        items: list[Any] = value  # pyright: ignore[reportUnknownVariableType]  # (mypy: a cast is redundant)
+        if len(items) < 2:
             continue
         dumped: list[bytes] = []
-        for item in cast("list[Any]", value):
+        for item in items:
             try:
-                dumped.append(marshal.dumps(item, 2) if type(item) is dict else b"")
+                dumped.append(marshal.dumps(cast("dict[str, Any]", item), 2) if type(item) is dict else b"")
             except ValueError:
                 dumped.append(b"")
         dumps[name] = dumped
