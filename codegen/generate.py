@@ -1,5 +1,5 @@
-"""Generate OpenRouter's spec-only resources, their types, the client mixins, the emulator's spec routes and
-docs/api-coverage.md from an OpenAPI spec.
+"""Generate OpenRouter's spec-only resources, their types, the client mixins, the emulator's spec routes, the
+management-key operations and docs/api-coverage.md from an OpenAPI spec.
 
     python codegen/generate.py                 # write the generated files (spec: ../shared/openrouter-api/...)
     python codegen/generate.py --check         # exit 1 if a checked-in file differs from what the spec makes
@@ -503,6 +503,16 @@ def render(spec_path: Path) -> dict[str, str]:
     attached = [t for t in tops if not t.extended or t.attribute in config.ATTACHED]
     attached += [Resource((name,), name, cls, extended=True) for name, cls in config.HAND_ATTACHED.items()]
     files[f"{PACKAGE}/_generated_resources.py"] = env.get_template("mixins.py.j2").render(tops=attached, source=source)
+    routes = sorted(
+        {
+            (found.method.upper(), found.path)
+            for found in ops
+            if found.management_key or found.key in config.MANAGEMENT_KEY_ALSO
+        }
+    )
+    files[f"{PACKAGE}/_management_key_routes.py"] = env.get_template("routes.py.j2").render(
+        routes=routes, source=source
+    )
     rows = _coverage_rows(methods, handwritten)
     files["docs/api-coverage.md"] = env.get_template("coverage.md.j2").render(
         rows=rows, left_out=left_out, source=source, total=len(ops), generated=len(methods)

@@ -2,11 +2,14 @@
 
 Each API error subclasses the matching `openai` class (so `except openai.RateLimitError` keeps working) and
 `OpenRouterAPIError`, which carries OpenRouter's typed metadata. `make_status_error` is the one place that
-maps an HTTP status (or an `error.code` found in a 200 body or a stream chunk) to a class.
+maps an HTTP status (or an `error.code` found in a 200 body or a stream chunk) to a class, and where a 401/403
+from an operation that needs a management key (the generated `MANAGEMENT_KEY_ROUTES`) is worded to say so.
 """
 
 from __future__ import annotations
 
+import functools
+import re
 from typing import TYPE_CHECKING, Any
 
 import httpx2
@@ -14,6 +17,7 @@ import openai
 
 from ._constants import HEADER_GENERATION_ID
 from ._json import is_object
+from ._management_key_routes import MANAGEMENT_KEY_ROUTES
 from ._response_metadata import ResponseMetadata, build_metadata
 from ._retry_after import retry_after_seconds
 from ._secrets import scrub
@@ -71,7 +75,13 @@ __all__ = [
     "UnexpectedStatusError",
     "UnprocessableEntityError",
     "make_status_error",
+    "management_key_endpoint",
 ]
+
+MANAGEMENT_KEY_HELP = (
+    "this endpoint needs a management key (create one at https://openrouter.ai/settings/management-keys), "
+    "and the key in use was refused; call it as `client.with_options(api_key=MANAGEMENT_KEY)...`"
+)
 
 
 class OpenRouterError(openai.OpenAIError):
@@ -358,7 +368,54 @@ def make_status_error(
     """Build the typed error for `status` (default: the response's); `body` is the whole JSON body."""
     code = response.status_code if status is None else status
     cls = status_error_class(code, body)
+    if code in (401, 403) and cls is not ModerationError:
+        message = _management_key_message(message, code, body, response)
     return cls(message, response=response, body=body, status=code)
+
+
+def _management_key_message(message: str, status: int, body: object, response: httpx2.Response) -> str:
+    """`message`, or (when the request was to an operation that needs a management key) one saying so, with
+    OpenRouter's own words kept."""
+    if MANAGEMENT_KEY_HELP in message:
+        return message
+    try:
+        request = response.request
+    except RuntimeError:  # a response built without a request (tests, hand-made errors)
+        return message
+    endpoint = management_key_endpoint(request.method, request.url.path)
+    if endpoint is None:
+        return message
+    said: object = _error_object(body).get("message")
+    said_text = f" (OpenRouter said: {said})" if isinstance(said, str) and said else ""
+    return f"Error code: {status} - {endpoint}: {MANAGEMENT_KEY_HELP}{said_text}"
+
+
+def management_key_endpoint(method: str, path: str) -> str | None:
+    """`"GET /workspaces"` when `method` and the URL `path` are an operation that needs a management key, else
+    None. The path is taken after OpenRouter's `/api/v1/`; without it (a proxy's base path) as its end."""
+    base, api, rest = path.partition(_API_PREFIX)
+    tail = "/" + rest if api else base
+    for pattern, endpoint in _management_key_patterns().get(method.upper(), ()):
+        found = pattern.fullmatch(tail)
+        if found is not None and not (api and found.group("base")):
+            return endpoint
+    return None
+
+
+_API_PREFIX = "/api/v1/"
+
+
+@functools.cache
+def _management_key_patterns() -> dict[str, list[tuple[re.Pattern[str], str]]]:
+    """Per method, each template as a regex (`{param}` one path segment, any base path before it), the longest
+    first so `/guardrails/{id}/assignments/keys` is named before `/keys`; compiled on first use."""
+    by_method: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+    ordered = sorted(MANAGEMENT_KEY_ROUTES, key=lambda route: (-route[1].count("/"), route[1].count("{")))
+    for method, template in ordered:
+        segments = ("[^/]+" if part.startswith("{") else re.escape(part) for part in template.strip("/").split("/"))
+        pattern = re.compile("(?P<base>/.*)?/" + "/".join(segments) + "/?")
+        by_method.setdefault(method, []).append((pattern, f"{method} {template}"))
+    return by_method
 
 
 _STATUS_BY_CODE_NAME: dict[str, int] = {

@@ -1,4 +1,5 @@
-"""Shared fixtures: clients bound to the local emulator, and the real-traffic recordings (when present)."""
+"""Shared fixtures: clients bound to the local emulator, the real-traffic recordings (when present), and the
+session's one mypy and one pyright run over tests/typecheck/ (see typecheck_support)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from typecheck_support import Checkers, MypyReport, PyrightReport
 
 from openrouter_compat import AsyncOpenRouter, OpenRouter
 
@@ -38,3 +40,36 @@ def real_traffic() -> Path:
     if not REAL_TRAFFIC.is_dir():
         pytest.skip(f"real-traffic recordings not found at {REAL_TRAFFIC} (they live outside the repo)")
     return REAL_TRAFFIC
+
+
+CHECKERS = pytest.StashKey[Checkers]()
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Start the session's mypy/pyright runs now if a selected test needs them: they use the other core meanwhile."""
+    checkers = session.stash[CHECKERS] = Checkers()
+    if session.config.option.collectonly:
+        return
+    needed = {name for item in session.items for name in getattr(item, "fixturenames", ())}
+    checkers.start(mypy="mypy_report" in needed, pyright="pyright_report" in needed)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    if CHECKERS in session.stash:
+        session.stash[CHECKERS].stop()
+
+
+def _checkers(request: pytest.FixtureRequest) -> Checkers:
+    return request.session.stash.setdefault(CHECKERS, Checkers())
+
+
+@pytest.fixture(scope="session")
+def mypy_report(request: pytest.FixtureRequest) -> MypyReport:
+    """One `mypy --strict` run over all of tests/typecheck/ for the session; tests look up their own script."""
+    return _checkers(request).mypy()
+
+
+@pytest.fixture(scope="session")
+def pyright_report(request: pytest.FixtureRequest) -> PyrightReport:
+    """One pyright strict run over `typecheck_support.PYRIGHT_SCRIPTS` for the session (skips without pyright)."""
+    return _checkers(request).pyright()

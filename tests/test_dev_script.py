@@ -151,3 +151,18 @@ def test_ci_run_fails_on_failures_and_on_no_tests(
 
     assert result.returncode == ci_status
     assert message in result.stdout + result.stderr
+
+
+def test_lint_checks_run_at_once_and_report_in_order(
+    dev: tuple[ModuleType, list[list[str]]], capfd: pytest.CaptureFixture[str]
+) -> None:
+    module, _ = dev
+    slow = [sys.executable, "-c", "import time; time.sleep(0.3); print('first')"]
+    failing = [sys.executable, "-c", "import sys; print('second'); sys.exit(3)"]
+
+    assert module.run_concurrently([slow, failing]) == [0, 3]
+    captured = capfd.readouterr()
+    assert captured.out.index("first") < captured.out.index("second"), "outputs are printed in command order"
+    assert "failed (exit code 3)" in captured.err
+    assert module.label([sys.executable, "codegen/generate.py", "--check"]) == "codegen/generate.py --check"
+    assert module.label([sys.executable, "-m", "mypy", "--strict", "x"]) == "mypy --strict x"

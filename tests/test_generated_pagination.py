@@ -1,14 +1,18 @@
-"""The generated offset/limit lists return pages that iterate every page's items, sync and async, on the emulator."""
+"""The generated offset/limit lists return pages that iterate every page's items, sync and async, on the emulator.
+
+Async lists are openai's `AsyncPaginator`: `async for x in client.x.list()` walks every page, `await` gives one.
+A 401/403 says a management key is needed on every page, not only the first."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
 
 import pytest
+from openai._base_client import AsyncPaginator
 
-from openrouter_compat import AsyncOpenRouter, OpenRouter
+from openrouter_compat import AsyncOpenRouter, OpenRouter, PermissionDeniedError
 from openrouter_compat.pagination import AsyncCursorListPage, AsyncOffsetPage, SyncCursorListPage, SyncOffsetPage
-from openrouter_compat.testing import Emulator
+from openrouter_compat.testing import Emulator, Fault
 from openrouter_compat.testing._spec_routes import LIST_SIZE
 from openrouter_compat.types.files import OpenRouterFile
 from openrouter_compat.types.guardrails import Guardrail
@@ -52,7 +56,16 @@ def test_the_last_page_has_no_next(mgmt: OpenRouter, openrouter_emulator: Emulat
     assert len(openrouter_emulator.requests_to("/workspaces")) == 1
 
 
-async def test_async_pages(amgmt: AsyncOpenRouter, openrouter_emulator: Emulator) -> None:
+async def test_async_for_over_the_list_walks_every_page(amgmt: AsyncOpenRouter, openrouter_emulator: Emulator) -> None:
+    listing = amgmt.workspaces.list(limit=2)
+    assert isinstance(listing, AsyncPaginator)  # openai's: no await needed to iterate
+    items = [w async for w in listing]
+    assert len(items) == LIST_SIZE and all(isinstance(w, Workspace) for w in items)
+    offsets = [r.query.get("offset") for r in openrouter_emulator.requests_to("/workspaces")]
+    assert offsets == [None, "2", "4"]
+
+
+async def test_awaiting_the_list_gives_the_first_page(amgmt: AsyncOpenRouter, openrouter_emulator: Emulator) -> None:
     page = await amgmt.workspaces.list(limit=3)
     assert isinstance(page, AsyncOffsetPage) and page.total_count == LIST_SIZE
     items = [w async for w in page]
@@ -84,7 +97,35 @@ async def test_files_page_by_cursor_async(amgmt: AsyncOpenRouter, openrouter_emu
     page = await amgmt.files.list(limit=3)
     assert isinstance(page, AsyncCursorListPage)
     assert len([f async for f in page]) == LIST_SIZE
-    assert len(openrouter_emulator.requests_to("/files")) == 2
+    assert len([f async for f in amgmt.files.list(limit=3)]) == LIST_SIZE
+    assert len(openrouter_emulator.requests_to("/files")) == 4
+
+
+def test_a_403_on_page_two_says_a_management_key_is_needed(mgmt: OpenRouter, openrouter_emulator: Emulator) -> None:
+    page = mgmt.workspaces.list(limit=2)
+    openrouter_emulator.queue("/workspaces", Fault.status(403, message="Only management keys can do this"))
+    with pytest.raises(PermissionDeniedError, match="needs a management key") as caught:
+        list(page)
+    assert "GET /workspaces" in str(caught.value) and "Only management keys can do this" in str(caught.value)
+    assert [r.query.get("offset") for r in openrouter_emulator.requests_to("/workspaces")] == [None, "2"]
+
+
+async def test_a_403_on_page_two_async_says_so_too(amgmt: AsyncOpenRouter, openrouter_emulator: Emulator) -> None:
+    seen: list[Workspace] = []
+    with pytest.raises(PermissionDeniedError, match="needs a management key"):
+        async for workspace in amgmt.workspaces.list(limit=2):
+            seen.append(workspace)
+            if len(seen) == 1:
+                openrouter_emulator.queue("/workspaces", Fault.status(403))
+    assert len(seen) == 2  # the whole first page, then page two refused
+
+
+def test_a_list_that_needs_no_management_key_gets_no_hint(mgmt: OpenRouter, openrouter_emulator: Emulator) -> None:
+    page = mgmt.files.list(limit=2)
+    openrouter_emulator.queue("/files", Fault.status(403, message="Forbidden by a guardrail"))
+    with pytest.raises(PermissionDeniedError) as caught:
+        list(page)
+    assert "management key" not in str(caught.value) and "Forbidden by a guardrail" in str(caught.value)
 
 
 def test_openai_and_anthropic_shapes_continue_after_the_last_id() -> None:

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator, Iterator
 
 import pytest
 
-from openrouter_compat import AsyncOpenRouter, OpenRouter, OpenRouterValidationError, PermissionDeniedError
+from openrouter_compat import (
+    AsyncOpenRouter,
+    AuthenticationError,
+    OpenRouter,
+    OpenRouterValidationError,
+    PermissionDeniedError,
+)
+from openrouter_compat._exceptions import management_key_endpoint
+from openrouter_compat._management_key_routes import MANAGEMENT_KEY_ROUTES
 from openrouter_compat.pagination import SyncOffsetPage
-from openrouter_compat.testing import Emulator
+from openrouter_compat.testing import Emulator, Fault
+from openrouter_compat.testing._spec_examples import SPEC_EXAMPLES
 from openrouter_compat.testing._spec_routes import LIST_SIZE
 from openrouter_compat.types.guardrails import Guardrail
 from openrouter_compat.types.presets import PresetWithDesignatedVersion
@@ -85,6 +95,51 @@ def test_management_key_hint_on_403(openrouter_emulator: Emulator, client: OpenR
     assert openrouter_emulator.last_request().path == "/workspaces"
 
 
+def test_management_key_hint_on_a_401_from_client_get(openrouter_emulator: Emulator, client: OpenRouter) -> None:
+    openrouter_emulator.queue("/workspaces", Fault.status(401, message="No auth credentials found"))
+    with pytest.raises(AuthenticationError, match="needs a management key") as caught:
+        client.get("/workspaces", cast_to=object)
+    assert "GET /workspaces" in str(caught.value) and "No auth credentials found" in str(caught.value)
+
+
+async def test_management_key_hint_through_with_raw_response(
+    openrouter_emulator: Emulator, client: OpenRouter, async_client: AsyncOpenRouter
+) -> None:
+    with pytest.raises(
+        PermissionDeniedError, match=re.escape("GET /guardrails/{id}: this endpoint needs a management key")
+    ):
+        client.guardrails.with_raw_response.retrieve("gr-1")
+    with pytest.raises(PermissionDeniedError, match="needs a management key"):
+        await async_client.workspaces.with_raw_response.list()
+    with (
+        pytest.raises(PermissionDeniedError, match="needs a management key"),
+        client.byok.with_streaming_response.list() as response,
+    ):
+        response.parse()
+    assert [r.path for r in openrouter_emulator.requests] == ["/guardrails/gr-1", "/workspaces", "/byok"]
+
+
+async def test_no_hint_where_no_management_key_is_needed(
+    openrouter_emulator: Emulator, async_client: AsyncOpenRouter
+) -> None:
+    openrouter_emulator.queue("/presets", Fault.status(403, message="Forbidden"))
+    with pytest.raises(PermissionDeniedError) as caught:
+        await async_client.presets.list()
+    assert "management key" not in str(caught.value) and "Forbidden" in str(caught.value)
+
+
+def test_the_routes_table_names_exactly_the_management_key_operations() -> None:
+    table = set(MANAGEMENT_KEY_ROUTES)
+    for method, template, _status, _type, management, _body in SPEC_EXAMPLES:
+        path = "/api/v1" + template.replace("{", "x-").replace("}", "")
+        wanted = f"{method} {template}" if management or (method, template) in table else None
+        assert management_key_endpoint(method, path) == wanted, (method, template)
+    assert ("POST", "/keys") in table  # not marked in the spec, refused with an inference key all the same
+    assert management_key_endpoint("get", "/proxy/openrouter/workspaces/ws-1/") == "GET /workspaces/{id}"
+    assert management_key_endpoint("GET", "/api/v1/xworkspaces") is None
+    assert management_key_endpoint("GET", "/api/v1/other/keys") is None  # after /api/v1/ the whole path counts
+
+
 def test_workspaces_budget_and_members(mgmt: OpenRouter, openrouter_emulator: Emulator) -> None:
     budget = mgmt.workspaces.set_budget("ws-1", "daily", limit_usd=5)
     sent = openrouter_emulator.last_request()
@@ -106,6 +161,8 @@ async def test_presets_from_a_chat_body_async(amgmt: AsyncOpenRouter, openrouter
     listed = await amgmt.presets.list(limit=10)
     assert openrouter_emulator.last_request().query == {"limit": "10"}
     assert listed.data[0].name
+    names = [p.name async for p in amgmt.presets.list(limit=10)]  # openai's style: every page, no await
+    assert names and all(names)
 
 
 def test_rerank_sync_and_raw(mgmt: OpenRouter, openrouter_emulator: Emulator) -> None:

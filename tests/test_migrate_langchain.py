@@ -116,6 +116,43 @@ def test_langchain_openrouter_becomes_chat_openai_with_routing() -> None:
     assert 'llm = ChatOpenAI(model="openai/gpt-4o-mini", temperature=0, client=' in out
 
 
+def test_langchain_openrouter_with_chat_openai_names_for_url_and_key() -> None:
+    """`openai_api_base=`/`openai_api_key=` on langchain_openrouter's class name OpenRouter's URL and key."""
+    outcome = migrate(
+        """
+        import os
+        from langchain_openrouter import ChatOpenRouter
+
+        llm = ChatOpenRouter(
+            model="m",
+            openai_api_base="https://openrouter.ai/api/v1",
+            openai_api_key=os.getenv("MY_KEY"),
+        )
+        proxied = ChatOpenRouter(model="m", openai_api_base="https://openrouter.ai/api/v1/proxy")
+        """
+    )
+    out = outcome.result
+    assert "openai_api_base" not in out and "openai_api_key" not in out and "langchain_openrouter" not in out
+    assert 'openrouter_client = OpenRouter(api_key=os.getenv("MY_KEY"))' in out
+    assert 'OpenRouter(base_url="https://openrouter.ai/api/v1/proxy")' in out
+    assert not hand_lines(outcome)
+    assert any("ChatOpenAI's names" in line for line in notes(outcome))
+
+
+def test_langchain_openrouter_with_a_base_that_is_not_openrouter_is_hand_work() -> None:
+    source = dedent(
+        """
+        from langchain_openrouter import ChatOpenRouter
+
+        llm = ChatOpenRouter(model="m", openai_api_base="https://example.test/v1")
+        """
+    )
+    outcome = migrate(source)
+    assert outcome.result == source
+    assert [line.split(":")[0] for line in hand_lines(outcome)] == ["3"]
+    assert "not OpenRouter's URL" in hand_lines(outcome)[0]
+
+
 def test_what_it_does_not_convert() -> None:
     source = dedent(
         """
@@ -239,3 +276,96 @@ def test_a_converted_model_is_not_converted_again() -> None:
         """
     )
     assert migrate(source).result == source
+
+
+def test_subclass_with_class_level_base_url_and_an_explicit_key_gets_the_clients() -> None:
+    out = after(
+        """
+        from langchain_openai import ChatOpenAI
+
+
+        class ChatOpenRouter(ChatOpenAI):
+            openai_api_base: str = "https://openrouter.ai/api/v1/"
+
+            def __init__(self, api_key, **kwargs):
+                super().__init__(api_key=api_key, **kwargs)
+        """
+    )
+    assert "        openrouter_client = OpenRouter(api_key=api_key)\n" in out
+    assert "        openrouter_async_client = AsyncOpenRouter(api_key=api_key)\n" in out
+    assert 'openai_api_base: str = "https://openrouter.ai/api/v1/"' in out
+    assert all(part in out for part in CLIENTS)
+    assert out.index("root_async_client=openrouter_async_client") < out.rindex("**kwargs)")
+
+
+def test_class_level_base_url_elsewhere_on_openrouter_is_passed_on() -> None:
+    out = after(
+        """
+        from langchain_openai import ChatOpenAI
+
+
+        class Proxy(ChatOpenAI):
+            openai_api_base: str = "https://openrouter.ai/api/v1/proxy"
+
+            def __init__(self, key):
+                super().__init__(openai_api_key=key, model="m")
+        """
+    )
+    assert 'openrouter_client = OpenRouter(api_key=key, base_url="https://openrouter.ai/api/v1/proxy")' in out
+
+
+def test_class_level_base_url_field_or_a_key_through_kwargs_is_hand_work() -> None:
+    source = dedent(
+        """
+        from langchain_openai import ChatOpenAI
+        from pydantic import Field, SecretStr
+        from langchain_core.utils.utils import secret_from_env
+
+
+        class ChatOpenRouter(ChatOpenAI):
+            openai_api_key: SecretStr = Field(alias="api_key", default_factory=secret_from_env("OPENROUTER_KEY"))
+            base_url: str = "https://openrouter.ai/api/v1"
+
+            def __init__(self, **kwargs):
+                super().__init__(**kwargs)
+
+
+        class Forwarding(ChatOpenAI):
+            openai_api_base: str = "https://openrouter.ai/api/v1"
+
+            def __init__(self, **kwargs):
+                super().__init__(**kwargs)
+
+
+        class NoInit(ChatOpenAI):
+            openai_api_base: str = "https://openrouter.ai/api/v1"
+        """
+    )
+    outcome = migrate(source)
+    assert outcome.result == source
+    lines = hand_lines(outcome)
+    assert [line.split(":")[0] for line in lines] == ["8", "18", "21"]
+    assert "declares a new field" in lines[0] and "api.openai.com" in lines[0]
+    assert "**kwargs" in lines[1] and "super().__init__(api_key=...)" in lines[1]
+    assert "NoInit(ChatOpenAI)" in lines[2] and "class-level openai_api_base" in lines[2]
+
+
+def test_class_level_base_url_not_at_openrouter_is_left_alone() -> None:
+    source = dedent(
+        """
+        from langchain_openai import ChatOpenAI
+
+
+        class ChatDeepSeek(ChatOpenAI):
+            openai_api_base: str = "https://api.deepseek.com/v1"
+
+            def __init__(self, api_key, **kwargs):
+                super().__init__(api_key=api_key, **kwargs)
+
+
+        note = "see https://openrouter.ai/api/v1 for the other one"
+        """
+    )
+    outcome = migrate(source)
+    assert outcome.result == source
+    assert hand_lines(outcome) == ["1: langchain: nothing here the tool can rewrite; see docs/migration.md"]

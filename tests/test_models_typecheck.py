@@ -1,40 +1,20 @@
 """`mypy --strict` on tests/typecheck/models_script.py: the catalogue/providers/embeddings API is typed as
-documented, and each misuse marked `# expect-error: <name>` there is reported on its own line."""
+documented, and each misuse marked `# expect-error: <name>` there is reported on its own line.
+mypy runs once per session over all of tests/typecheck/ (the `mypy_report` fixture, see typecheck_support)."""
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
 import pytest
-from mypy import api
+from typecheck_support import SCRIPTS, MypyReport, marked_lines
 
-ROOT = Path(__file__).resolve().parents[1]
-SCRIPT = ROOT / "tests" / "typecheck" / "models_script.py"
-MARKED = {
-    match.group(1): lineno
-    for lineno, line in enumerate(SCRIPT.read_text().splitlines(), start=1)
-    if (match := re.search(r"# expect-error: (\w+)$", line))
-}
+SCRIPT = SCRIPTS / "models_script.py"
+MARKED = marked_lines(SCRIPT)
 
 
 @pytest.fixture(scope="module")
-def reported() -> dict[int, str]:
+def reported(mypy_report: MypyReport) -> dict[int, str]:
     """Line -> message of every mypy error in the script (errors elsewhere in the package are ignored)."""
-    stdout, stderr, _ = api.run(
-        [
-            "--strict",
-            "--config-file",
-            str(ROOT / "pyproject.toml"),
-            "--cache-dir",
-            str(ROOT / ".mypy_cache" / "typecheck"),
-            "--no-error-summary",
-            str(SCRIPT),
-        ]
-    )
-    assert "error: INTERNAL" not in stderr, stderr
-    pattern = rf"^(?:.*/)?{re.escape(SCRIPT.name)}:(\d+): error: (.*)$"
-    return {int(m.group(1)): m.group(2) for m in re.finditer(pattern, stdout, re.M)}
+    return mypy_report.errors(SCRIPT)
 
 
 def test_only_the_marked_lines_fail(reported: dict[int, str]) -> None:

@@ -101,7 +101,8 @@ class Spec:
 
     def __init__(self, path: Path) -> None:
         self.name = path.name
-        self.doc: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: the same document, 5x faster to parse
+        self.doc: dict[str, Any] = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
         self.schemas: dict[str, Any] = self.doc["components"]["schemas"]
 
     def request(self, path: str) -> dict[str, Any] | None:

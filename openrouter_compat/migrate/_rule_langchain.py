@@ -61,6 +61,7 @@ class LangChainRule(Rule):
         self.moved_line = 1
         self.lc_openrouter = self._locals({"langchain_openrouter"}, "ChatOpenRouter")
         self.classes: list[str | None] = []
+        self.class_base: list[ClassBase | None] = []
         self.params: list[dict[str, str]] = [{}]
         self.pending: list[list[cst.BaseStatement]] = []
         self.unsafe = 0
@@ -90,10 +91,48 @@ class LangChainRule(Rule):
             self.classes.append("old")
         else:
             self.classes.append(None)
+        self.class_base.append(self._class_base(node) if self.classes[-1] is not None else None)
 
     def leave_ClassDef(self, original_node: cst.ClassDef, updated_node: cst.ClassDef) -> cst.ClassDef:
         self.classes.pop()
+        found = self.class_base.pop()
+        if found is not None and not found.handled:
+            self.hand(
+                original_node,
+                f"{original_node.name.value}(ChatOpenAI) points at OpenRouter with a class-level {found.field} "
+                "but has no __init__ calling super().__init__(...) with an explicit api_key=: give it one "
+                "(def __init__(self, api_key, **kwargs): super().__init__(api_key=api_key, **kwargs)), "
+                "then run the migration again",
+            )
         return updated_node
+
+    def _class_base(self, node: cst.ClassDef) -> ClassBase | None:
+        """The class-level `base_url`/`openai_api_base` of a ChatOpenAI subclass, if it names OpenRouter."""
+        found: ClassBase | None = None
+        for statement in node.body.body:
+            if not isinstance(statement, cst.SimpleStatementLine):
+                continue
+            for small in statement.body:
+                if not isinstance(small, cst.AnnAssign) or small.value is None:
+                    continue  # pydantic refuses a field override without an annotation: nothing to convert
+                target = small.target
+                if not isinstance(target, cst.Name) or target.value not in BASE_KWARGS:
+                    continue
+                text = string_value(small.value, self.ctx.constants)
+                if text is None or not is_openrouter_url(text):
+                    return None
+                if target.value == "base_url":
+                    self.hand(
+                        small,
+                        f"{node.name.value}(ChatOpenAI): a class-level `base_url: str = ...` declares a new "
+                        "field; ChatOpenAI's base URL is the field openai_api_base (base_url is only its alias), "
+                        "so this class calls api.openai.com (or OPENAI_API_BASE), not OpenRouter, and is left as "
+                        "it is; if OpenRouter is meant, rename the field to openai_api_base and pass the key to "
+                        "super().__init__(api_key=...), then run the migration again",
+                    )
+                    return None
+                found = ClassBase(target.value, None if is_default_base_url(text) else small.value)
+        return found
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         defaults: dict[str, str] = {}
@@ -158,6 +197,19 @@ class LangChainRule(Rule):
                 default = self.params[-1][arg.value.value]
                 return is_openrouter_url(default), arg.value
             return False, None
+        found = self.class_base[-1] if self.class_base and dotted(call.func) == "super().__init__" else None
+        if found is not None:
+            if not any(kwarg(call, name) is not None for name in KEY_KWARGS):
+                found.handled = True
+                self.hand(
+                    call,
+                    f"ChatOpenAI subclass with a class-level {found.field} at OpenRouter: its key reaches "
+                    "ChatOpenAI through **kwargs or a field our client would not see; pass it to "
+                    "super().__init__(api_key=...) explicitly, then run the migration again",
+                )
+                return False, None
+            found.handled = True
+            return True, found.value
         if self.env_base is None:
             return False, None
         if not self.env_noted:
@@ -172,6 +224,8 @@ class LangChainRule(Rule):
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:
         func = dotted(original_node.func)
         if any(kwarg(original_node, name) is not None for name in LANGCHAIN_CLIENT_KWARGS):
+            if func == "super().__init__" and self.class_base and self.class_base[-1] is not None:
+                self.class_base[-1].handled = True
             return updated_node
         subclass = func == "super().__init__" and bool(self.classes) and self.classes[-1] is not None
         if func in self.lc_openrouter:
@@ -245,7 +299,9 @@ class LangChainRule(Rule):
             self.hand(original, "ChatOpenRouter(...) inside an expression: convert by hand (see docs/migration.md)")
             return call
         client_args = (
-            self._key_args(original) if any(kwarg(original, k) for k in ("api_key", "openrouter_api_key")) else []
+            self._key_args(original)
+            if any(kwarg(original, k) for k in ("api_key", "openrouter_api_key", "openai_api_key"))
+            else []
         )
         routing: list[cst.Arg] = []
         kept: list[cst.Arg] = []
@@ -254,7 +310,22 @@ class LangChainRule(Rule):
             if name is None or arg.star:
                 self.hand(original, "ChatOpenRouter with positional or ** arguments: convert by hand")
                 return call
-            if name in ("api_key", "openrouter_api_key"):
+            if name in ("api_key", "openrouter_api_key", "openai_api_key"):
+                continue
+            if name == "openai_api_base":
+                # ChatOpenAI's name for the base URL, not a field of langchain_openrouter's class: taken as the
+                # base URL it names, and only when that is OpenRouter's
+                text = string_value(arg.value, self.ctx.constants)
+                if text is None or not is_openrouter_url(text):
+                    self.hand(original, "ChatOpenRouter(openai_api_base=...) not OpenRouter's URL: convert by hand")
+                    return call
+                if not is_default_base_url(text):
+                    client_args.append(make_arg("base_url", arg.value))
+                self.note(
+                    original,
+                    "openai_api_base=/openai_api_key= are ChatOpenAI's names, not langchain_openrouter's: "
+                    "read as the OpenRouter base URL and key they name",
+                )
                 continue
             if name in LANGCHAIN_OPENROUTER_CLIENT:
                 client_args.append(make_arg(LANGCHAIN_OPENROUTER_CLIENT[name], arg.value))
@@ -293,6 +364,15 @@ class LangChainRule(Rule):
         stars = [a for a in kept if a.star]
         plain = [a for a in kept if not a.star]
         return replace_args(call, [*plain, *clients, *stars])
+
+
+class ClassBase:
+    """A ChatOpenAI subclass's class-level base URL at OpenRouter, and whether a super().__init__ took it up."""
+
+    def __init__(self, field: str, value: cst.BaseExpression | None) -> None:
+        self.field = field
+        self.value = value
+        self.handled = False
 
 
 def _commas(args: list[cst.Arg]) -> list[cst.Arg]:

@@ -1,13 +1,13 @@
 """Plumbing shared by OpenRouter's account and platform resources, sync and async.
 
 One place for: the request options these endpoints need (bearer auth, query,
-post-parser), the validated request bodies, and rewording an API error while keeping its typed class.
+post-parser), the validated request bodies, and rewording an API error while keeping its typed class. (The
+"needs a management key" wording of a 401/403 is the error stage's: `_exceptions.make_status_error`.)
 """
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Generator, Mapping
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any, TypeVar, cast
 
@@ -23,7 +23,6 @@ from ._envelope import DataEnvelope, unwrap_data
 
 __all__ = [
     "data_of",
-    "management_key_required",
     "platform_options",
     "reworded",
     "server_message",
@@ -32,11 +31,6 @@ __all__ = [
 ]
 
 _T = TypeVar("_T")
-
-MANAGEMENT_KEY_HELP = (
-    "this endpoint needs a management key (create one at https://openrouter.ai/settings/management-keys), "
-    "and the key in use was refused; call it as `client.with_options(api_key=MANAGEMENT_KEY)...`"
-)
 
 
 def data_of(type_: type[_T]) -> type[_T]:
@@ -89,16 +83,6 @@ def reworded(exc: openai.APIStatusError, message: str) -> openai.APIStatusError:
     except ValueError:
         body = exc.body
     return make_status_error(message, body=body, response=exc.response, status=exc.status_code)
-
-
-@contextlib.contextmanager
-def management_key_required(endpoint: str) -> Generator[None, None, None]:
-    """Turn a 401/403 from a management-key endpoint into the same error saying a management key is needed."""
-    try:
-        yield
-    except (openai.AuthenticationError, openai.PermissionDeniedError) as exc:
-        said = f" (OpenRouter said: {server_message(exc)})" if server_message(exc) else ""
-        raise reworded(exc, f"Error code: {exc.status_code} - {endpoint}: {MANAGEMENT_KEY_HELP}{said}") from exc
 
 
 def server_message(exc: openai.APIStatusError) -> str | None:

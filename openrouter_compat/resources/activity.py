@@ -13,7 +13,7 @@ from openai._response import async_to_streamed_response_wrapper, to_streamed_res
 from openai._types import Body, Headers, NotGiven, Omit, Query, not_given, omit
 
 from ..types.activity import ActivityItem, ActivityListParams
-from ._platform import data_of, management_key_required, platform_options, validated
+from ._platform import data_of, platform_options, validated
 
 __all__ = [
     "Activity",
@@ -23,8 +23,6 @@ __all__ = [
     "AsyncActivityWithRawResponse",
     "AsyncActivityWithStreamingResponse",
 ]
-
-_ENDPOINT = "GET /activity"
 
 
 def _list_query(
@@ -73,12 +71,11 @@ class Activity(SyncAPIResource):
     ) -> list[ActivityItem]:
         """Activity rows, optionally for one UTC `date` (`YYYY-MM-DD`), key, org member or workspace."""
         query = _list_query(date, api_key_hash, user_id, group_by, workspace_id)
-        with management_key_required(_ENDPOINT):
-            return self._get(
-                "/activity",
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, query=query, unwrap=True),
-                cast_to=data_of(list[ActivityItem]),
-            )
+        return self._get(
+            "/activity",
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, query=query, unwrap=True),
+            cast_to=data_of(list[ActivityItem]),
+        )
 
 
 class AsyncActivity(AsyncAPIResource):
@@ -107,12 +104,11 @@ class AsyncActivity(AsyncAPIResource):
     ) -> list[ActivityItem]:
         """Activity rows, optionally for one UTC `date` (`YYYY-MM-DD`), key, org member or workspace."""
         query = _list_query(date, api_key_hash, user_id, group_by, workspace_id)
-        with management_key_required(_ENDPOINT):
-            return await self._get(
-                "/activity",
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, query=query, unwrap=True),
-                cast_to=data_of(list[ActivityItem]),
-            )
+        return await self._get(
+            "/activity",
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, query=query, unwrap=True),
+            cast_to=data_of(list[ActivityItem]),
+        )
 
 
 class ActivityWithRawResponse:

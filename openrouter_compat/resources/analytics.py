@@ -25,7 +25,7 @@ from ..types.analytics import (
     AnalyticsQueryParams,
     AnalyticsQueryTimeRange,
 )
-from ._platform import data_of, management_key_required, platform_options, validated
+from ._platform import data_of, platform_options, validated
 
 __all__ = [
     "Analytics",
@@ -57,12 +57,11 @@ class Analytics(SyncAPIResource):
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
     ) -> AnalyticsMetaData:
         """Get available analytics metrics and dimensions. Management key required."""
-        with management_key_required("GET /analytics/meta"):
-            return self._get(
-                "/analytics/meta",
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
-                cast_to=data_of(AnalyticsMetaData),
-            )
+        return self._get(
+            "/analytics/meta",
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            cast_to=data_of(AnalyticsMetaData),
+        )
 
     def query(
         self,
@@ -98,13 +97,12 @@ class Analytics(SyncAPIResource):
                 "time_range": time_range,
             },
         )
-        with management_key_required("POST /analytics/query"):
-            return self._post(
-                "/analytics/query",
-                body=request_body,
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
-                cast_to=data_of(AnalyticsQueryData),
-            )
+        return self._post(
+            "/analytics/query",
+            body=request_body,
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            cast_to=data_of(AnalyticsQueryData),
+        )
 
 
 class AsyncAnalytics(AsyncAPIResource):
@@ -127,12 +125,11 @@ class AsyncAnalytics(AsyncAPIResource):
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
     ) -> AnalyticsMetaData:
         """Get available analytics metrics and dimensions. Management key required."""
-        with management_key_required("GET /analytics/meta"):
-            return await self._get(
-                "/analytics/meta",
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
-                cast_to=data_of(AnalyticsMetaData),
-            )
+        return await self._get(
+            "/analytics/meta",
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            cast_to=data_of(AnalyticsMetaData),
+        )
 
     async def query(
         self,
@@ -168,13 +165,12 @@ class AsyncAnalytics(AsyncAPIResource):
                 "time_range": time_range,
             },
         )
-        with management_key_required("POST /analytics/query"):
-            return await self._post(
-                "/analytics/query",
-                body=request_body,
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
-                cast_to=data_of(AnalyticsQueryData),
-            )
+        return await self._post(
+            "/analytics/query",
+            body=request_body,
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            cast_to=data_of(AnalyticsQueryData),
+        )
 
 
 class AnalyticsWithRawResponse:

@@ -10,6 +10,7 @@ import builtins
 from typing import Literal
 
 import httpx2
+from openai._base_client import AsyncPaginator
 from openai._compat import cached_property
 from openai._legacy_response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from openai._resource import AsyncAPIResource, SyncAPIResource
@@ -25,7 +26,7 @@ from ..types.byok import (
     ByokUpdateParams,
     DeleteBYOKKeyResponse,
 )
-from ._platform import data_of, management_key_required, platform_options, validated
+from ._platform import data_of, platform_options, validated
 from ._spec import spec_path
 
 __all__ = [
@@ -179,13 +180,12 @@ class Byok(SyncAPIResource):
                 "provider": provider,
             },
         )
-        with management_key_required("GET /byok"):
-            return self._get_api_list(
-                "/byok",
-                page=SyncOffsetPage[BYOKKey],
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-                model=BYOKKey,
-            )
+        return self._get_api_list(
+            "/byok",
+            page=SyncOffsetPage[BYOKKey],
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
+            model=BYOKKey,
+        )
 
     def create(
         self,
@@ -219,13 +219,12 @@ class Byok(SyncAPIResource):
                 "workspace_id": workspace_id,
             },
         )
-        with management_key_required("POST /byok"):
-            return self._post(
-                "/byok",
-                body=request_body,
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
-                cast_to=data_of(BYOKKey),
-            )
+        return self._post(
+            "/byok",
+            body=request_body,
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            cast_to=data_of(BYOKKey),
+        )
 
     def retrieve(
         self,
@@ -237,12 +236,11 @@ class Byok(SyncAPIResource):
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
     ) -> BYOKKey:
         """Get a BYOK provider credential. Management key required."""
-        with management_key_required("GET /byok/{id}"):
-            return self._get(
-                spec_path("/byok/{id}", id=id),
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
-                cast_to=data_of(BYOKKey),
-            )
+        return self._get(
+            spec_path("/byok/{id}", id=id),
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            cast_to=data_of(BYOKKey),
+        )
 
     def update(
         self,
@@ -273,13 +271,12 @@ class Byok(SyncAPIResource):
                 "name": name,
             },
         )
-        with management_key_required("PATCH /byok/{id}"):
-            return self._patch(
-                spec_path("/byok/{id}", id=id),
-                body=request_body,
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
-                cast_to=data_of(BYOKKey),
-            )
+        return self._patch(
+            spec_path("/byok/{id}", id=id),
+            body=request_body,
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            cast_to=data_of(BYOKKey),
+        )
 
     def delete(
         self,
@@ -291,12 +288,11 @@ class Byok(SyncAPIResource):
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
     ) -> DeleteBYOKKeyResponse:
         """Delete a BYOK provider credential. Management key required."""
-        with management_key_required("DELETE /byok/{id}"):
-            return self._delete(
-                spec_path("/byok/{id}", id=id),
-                options=platform_options(extra_headers, extra_query, extra_body, timeout),
-                cast_to=DeleteBYOKKeyResponse,
-            )
+        return self._delete(
+            spec_path("/byok/{id}", id=id),
+            options=platform_options(extra_headers, extra_query, extra_body, timeout),
+            cast_to=DeleteBYOKKeyResponse,
+        )
 
 
 class AsyncByok(AsyncAPIResource):
@@ -310,7 +306,7 @@ class AsyncByok(AsyncAPIResource):
     def with_streaming_response(self) -> AsyncByokWithStreamingResponse:
         return AsyncByokWithStreamingResponse(self)
 
-    async def list(
+    def list(
         self,
         *,
         offset: int | Omit | None = omit,
@@ -429,7 +425,7 @@ class AsyncByok(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> AsyncOffsetPage[BYOKKey]:
+    ) -> AsyncPaginator[BYOKKey, AsyncOffsetPage[BYOKKey]]:
         """List BYOK provider credentials. Management key required."""
         request_query = validated(
             ByokListParams,
@@ -440,13 +436,12 @@ class AsyncByok(AsyncAPIResource):
                 "provider": provider,
             },
         )
-        with management_key_required("GET /byok"):
-            return await self._get_api_list(
-                "/byok",
-                page=AsyncOffsetPage[BYOKKey],
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-                model=BYOKKey,
-            )
+        return self._get_api_list(
+            "/byok",
+            page=AsyncOffsetPage[BYOKKey],
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
+            model=BYOKKey,
+        )
 
     async def create(
         self,
@@ -480,13 +475,12 @@ class AsyncByok(AsyncAPIResource):
                 "workspace_id": workspace_id,
             },
         )
-        with management_key_required("POST /byok"):
-            return await self._post(
-                "/byok",
-                body=request_body,
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
-                cast_to=data_of(BYOKKey),
-            )
+        return await self._post(
+            "/byok",
+            body=request_body,
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            cast_to=data_of(BYOKKey),
+        )
 
     async def retrieve(
         self,
@@ -498,12 +492,11 @@ class AsyncByok(AsyncAPIResource):
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
     ) -> BYOKKey:
         """Get a BYOK provider credential. Management key required."""
-        with management_key_required("GET /byok/{id}"):
-            return await self._get(
-                spec_path("/byok/{id}", id=id),
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
-                cast_to=data_of(BYOKKey),
-            )
+        return await self._get(
+            spec_path("/byok/{id}", id=id),
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            cast_to=data_of(BYOKKey),
+        )
 
     async def update(
         self,
@@ -534,13 +527,12 @@ class AsyncByok(AsyncAPIResource):
                 "name": name,
             },
         )
-        with management_key_required("PATCH /byok/{id}"):
-            return await self._patch(
-                spec_path("/byok/{id}", id=id),
-                body=request_body,
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
-                cast_to=data_of(BYOKKey),
-            )
+        return await self._patch(
+            spec_path("/byok/{id}", id=id),
+            body=request_body,
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            cast_to=data_of(BYOKKey),
+        )
 
     async def delete(
         self,
@@ -552,12 +544,11 @@ class AsyncByok(AsyncAPIResource):
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
     ) -> DeleteBYOKKeyResponse:
         """Delete a BYOK provider credential. Management key required."""
-        with management_key_required("DELETE /byok/{id}"):
-            return await self._delete(
-                spec_path("/byok/{id}", id=id),
-                options=platform_options(extra_headers, extra_query, extra_body, timeout),
-                cast_to=DeleteBYOKKeyResponse,
-            )
+        return await self._delete(
+            spec_path("/byok/{id}", id=id),
+            options=platform_options(extra_headers, extra_query, extra_body, timeout),
+            cast_to=DeleteBYOKKeyResponse,
+        )
 
 
 class ByokWithRawResponse:

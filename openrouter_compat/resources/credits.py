@@ -13,7 +13,7 @@ from openai._types import Body, Headers, NotGiven, Query, not_given
 
 from .._lazy import deprecated_aliases
 from ..types import credits as credits_types
-from ._platform import data_of, management_key_required, platform_options
+from ._platform import data_of, platform_options
 
 __all__ = [
     "AsyncCredits",
@@ -23,8 +23,6 @@ __all__ = [
     "CreditsWithRawResponse",
     "CreditsWithStreamingResponse",
 ]
-
-_ENDPOINT = "GET /credits"
 
 
 class Credits(SyncAPIResource):
@@ -47,12 +45,11 @@ class Credits(SyncAPIResource):
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
     ) -> credits_types.Credits:
         """Total credits bought and used; a 401/403 raises saying a management key is required."""
-        with management_key_required(_ENDPOINT):
-            return self._get(
-                "/credits",
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
-                cast_to=data_of(credits_types.Credits),
-            )
+        return self._get(
+            "/credits",
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            cast_to=data_of(credits_types.Credits),
+        )
 
 
 class AsyncCredits(AsyncAPIResource):
@@ -75,12 +72,11 @@ class AsyncCredits(AsyncAPIResource):
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
     ) -> credits_types.Credits:
         """Total credits bought and used; a 401/403 raises saying a management key is required."""
-        with management_key_required(_ENDPOINT):
-            return await self._get(
-                "/credits",
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
-                cast_to=data_of(credits_types.Credits),
-            )
+        return await self._get(
+            "/credits",
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            cast_to=data_of(credits_types.Credits),
+        )
 
 
 class CreditsWithRawResponse:

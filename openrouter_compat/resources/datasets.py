@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Literal
 
 import httpx2
+from openai._base_client import AsyncPaginator
 from openai._compat import cached_property
 from openai._legacy_response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from openai._resource import AsyncAPIResource, SyncAPIResource
@@ -192,7 +193,7 @@ class AsyncDatasets(AsyncAPIResource):
     def with_streaming_response(self) -> AsyncDatasetsWithStreamingResponse:
         return AsyncDatasetsWithStreamingResponse(self)
 
-    async def app_rankings(
+    def app_rankings(
         self,
         *,
         category: Literal["coding", "creative", "productivity", "entertainment"] | str | Omit = omit,
@@ -224,7 +225,7 @@ class AsyncDatasets(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> AsyncOffsetPage[AppRankingsItem]:
+    ) -> AsyncPaginator[AppRankingsItem, AsyncOffsetPage[AppRankingsItem]]:
         """Top apps by token usage."""
         request_query = validated(
             DatasetsAppRankingsParams,
@@ -238,7 +239,7 @@ class AsyncDatasets(AsyncAPIResource):
                 "offset": offset,
             },
         )
-        return await self._get_api_list(
+        return self._get_api_list(
             "/datasets/app-rankings",
             page=AsyncOffsetPage[AppRankingsItem],
             options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
@@ -294,7 +295,7 @@ class AsyncDatasets(AsyncAPIResource):
             cast_to=RankingsDailyResponse,
         )
 
-    async def session_cost(
+    def session_cost(
         self,
         *,
         app_slug: str | Omit = omit,
@@ -306,7 +307,7 @@ class AsyncDatasets(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> AsyncOffsetPage[SessionCostItem]:
+    ) -> AsyncPaginator[SessionCostItem, AsyncOffsetPage[SessionCostItem]]:
         """Cost per session by harness and model."""
         request_query = validated(
             DatasetsSessionCostParams,
@@ -318,7 +319,7 @@ class AsyncDatasets(AsyncAPIResource):
                 "offset": offset,
             },
         )
-        return await self._get_api_list(
+        return self._get_api_list(
             "/datasets/session-cost",
             page=AsyncOffsetPage[SessionCostItem],
             options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import builtins
 
 import httpx2
+from openai._base_client import AsyncPaginator
 from openai._compat import cached_property
 from openai._legacy_response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from openai._resource import AsyncAPIResource, SyncAPIResource
@@ -41,7 +42,7 @@ from ..types.guardrails import (
     KeyAssignment,
     MemberAssignment,
 )
-from ._platform import data_of, management_key_required, platform_options, validated
+from ._platform import data_of, platform_options, validated
 from ._spec import spec_path
 
 __all__ = [
@@ -85,13 +86,12 @@ class Guardrails(SyncAPIResource):
                 "workspace_id": workspace_id,
             },
         )
-        with management_key_required("GET /guardrails"):
-            return self._get_api_list(
-                "/guardrails",
-                page=SyncOffsetPage[Guardrail],
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-                model=Guardrail,
-            )
+        return self._get_api_list(
+            "/guardrails",
+            page=SyncOffsetPage[Guardrail],
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
+            model=Guardrail,
+        )
 
     def create(
         self,
@@ -151,13 +151,12 @@ class Guardrails(SyncAPIResource):
                 "workspace_id": workspace_id,
             },
         )
-        with management_key_required("POST /guardrails"):
-            return self._post(
-                "/guardrails",
-                body=request_body,
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
-                cast_to=data_of(Guardrail),
-            )
+        return self._post(
+            "/guardrails",
+            body=request_body,
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            cast_to=data_of(Guardrail),
+        )
 
     def retrieve(
         self,
@@ -169,12 +168,11 @@ class Guardrails(SyncAPIResource):
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
     ) -> Guardrail:
         """Get a guardrail. Management key required."""
-        with management_key_required("GET /guardrails/{id}"):
-            return self._get(
-                spec_path("/guardrails/{id}", id=id),
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
-                cast_to=data_of(Guardrail),
-            )
+        return self._get(
+            spec_path("/guardrails/{id}", id=id),
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            cast_to=data_of(Guardrail),
+        )
 
     def update(
         self,
@@ -233,13 +231,12 @@ class Guardrails(SyncAPIResource):
                 "reset_interval": reset_interval,
             },
         )
-        with management_key_required("PATCH /guardrails/{id}"):
-            return self._patch(
-                spec_path("/guardrails/{id}", id=id),
-                body=request_body,
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
-                cast_to=data_of(Guardrail),
-            )
+        return self._patch(
+            spec_path("/guardrails/{id}", id=id),
+            body=request_body,
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            cast_to=data_of(Guardrail),
+        )
 
     def delete(
         self,
@@ -251,12 +248,11 @@ class Guardrails(SyncAPIResource):
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
     ) -> DeleteGuardrailResponse:
         """Delete a guardrail. Management key required."""
-        with management_key_required("DELETE /guardrails/{id}"):
-            return self._delete(
-                spec_path("/guardrails/{id}", id=id),
-                options=platform_options(extra_headers, extra_query, extra_body, timeout),
-                cast_to=DeleteGuardrailResponse,
-            )
+        return self._delete(
+            spec_path("/guardrails/{id}", id=id),
+            options=platform_options(extra_headers, extra_query, extra_body, timeout),
+            cast_to=DeleteGuardrailResponse,
+        )
 
     def list_guardrail_key_assignments(
         self,
@@ -277,13 +273,12 @@ class Guardrails(SyncAPIResource):
                 "limit": limit,
             },
         )
-        with management_key_required("GET /guardrails/{id}/assignments/keys"):
-            return self._get_api_list(
-                spec_path("/guardrails/{id}/assignments/keys", id=id),
-                page=SyncOffsetPage[KeyAssignment],
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-                model=KeyAssignment,
-            )
+        return self._get_api_list(
+            spec_path("/guardrails/{id}/assignments/keys", id=id),
+            page=SyncOffsetPage[KeyAssignment],
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
+            model=KeyAssignment,
+        )
 
     def bulk_assign_keys(
         self,
@@ -302,13 +297,12 @@ class Guardrails(SyncAPIResource):
                 "key_hashes": key_hashes,
             },
         )
-        with management_key_required("POST /guardrails/{id}/assignments/keys"):
-            return self._post(
-                spec_path("/guardrails/{id}/assignments/keys", id=id),
-                body=request_body,
-                options=platform_options(extra_headers, extra_query, extra_body, timeout),
-                cast_to=BulkAssignKeysResponse,
-            )
+        return self._post(
+            spec_path("/guardrails/{id}/assignments/keys", id=id),
+            body=request_body,
+            options=platform_options(extra_headers, extra_query, extra_body, timeout),
+            cast_to=BulkAssignKeysResponse,
+        )
 
     def bulk_unassign_keys(
         self,
@@ -327,13 +321,12 @@ class Guardrails(SyncAPIResource):
                 "key_hashes": key_hashes,
             },
         )
-        with management_key_required("POST /guardrails/{id}/assignments/keys/remove"):
-            return self._post(
-                spec_path("/guardrails/{id}/assignments/keys/remove", id=id),
-                body=request_body,
-                options=platform_options(extra_headers, extra_query, extra_body, timeout),
-                cast_to=BulkUnassignKeysResponse,
-            )
+        return self._post(
+            spec_path("/guardrails/{id}/assignments/keys/remove", id=id),
+            body=request_body,
+            options=platform_options(extra_headers, extra_query, extra_body, timeout),
+            cast_to=BulkUnassignKeysResponse,
+        )
 
     def list_guardrail_member_assignments(
         self,
@@ -354,13 +347,12 @@ class Guardrails(SyncAPIResource):
                 "limit": limit,
             },
         )
-        with management_key_required("GET /guardrails/{id}/assignments/members"):
-            return self._get_api_list(
-                spec_path("/guardrails/{id}/assignments/members", id=id),
-                page=SyncOffsetPage[MemberAssignment],
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-                model=MemberAssignment,
-            )
+        return self._get_api_list(
+            spec_path("/guardrails/{id}/assignments/members", id=id),
+            page=SyncOffsetPage[MemberAssignment],
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
+            model=MemberAssignment,
+        )
 
     def bulk_assign_members(
         self,
@@ -379,13 +371,12 @@ class Guardrails(SyncAPIResource):
                 "member_user_ids": member_user_ids,
             },
         )
-        with management_key_required("POST /guardrails/{id}/assignments/members"):
-            return self._post(
-                spec_path("/guardrails/{id}/assignments/members", id=id),
-                body=request_body,
-                options=platform_options(extra_headers, extra_query, extra_body, timeout),
-                cast_to=BulkAssignMembersResponse,
-            )
+        return self._post(
+            spec_path("/guardrails/{id}/assignments/members", id=id),
+            body=request_body,
+            options=platform_options(extra_headers, extra_query, extra_body, timeout),
+            cast_to=BulkAssignMembersResponse,
+        )
 
     def bulk_unassign_members(
         self,
@@ -404,13 +395,12 @@ class Guardrails(SyncAPIResource):
                 "member_user_ids": member_user_ids,
             },
         )
-        with management_key_required("POST /guardrails/{id}/assignments/members/remove"):
-            return self._post(
-                spec_path("/guardrails/{id}/assignments/members/remove", id=id),
-                body=request_body,
-                options=platform_options(extra_headers, extra_query, extra_body, timeout),
-                cast_to=BulkUnassignMembersResponse,
-            )
+        return self._post(
+            spec_path("/guardrails/{id}/assignments/members/remove", id=id),
+            body=request_body,
+            options=platform_options(extra_headers, extra_query, extra_body, timeout),
+            cast_to=BulkUnassignMembersResponse,
+        )
 
     def list_key_assignments(
         self,
@@ -430,13 +420,12 @@ class Guardrails(SyncAPIResource):
                 "limit": limit,
             },
         )
-        with management_key_required("GET /guardrails/assignments/keys"):
-            return self._get_api_list(
-                "/guardrails/assignments/keys",
-                page=SyncOffsetPage[KeyAssignment],
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-                model=KeyAssignment,
-            )
+        return self._get_api_list(
+            "/guardrails/assignments/keys",
+            page=SyncOffsetPage[KeyAssignment],
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
+            model=KeyAssignment,
+        )
 
     def list_member_assignments(
         self,
@@ -456,13 +445,12 @@ class Guardrails(SyncAPIResource):
                 "limit": limit,
             },
         )
-        with management_key_required("GET /guardrails/assignments/members"):
-            return self._get_api_list(
-                "/guardrails/assignments/members",
-                page=SyncOffsetPage[MemberAssignment],
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-                model=MemberAssignment,
-            )
+        return self._get_api_list(
+            "/guardrails/assignments/members",
+            page=SyncOffsetPage[MemberAssignment],
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
+            model=MemberAssignment,
+        )
 
 
 class AsyncGuardrails(AsyncAPIResource):
@@ -476,7 +464,7 @@ class AsyncGuardrails(AsyncAPIResource):
     def with_streaming_response(self) -> AsyncGuardrailsWithStreamingResponse:
         return AsyncGuardrailsWithStreamingResponse(self)
 
-    async def list(
+    def list(
         self,
         *,
         offset: int | Omit | None = omit,
@@ -486,7 +474,7 @@ class AsyncGuardrails(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> AsyncOffsetPage[Guardrail]:
+    ) -> AsyncPaginator[Guardrail, AsyncOffsetPage[Guardrail]]:
         """List guardrails. Management key required."""
         request_query = validated(
             GuardrailsListParams,
@@ -496,13 +484,12 @@ class AsyncGuardrails(AsyncAPIResource):
                 "workspace_id": workspace_id,
             },
         )
-        with management_key_required("GET /guardrails"):
-            return await self._get_api_list(
-                "/guardrails",
-                page=AsyncOffsetPage[Guardrail],
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-                model=Guardrail,
-            )
+        return self._get_api_list(
+            "/guardrails",
+            page=AsyncOffsetPage[Guardrail],
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
+            model=Guardrail,
+        )
 
     async def create(
         self,
@@ -562,13 +549,12 @@ class AsyncGuardrails(AsyncAPIResource):
                 "workspace_id": workspace_id,
             },
         )
-        with management_key_required("POST /guardrails"):
-            return await self._post(
-                "/guardrails",
-                body=request_body,
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
-                cast_to=data_of(Guardrail),
-            )
+        return await self._post(
+            "/guardrails",
+            body=request_body,
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            cast_to=data_of(Guardrail),
+        )
 
     async def retrieve(
         self,
@@ -580,12 +566,11 @@ class AsyncGuardrails(AsyncAPIResource):
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
     ) -> Guardrail:
         """Get a guardrail. Management key required."""
-        with management_key_required("GET /guardrails/{id}"):
-            return await self._get(
-                spec_path("/guardrails/{id}", id=id),
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
-                cast_to=data_of(Guardrail),
-            )
+        return await self._get(
+            spec_path("/guardrails/{id}", id=id),
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            cast_to=data_of(Guardrail),
+        )
 
     async def update(
         self,
@@ -644,13 +629,12 @@ class AsyncGuardrails(AsyncAPIResource):
                 "reset_interval": reset_interval,
             },
         )
-        with management_key_required("PATCH /guardrails/{id}"):
-            return await self._patch(
-                spec_path("/guardrails/{id}", id=id),
-                body=request_body,
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
-                cast_to=data_of(Guardrail),
-            )
+        return await self._patch(
+            spec_path("/guardrails/{id}", id=id),
+            body=request_body,
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            cast_to=data_of(Guardrail),
+        )
 
     async def delete(
         self,
@@ -662,14 +646,13 @@ class AsyncGuardrails(AsyncAPIResource):
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
     ) -> DeleteGuardrailResponse:
         """Delete a guardrail. Management key required."""
-        with management_key_required("DELETE /guardrails/{id}"):
-            return await self._delete(
-                spec_path("/guardrails/{id}", id=id),
-                options=platform_options(extra_headers, extra_query, extra_body, timeout),
-                cast_to=DeleteGuardrailResponse,
-            )
+        return await self._delete(
+            spec_path("/guardrails/{id}", id=id),
+            options=platform_options(extra_headers, extra_query, extra_body, timeout),
+            cast_to=DeleteGuardrailResponse,
+        )
 
-    async def list_guardrail_key_assignments(
+    def list_guardrail_key_assignments(
         self,
         id: str,
         *,
@@ -679,7 +662,7 @@ class AsyncGuardrails(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> AsyncOffsetPage[KeyAssignment]:
+    ) -> AsyncPaginator[KeyAssignment, AsyncOffsetPage[KeyAssignment]]:
         """List key assignments for a guardrail. Management key required."""
         request_query = validated(
             GuardrailsListGuardrailKeyAssignmentsParams,
@@ -688,13 +671,12 @@ class AsyncGuardrails(AsyncAPIResource):
                 "limit": limit,
             },
         )
-        with management_key_required("GET /guardrails/{id}/assignments/keys"):
-            return await self._get_api_list(
-                spec_path("/guardrails/{id}/assignments/keys", id=id),
-                page=AsyncOffsetPage[KeyAssignment],
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-                model=KeyAssignment,
-            )
+        return self._get_api_list(
+            spec_path("/guardrails/{id}/assignments/keys", id=id),
+            page=AsyncOffsetPage[KeyAssignment],
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
+            model=KeyAssignment,
+        )
 
     async def bulk_assign_keys(
         self,
@@ -713,13 +695,12 @@ class AsyncGuardrails(AsyncAPIResource):
                 "key_hashes": key_hashes,
             },
         )
-        with management_key_required("POST /guardrails/{id}/assignments/keys"):
-            return await self._post(
-                spec_path("/guardrails/{id}/assignments/keys", id=id),
-                body=request_body,
-                options=platform_options(extra_headers, extra_query, extra_body, timeout),
-                cast_to=BulkAssignKeysResponse,
-            )
+        return await self._post(
+            spec_path("/guardrails/{id}/assignments/keys", id=id),
+            body=request_body,
+            options=platform_options(extra_headers, extra_query, extra_body, timeout),
+            cast_to=BulkAssignKeysResponse,
+        )
 
     async def bulk_unassign_keys(
         self,
@@ -738,15 +719,14 @@ class AsyncGuardrails(AsyncAPIResource):
                 "key_hashes": key_hashes,
             },
         )
-        with management_key_required("POST /guardrails/{id}/assignments/keys/remove"):
-            return await self._post(
-                spec_path("/guardrails/{id}/assignments/keys/remove", id=id),
-                body=request_body,
-                options=platform_options(extra_headers, extra_query, extra_body, timeout),
-                cast_to=BulkUnassignKeysResponse,
-            )
+        return await self._post(
+            spec_path("/guardrails/{id}/assignments/keys/remove", id=id),
+            body=request_body,
+            options=platform_options(extra_headers, extra_query, extra_body, timeout),
+            cast_to=BulkUnassignKeysResponse,
+        )
 
-    async def list_guardrail_member_assignments(
+    def list_guardrail_member_assignments(
         self,
         id: str,
         *,
@@ -756,7 +736,7 @@ class AsyncGuardrails(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> AsyncOffsetPage[MemberAssignment]:
+    ) -> AsyncPaginator[MemberAssignment, AsyncOffsetPage[MemberAssignment]]:
         """List member assignments for a guardrail. Management key required."""
         request_query = validated(
             GuardrailsListGuardrailMemberAssignmentsParams,
@@ -765,13 +745,12 @@ class AsyncGuardrails(AsyncAPIResource):
                 "limit": limit,
             },
         )
-        with management_key_required("GET /guardrails/{id}/assignments/members"):
-            return await self._get_api_list(
-                spec_path("/guardrails/{id}/assignments/members", id=id),
-                page=AsyncOffsetPage[MemberAssignment],
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-                model=MemberAssignment,
-            )
+        return self._get_api_list(
+            spec_path("/guardrails/{id}/assignments/members", id=id),
+            page=AsyncOffsetPage[MemberAssignment],
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
+            model=MemberAssignment,
+        )
 
     async def bulk_assign_members(
         self,
@@ -790,13 +769,12 @@ class AsyncGuardrails(AsyncAPIResource):
                 "member_user_ids": member_user_ids,
             },
         )
-        with management_key_required("POST /guardrails/{id}/assignments/members"):
-            return await self._post(
-                spec_path("/guardrails/{id}/assignments/members", id=id),
-                body=request_body,
-                options=platform_options(extra_headers, extra_query, extra_body, timeout),
-                cast_to=BulkAssignMembersResponse,
-            )
+        return await self._post(
+            spec_path("/guardrails/{id}/assignments/members", id=id),
+            body=request_body,
+            options=platform_options(extra_headers, extra_query, extra_body, timeout),
+            cast_to=BulkAssignMembersResponse,
+        )
 
     async def bulk_unassign_members(
         self,
@@ -815,15 +793,14 @@ class AsyncGuardrails(AsyncAPIResource):
                 "member_user_ids": member_user_ids,
             },
         )
-        with management_key_required("POST /guardrails/{id}/assignments/members/remove"):
-            return await self._post(
-                spec_path("/guardrails/{id}/assignments/members/remove", id=id),
-                body=request_body,
-                options=platform_options(extra_headers, extra_query, extra_body, timeout),
-                cast_to=BulkUnassignMembersResponse,
-            )
+        return await self._post(
+            spec_path("/guardrails/{id}/assignments/members/remove", id=id),
+            body=request_body,
+            options=platform_options(extra_headers, extra_query, extra_body, timeout),
+            cast_to=BulkUnassignMembersResponse,
+        )
 
-    async def list_key_assignments(
+    def list_key_assignments(
         self,
         *,
         offset: int | Omit | None = omit,
@@ -832,7 +809,7 @@ class AsyncGuardrails(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> AsyncOffsetPage[KeyAssignment]:
+    ) -> AsyncPaginator[KeyAssignment, AsyncOffsetPage[KeyAssignment]]:
         """List all key assignments. Management key required."""
         request_query = validated(
             GuardrailsListKeyAssignmentsParams,
@@ -841,15 +818,14 @@ class AsyncGuardrails(AsyncAPIResource):
                 "limit": limit,
             },
         )
-        with management_key_required("GET /guardrails/assignments/keys"):
-            return await self._get_api_list(
-                "/guardrails/assignments/keys",
-                page=AsyncOffsetPage[KeyAssignment],
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-                model=KeyAssignment,
-            )
+        return self._get_api_list(
+            "/guardrails/assignments/keys",
+            page=AsyncOffsetPage[KeyAssignment],
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
+            model=KeyAssignment,
+        )
 
-    async def list_member_assignments(
+    def list_member_assignments(
         self,
         *,
         offset: int | Omit | None = omit,
@@ -858,7 +834,7 @@ class AsyncGuardrails(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> AsyncOffsetPage[MemberAssignment]:
+    ) -> AsyncPaginator[MemberAssignment, AsyncOffsetPage[MemberAssignment]]:
         """List all member assignments. Management key required."""
         request_query = validated(
             GuardrailsListMemberAssignmentsParams,
@@ -867,13 +843,12 @@ class AsyncGuardrails(AsyncAPIResource):
                 "limit": limit,
             },
         )
-        with management_key_required("GET /guardrails/assignments/members"):
-            return await self._get_api_list(
-                "/guardrails/assignments/members",
-                page=AsyncOffsetPage[MemberAssignment],
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-                model=MemberAssignment,
-            )
+        return self._get_api_list(
+            "/guardrails/assignments/members",
+            page=AsyncOffsetPage[MemberAssignment],
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
+            model=MemberAssignment,
+        )
 
 
 class GuardrailsWithRawResponse:

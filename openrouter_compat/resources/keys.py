@@ -26,7 +26,7 @@ from ..types.keys import (
     KeysUpdateParams,
     LimitReset,
 )
-from ._platform import data_of, management_key_required, platform_options, validated
+from ._platform import data_of, platform_options, validated
 
 __all__ = [
     "AsyncKeys",
@@ -120,12 +120,11 @@ class Keys(SyncAPIResource):
     ) -> list[ApiKey]:
         """The account's keys (enabled only unless `include_disabled`), from `offset`."""
         query = _list_query(include_disabled, offset, workspace_id)
-        with management_key_required("GET /keys"):
-            return self._get(
-                "/keys",
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, query=query, unwrap=True),
-                cast_to=data_of(list[ApiKey]),
-            )
+        return self._get(
+            "/keys",
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, query=query, unwrap=True),
+            cast_to=data_of(list[ApiKey]),
+        )
 
     def create(
         self,
@@ -152,13 +151,12 @@ class Keys(SyncAPIResource):
             workspace_id=workspace_id,
             creator_user_id=creator_user_id,
         )
-        with management_key_required("POST /keys"):
-            return self._post(
-                "/keys",
-                body=body,
-                options=platform_options(extra_headers, extra_query, extra_body, timeout),
-                cast_to=KeyCreated,
-            )
+        return self._post(
+            "/keys",
+            body=body,
+            options=platform_options(extra_headers, extra_query, extra_body, timeout),
+            cast_to=KeyCreated,
+        )
 
     def retrieve(
         self,
@@ -171,12 +169,11 @@ class Keys(SyncAPIResource):
     ) -> ApiKey:
         """The key with this `hash`."""
         path = _key_path(hash)
-        with management_key_required("GET /keys/{hash}"):
-            return self._get(
-                path,
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
-                cast_to=data_of(ApiKey),
-            )
+        return self._get(
+            path,
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            cast_to=data_of(ApiKey),
+        )
 
     def update(
         self,
@@ -195,13 +192,12 @@ class Keys(SyncAPIResource):
         """Change the given fields of the key with this `hash` (`limit=None` removes the limit)."""
         path = _key_path(hash)
         body = _update_body(name, disabled, limit, limit_reset, include_byok_in_limit)
-        with management_key_required("PATCH /keys/{hash}"):
-            return self._patch(
-                path,
-                body=body,
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
-                cast_to=data_of(ApiKey),
-            )
+        return self._patch(
+            path,
+            body=body,
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            cast_to=data_of(ApiKey),
+        )
 
     def delete(
         self,
@@ -214,12 +210,11 @@ class Keys(SyncAPIResource):
     ) -> KeyDeleted:
         """Delete the key with this `hash`."""
         path = _key_path(hash)
-        with management_key_required("DELETE /keys/{hash}"):
-            return self._delete(
-                path,
-                options=platform_options(extra_headers, extra_query, extra_body, timeout),
-                cast_to=KeyDeleted,
-            )
+        return self._delete(
+            path,
+            options=platform_options(extra_headers, extra_query, extra_body, timeout),
+            cast_to=KeyDeleted,
+        )
 
 
 class AsyncKeys(AsyncAPIResource):
@@ -246,12 +241,11 @@ class AsyncKeys(AsyncAPIResource):
     ) -> list[ApiKey]:
         """The account's keys (enabled only unless `include_disabled`), from `offset`."""
         query = _list_query(include_disabled, offset, workspace_id)
-        with management_key_required("GET /keys"):
-            return await self._get(
-                "/keys",
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, query=query, unwrap=True),
-                cast_to=data_of(list[ApiKey]),
-            )
+        return await self._get(
+            "/keys",
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, query=query, unwrap=True),
+            cast_to=data_of(list[ApiKey]),
+        )
 
     async def create(
         self,
@@ -278,13 +272,12 @@ class AsyncKeys(AsyncAPIResource):
             workspace_id=workspace_id,
             creator_user_id=creator_user_id,
         )
-        with management_key_required("POST /keys"):
-            return await self._post(
-                "/keys",
-                body=body,
-                options=platform_options(extra_headers, extra_query, extra_body, timeout),
-                cast_to=KeyCreated,
-            )
+        return await self._post(
+            "/keys",
+            body=body,
+            options=platform_options(extra_headers, extra_query, extra_body, timeout),
+            cast_to=KeyCreated,
+        )
 
     async def retrieve(
         self,
@@ -297,12 +290,11 @@ class AsyncKeys(AsyncAPIResource):
     ) -> ApiKey:
         """The key with this `hash`."""
         path = _key_path(hash)
-        with management_key_required("GET /keys/{hash}"):
-            return await self._get(
-                path,
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
-                cast_to=data_of(ApiKey),
-            )
+        return await self._get(
+            path,
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            cast_to=data_of(ApiKey),
+        )
 
     async def update(
         self,
@@ -321,13 +313,12 @@ class AsyncKeys(AsyncAPIResource):
         """Change the given fields of the key with this `hash` (`limit=None` removes the limit)."""
         path = _key_path(hash)
         body = _update_body(name, disabled, limit, limit_reset, include_byok_in_limit)
-        with management_key_required("PATCH /keys/{hash}"):
-            return await self._patch(
-                path,
-                body=body,
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
-                cast_to=data_of(ApiKey),
-            )
+        return await self._patch(
+            path,
+            body=body,
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            cast_to=data_of(ApiKey),
+        )
 
     async def delete(
         self,
@@ -340,12 +331,11 @@ class AsyncKeys(AsyncAPIResource):
     ) -> KeyDeleted:
         """Delete the key with this `hash`."""
         path = _key_path(hash)
-        with management_key_required("DELETE /keys/{hash}"):
-            return await self._delete(
-                path,
-                options=platform_options(extra_headers, extra_query, extra_body, timeout),
-                cast_to=KeyDeleted,
-            )
+        return await self._delete(
+            path,
+            options=platform_options(extra_headers, extra_query, extra_body, timeout),
+            cast_to=KeyDeleted,
+        )
 
 
 class KeysWithRawResponse:

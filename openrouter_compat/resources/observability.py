@@ -25,7 +25,7 @@ from ..types.observability import (
     ObservabilityDestinationsUpdateParams,
     ObservabilityFilterRulesConfigNullableParam,
 )
-from ._platform import data_of, management_key_required, platform_options, validated
+from ._platform import data_of, platform_options, validated
 from ._spec import result_type, spec_path
 
 __all__ = [
@@ -75,12 +75,11 @@ class ObservabilityDestinations(SyncAPIResource):
                 "workspace_id": workspace_id,
             },
         )
-        with management_key_required("GET /observability/destinations"):
-            return self._get(
-                "/observability/destinations",
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-                cast_to=ListObservabilityDestinationsResponse,
-            )
+        return self._get(
+            "/observability/destinations",
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
+            cast_to=ListObservabilityDestinationsResponse,
+        )
 
     def create(
         self,
@@ -139,13 +138,12 @@ class ObservabilityDestinations(SyncAPIResource):
                 "workspace_id": workspace_id,
             },
         )
-        with management_key_required("POST /observability/destinations"):
-            return self._post(
-                "/observability/destinations",
-                body=request_body,
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
-                cast_to=data_of(cast("builtins.type[ObservabilityDestination]", result_type(ObservabilityDestination))),
-            )
+        return self._post(
+            "/observability/destinations",
+            body=request_body,
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            cast_to=data_of(cast("builtins.type[ObservabilityDestination]", result_type(ObservabilityDestination))),
+        )
 
     def retrieve(
         self,
@@ -157,12 +155,11 @@ class ObservabilityDestinations(SyncAPIResource):
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
     ) -> ObservabilityDestination:
         """Get an observability destination. Management key required."""
-        with management_key_required("GET /observability/destinations/{id}"):
-            return self._get(
-                spec_path("/observability/destinations/{id}", id=id),
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
-                cast_to=data_of(cast("builtins.type[ObservabilityDestination]", result_type(ObservabilityDestination))),
-            )
+        return self._get(
+            spec_path("/observability/destinations/{id}", id=id),
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            cast_to=data_of(cast("builtins.type[ObservabilityDestination]", result_type(ObservabilityDestination))),
+        )
 
     def update(
         self,
@@ -199,13 +196,12 @@ class ObservabilityDestinations(SyncAPIResource):
                 "sampling_rate": sampling_rate,
             },
         )
-        with management_key_required("PATCH /observability/destinations/{id}"):
-            return self._patch(
-                spec_path("/observability/destinations/{id}", id=id),
-                body=request_body,
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
-                cast_to=data_of(cast("builtins.type[ObservabilityDestination]", result_type(ObservabilityDestination))),
-            )
+        return self._patch(
+            spec_path("/observability/destinations/{id}", id=id),
+            body=request_body,
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            cast_to=data_of(cast("builtins.type[ObservabilityDestination]", result_type(ObservabilityDestination))),
+        )
 
     def delete(
         self,
@@ -217,12 +213,11 @@ class ObservabilityDestinations(SyncAPIResource):
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
     ) -> DeleteObservabilityDestinationResponse:
         """Delete an observability destination. Management key required."""
-        with management_key_required("DELETE /observability/destinations/{id}"):
-            return self._delete(
-                spec_path("/observability/destinations/{id}", id=id),
-                options=platform_options(extra_headers, extra_query, extra_body, timeout),
-                cast_to=DeleteObservabilityDestinationResponse,
-            )
+        return self._delete(
+            spec_path("/observability/destinations/{id}", id=id),
+            options=platform_options(extra_headers, extra_query, extra_body, timeout),
+            cast_to=DeleteObservabilityDestinationResponse,
+        )
 
 
 class AsyncObservabilityDestinations(AsyncAPIResource):
@@ -256,12 +251,11 @@ class AsyncObservabilityDestinations(AsyncAPIResource):
                 "workspace_id": workspace_id,
             },
         )
-        with management_key_required("GET /observability/destinations"):
-            return await self._get(
-                "/observability/destinations",
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-                cast_to=ListObservabilityDestinationsResponse,
-            )
+        return await self._get(
+            "/observability/destinations",
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
+            cast_to=ListObservabilityDestinationsResponse,
+        )
 
     async def create(
         self,
@@ -320,13 +314,12 @@ class AsyncObservabilityDestinations(AsyncAPIResource):
                 "workspace_id": workspace_id,
             },
         )
-        with management_key_required("POST /observability/destinations"):
-            return await self._post(
-                "/observability/destinations",
-                body=request_body,
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
-                cast_to=data_of(cast("builtins.type[ObservabilityDestination]", result_type(ObservabilityDestination))),
-            )
+        return await self._post(
+            "/observability/destinations",
+            body=request_body,
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            cast_to=data_of(cast("builtins.type[ObservabilityDestination]", result_type(ObservabilityDestination))),
+        )
 
     async def retrieve(
         self,
@@ -338,12 +331,11 @@ class AsyncObservabilityDestinations(AsyncAPIResource):
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
     ) -> ObservabilityDestination:
         """Get an observability destination. Management key required."""
-        with management_key_required("GET /observability/destinations/{id}"):
-            return await self._get(
-                spec_path("/observability/destinations/{id}", id=id),
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
-                cast_to=data_of(cast("builtins.type[ObservabilityDestination]", result_type(ObservabilityDestination))),
-            )
+        return await self._get(
+            spec_path("/observability/destinations/{id}", id=id),
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            cast_to=data_of(cast("builtins.type[ObservabilityDestination]", result_type(ObservabilityDestination))),
+        )
 
     async def update(
         self,
@@ -380,13 +372,12 @@ class AsyncObservabilityDestinations(AsyncAPIResource):
                 "sampling_rate": sampling_rate,
             },
         )
-        with management_key_required("PATCH /observability/destinations/{id}"):
-            return await self._patch(
-                spec_path("/observability/destinations/{id}", id=id),
-                body=request_body,
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
-                cast_to=data_of(cast("builtins.type[ObservabilityDestination]", result_type(ObservabilityDestination))),
-            )
+        return await self._patch(
+            spec_path("/observability/destinations/{id}", id=id),
+            body=request_body,
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            cast_to=data_of(cast("builtins.type[ObservabilityDestination]", result_type(ObservabilityDestination))),
+        )
 
     async def delete(
         self,
@@ -398,12 +389,11 @@ class AsyncObservabilityDestinations(AsyncAPIResource):
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
     ) -> DeleteObservabilityDestinationResponse:
         """Delete an observability destination. Management key required."""
-        with management_key_required("DELETE /observability/destinations/{id}"):
-            return await self._delete(
-                spec_path("/observability/destinations/{id}", id=id),
-                options=platform_options(extra_headers, extra_query, extra_body, timeout),
-                cast_to=DeleteObservabilityDestinationResponse,
-            )
+        return await self._delete(
+            spec_path("/observability/destinations/{id}", id=id),
+            options=platform_options(extra_headers, extra_query, extra_body, timeout),
+            cast_to=DeleteObservabilityDestinationResponse,
+        )
 
 
 class ObservabilityDestinationsWithRawResponse:

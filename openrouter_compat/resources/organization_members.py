@@ -7,6 +7,7 @@ do not edit; change the generator or its config.
 from __future__ import annotations
 
 import httpx2
+from openai._base_client import AsyncPaginator
 from openai._compat import cached_property
 from openai._legacy_response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from openai._resource import AsyncAPIResource, SyncAPIResource
@@ -18,7 +19,7 @@ from ..types.organization_members import (
     OrganizationMembersListParams,
     OrganizationMembersListResponseDataItem,
 )
-from ._platform import management_key_required, platform_options, validated
+from ._platform import platform_options, validated
 
 __all__ = [
     "OrganizationMembers",
@@ -59,13 +60,12 @@ class OrganizationMembers(SyncAPIResource):
                 "limit": limit,
             },
         )
-        with management_key_required("GET /organization/members"):
-            return self._get_api_list(
-                "/organization/members",
-                page=SyncOffsetPage[OrganizationMembersListResponseDataItem],
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-                model=OrganizationMembersListResponseDataItem,
-            )
+        return self._get_api_list(
+            "/organization/members",
+            page=SyncOffsetPage[OrganizationMembersListResponseDataItem],
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
+            model=OrganizationMembersListResponseDataItem,
+        )
 
 
 class AsyncOrganizationMembers(AsyncAPIResource):
@@ -79,7 +79,7 @@ class AsyncOrganizationMembers(AsyncAPIResource):
     def with_streaming_response(self) -> AsyncOrganizationMembersWithStreamingResponse:
         return AsyncOrganizationMembersWithStreamingResponse(self)
 
-    async def list(
+    def list(
         self,
         *,
         offset: int | Omit | None = omit,
@@ -88,7 +88,9 @@ class AsyncOrganizationMembers(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> AsyncOffsetPage[OrganizationMembersListResponseDataItem]:
+    ) -> AsyncPaginator[
+        OrganizationMembersListResponseDataItem, AsyncOffsetPage[OrganizationMembersListResponseDataItem]
+    ]:
         """List organization members. Management key required."""
         request_query = validated(
             OrganizationMembersListParams,
@@ -97,13 +99,12 @@ class AsyncOrganizationMembers(AsyncAPIResource):
                 "limit": limit,
             },
         )
-        with management_key_required("GET /organization/members"):
-            return await self._get_api_list(
-                "/organization/members",
-                page=AsyncOffsetPage[OrganizationMembersListResponseDataItem],
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-                model=OrganizationMembersListResponseDataItem,
-            )
+        return self._get_api_list(
+            "/organization/members",
+            page=AsyncOffsetPage[OrganizationMembersListResponseDataItem],
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
+            model=OrganizationMembersListResponseDataItem,
+        )
 
 
 class OrganizationMembersWithRawResponse:

@@ -10,6 +10,7 @@ import builtins
 from typing import Any, Literal, cast
 
 import httpx2
+from openai._base_client import AsyncPaginator
 from openai._compat import cached_property
 from openai._legacy_response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from openai._resource import AsyncAPIResource, SyncAPIResource
@@ -630,7 +631,7 @@ class AsyncPresets(AsyncAPIResource):
     def with_streaming_response(self) -> AsyncPresetsWithStreamingResponse:
         return AsyncPresetsWithStreamingResponse(self)
 
-    async def list(
+    def list(
         self,
         *,
         offset: int | Omit | None = omit,
@@ -639,7 +640,7 @@ class AsyncPresets(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> AsyncOffsetPage[Preset]:
+    ) -> AsyncPaginator[Preset, AsyncOffsetPage[Preset]]:
         """List presets."""
         request_query = validated(
             PresetsListParams,
@@ -648,7 +649,7 @@ class AsyncPresets(AsyncAPIResource):
                 "limit": limit,
             },
         )
-        return await self._get_api_list(
+        return self._get_api_list(
             "/presets",
             page=AsyncOffsetPage[Preset],
             options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Literal
 
 import httpx2
+from openai._base_client import AsyncPaginator
 from openai._compat import cached_property
 from openai._legacy_response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from openai._resource import AsyncAPIResource, SyncAPIResource
@@ -26,7 +27,7 @@ from ..types.scim import (
     ScimGroupMappingsUpdateParams,
     ScimGroupsListParams,
 )
-from ._platform import data_of, management_key_required, platform_options, validated
+from ._platform import data_of, platform_options, validated
 from ._spec import spec_path
 
 __all__ = [
@@ -80,13 +81,12 @@ class ScimGroupMappings(SyncAPIResource):
                 "limit": limit,
             },
         )
-        with management_key_required("GET /scim/group-mappings"):
-            return self._get_api_list(
-                "/scim/group-mappings",
-                page=SyncOffsetPage[ScimGroupMapping],
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-                model=ScimGroupMapping,
-            )
+        return self._get_api_list(
+            "/scim/group-mappings",
+            page=SyncOffsetPage[ScimGroupMapping],
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
+            model=ScimGroupMapping,
+        )
 
     def create(
         self,
@@ -108,13 +108,12 @@ class ScimGroupMappings(SyncAPIResource):
                 "workspace_id": workspace_id,
             },
         )
-        with management_key_required("POST /scim/group-mappings"):
-            return self._post(
-                "/scim/group-mappings",
-                body=request_body,
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
-                cast_to=data_of(ScimGroupMapping),
-            )
+        return self._post(
+            "/scim/group-mappings",
+            body=request_body,
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            cast_to=data_of(ScimGroupMapping),
+        )
 
     def retrieve(
         self,
@@ -126,12 +125,11 @@ class ScimGroupMappings(SyncAPIResource):
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
     ) -> ScimGroupMapping:
         """Get a SCIM group mapping. Management key required."""
-        with management_key_required("GET /scim/group-mappings/{id}"):
-            return self._get(
-                spec_path("/scim/group-mappings/{id}", id=id),
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
-                cast_to=data_of(ScimGroupMapping),
-            )
+        return self._get(
+            spec_path("/scim/group-mappings/{id}", id=id),
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            cast_to=data_of(ScimGroupMapping),
+        )
 
     def update(
         self,
@@ -150,13 +148,12 @@ class ScimGroupMappings(SyncAPIResource):
                 "role": role,
             },
         )
-        with management_key_required("PATCH /scim/group-mappings/{id}"):
-            return self._patch(
-                spec_path("/scim/group-mappings/{id}", id=id),
-                body=request_body,
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
-                cast_to=data_of(ScimGroupMapping),
-            )
+        return self._patch(
+            spec_path("/scim/group-mappings/{id}", id=id),
+            body=request_body,
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            cast_to=data_of(ScimGroupMapping),
+        )
 
     def delete(
         self,
@@ -175,12 +172,11 @@ class ScimGroupMappings(SyncAPIResource):
                 "keep_members": keep_members,
             },
         )
-        with management_key_required("DELETE /scim/group-mappings/{id}"):
-            return self._delete(
-                spec_path("/scim/group-mappings/{id}", id=id),
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-                cast_to=DeleteScimGroupMappingResponse,
-            )
+        return self._delete(
+            spec_path("/scim/group-mappings/{id}", id=id),
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
+            cast_to=DeleteScimGroupMappingResponse,
+        )
 
 
 class AsyncScimGroupMappings(AsyncAPIResource):
@@ -194,7 +190,7 @@ class AsyncScimGroupMappings(AsyncAPIResource):
     def with_streaming_response(self) -> AsyncScimGroupMappingsWithStreamingResponse:
         return AsyncScimGroupMappingsWithStreamingResponse(self)
 
-    async def list(
+    def list(
         self,
         *,
         offset: int | Omit | None = omit,
@@ -203,7 +199,7 @@ class AsyncScimGroupMappings(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> AsyncOffsetPage[ScimGroupMapping]:
+    ) -> AsyncPaginator[ScimGroupMapping, AsyncOffsetPage[ScimGroupMapping]]:
         """List SCIM group mappings. Management key required."""
         request_query = validated(
             ScimGroupMappingsListParams,
@@ -212,13 +208,12 @@ class AsyncScimGroupMappings(AsyncAPIResource):
                 "limit": limit,
             },
         )
-        with management_key_required("GET /scim/group-mappings"):
-            return await self._get_api_list(
-                "/scim/group-mappings",
-                page=AsyncOffsetPage[ScimGroupMapping],
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-                model=ScimGroupMapping,
-            )
+        return self._get_api_list(
+            "/scim/group-mappings",
+            page=AsyncOffsetPage[ScimGroupMapping],
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
+            model=ScimGroupMapping,
+        )
 
     async def create(
         self,
@@ -240,13 +235,12 @@ class AsyncScimGroupMappings(AsyncAPIResource):
                 "workspace_id": workspace_id,
             },
         )
-        with management_key_required("POST /scim/group-mappings"):
-            return await self._post(
-                "/scim/group-mappings",
-                body=request_body,
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
-                cast_to=data_of(ScimGroupMapping),
-            )
+        return await self._post(
+            "/scim/group-mappings",
+            body=request_body,
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            cast_to=data_of(ScimGroupMapping),
+        )
 
     async def retrieve(
         self,
@@ -258,12 +252,11 @@ class AsyncScimGroupMappings(AsyncAPIResource):
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
     ) -> ScimGroupMapping:
         """Get a SCIM group mapping. Management key required."""
-        with management_key_required("GET /scim/group-mappings/{id}"):
-            return await self._get(
-                spec_path("/scim/group-mappings/{id}", id=id),
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
-                cast_to=data_of(ScimGroupMapping),
-            )
+        return await self._get(
+            spec_path("/scim/group-mappings/{id}", id=id),
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            cast_to=data_of(ScimGroupMapping),
+        )
 
     async def update(
         self,
@@ -282,13 +275,12 @@ class AsyncScimGroupMappings(AsyncAPIResource):
                 "role": role,
             },
         )
-        with management_key_required("PATCH /scim/group-mappings/{id}"):
-            return await self._patch(
-                spec_path("/scim/group-mappings/{id}", id=id),
-                body=request_body,
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
-                cast_to=data_of(ScimGroupMapping),
-            )
+        return await self._patch(
+            spec_path("/scim/group-mappings/{id}", id=id),
+            body=request_body,
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            cast_to=data_of(ScimGroupMapping),
+        )
 
     async def delete(
         self,
@@ -307,12 +299,11 @@ class AsyncScimGroupMappings(AsyncAPIResource):
                 "keep_members": keep_members,
             },
         )
-        with management_key_required("DELETE /scim/group-mappings/{id}"):
-            return await self._delete(
-                spec_path("/scim/group-mappings/{id}", id=id),
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-                cast_to=DeleteScimGroupMappingResponse,
-            )
+        return await self._delete(
+            spec_path("/scim/group-mappings/{id}", id=id),
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
+            cast_to=DeleteScimGroupMappingResponse,
+        )
 
 
 class ScimGroupMappingsWithRawResponse:
@@ -384,13 +375,12 @@ class ScimGroups(SyncAPIResource):
                 "limit": limit,
             },
         )
-        with management_key_required("GET /scim/groups"):
-            return self._get_api_list(
-                "/scim/groups",
-                page=SyncOffsetPage[ScimGroup],
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-                model=ScimGroup,
-            )
+        return self._get_api_list(
+            "/scim/groups",
+            page=SyncOffsetPage[ScimGroup],
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
+            model=ScimGroup,
+        )
 
 
 class AsyncScimGroups(AsyncAPIResource):
@@ -404,7 +394,7 @@ class AsyncScimGroups(AsyncAPIResource):
     def with_streaming_response(self) -> AsyncScimGroupsWithStreamingResponse:
         return AsyncScimGroupsWithStreamingResponse(self)
 
-    async def list(
+    def list(
         self,
         *,
         offset: int | Omit | None = omit,
@@ -413,7 +403,7 @@ class AsyncScimGroups(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> AsyncOffsetPage[ScimGroup]:
+    ) -> AsyncPaginator[ScimGroup, AsyncOffsetPage[ScimGroup]]:
         """List SCIM groups. Management key required."""
         request_query = validated(
             ScimGroupsListParams,
@@ -422,13 +412,12 @@ class AsyncScimGroups(AsyncAPIResource):
                 "limit": limit,
             },
         )
-        with management_key_required("GET /scim/groups"):
-            return await self._get_api_list(
-                "/scim/groups",
-                page=AsyncOffsetPage[ScimGroup],
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-                model=ScimGroup,
-            )
+        return self._get_api_list(
+            "/scim/groups",
+            page=AsyncOffsetPage[ScimGroup],
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
+            model=ScimGroup,
+        )
 
 
 class ScimGroupsWithRawResponse:

@@ -10,6 +10,7 @@ import builtins
 from typing import Literal
 
 import httpx2
+from openai._base_client import AsyncPaginator
 from openai._compat import cached_property
 from openai._legacy_response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from openai._resource import AsyncAPIResource, SyncAPIResource
@@ -37,7 +38,7 @@ from ..types.workspaces import (
     WorkspacesSetBudgetParams,
     WorkspacesUpdateParams,
 )
-from ._platform import data_of, management_key_required, platform_options, validated
+from ._platform import data_of, platform_options, validated
 from ._spec import spec_path
 
 __all__ = [
@@ -79,13 +80,12 @@ class Workspaces(SyncAPIResource):
                 "limit": limit,
             },
         )
-        with management_key_required("GET /workspaces"):
-            return self._get_api_list(
-                "/workspaces",
-                page=SyncOffsetPage[Workspace],
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-                model=Workspace,
-            )
+        return self._get_api_list(
+            "/workspaces",
+            page=SyncOffsetPage[Workspace],
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
+            model=Workspace,
+        )
 
     def create(
         self,
@@ -123,13 +123,12 @@ class Workspaces(SyncAPIResource):
                 "slug": slug,
             },
         )
-        with management_key_required("POST /workspaces"):
-            return self._post(
-                "/workspaces",
-                body=request_body,
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
-                cast_to=data_of(Workspace),
-            )
+        return self._post(
+            "/workspaces",
+            body=request_body,
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            cast_to=data_of(Workspace),
+        )
 
     def retrieve(
         self,
@@ -141,12 +140,11 @@ class Workspaces(SyncAPIResource):
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
     ) -> Workspace:
         """Get a workspace. Management key required."""
-        with management_key_required("GET /workspaces/{id}"):
-            return self._get(
-                spec_path("/workspaces/{id}", id=id),
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
-                cast_to=data_of(Workspace),
-            )
+        return self._get(
+            spec_path("/workspaces/{id}", id=id),
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            cast_to=data_of(Workspace),
+        )
 
     def update(
         self,
@@ -185,13 +183,12 @@ class Workspaces(SyncAPIResource):
                 "slug": slug,
             },
         )
-        with management_key_required("PATCH /workspaces/{id}"):
-            return self._patch(
-                spec_path("/workspaces/{id}", id=id),
-                body=request_body,
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
-                cast_to=data_of(Workspace),
-            )
+        return self._patch(
+            spec_path("/workspaces/{id}", id=id),
+            body=request_body,
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            cast_to=data_of(Workspace),
+        )
 
     def delete(
         self,
@@ -210,12 +207,11 @@ class Workspaces(SyncAPIResource):
                 "confirm_default_workspace_deletion": confirm_default_workspace_deletion,
             },
         )
-        with management_key_required("DELETE /workspaces/{id}"):
-            return self._delete(
-                spec_path("/workspaces/{id}", id=id),
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-                cast_to=DeleteWorkspaceResponse,
-            )
+        return self._delete(
+            spec_path("/workspaces/{id}", id=id),
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
+            cast_to=DeleteWorkspaceResponse,
+        )
 
     def list_budgets(
         self,
@@ -227,12 +223,11 @@ class Workspaces(SyncAPIResource):
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
     ) -> ListWorkspaceBudgetsResponse:
         """List workspace budgets. Management key required."""
-        with management_key_required("GET /workspaces/{id}/budgets"):
-            return self._get(
-                spec_path("/workspaces/{id}/budgets", id=id),
-                options=platform_options(extra_headers, extra_query, extra_body, timeout),
-                cast_to=ListWorkspaceBudgetsResponse,
-            )
+        return self._get(
+            spec_path("/workspaces/{id}/budgets", id=id),
+            options=platform_options(extra_headers, extra_query, extra_body, timeout),
+            cast_to=ListWorkspaceBudgetsResponse,
+        )
 
     def retrieve_budget(
         self,
@@ -245,12 +240,11 @@ class Workspaces(SyncAPIResource):
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
     ) -> GetWorkspaceBudgetResponse:
         """Get a workspace budget. Management key required."""
-        with management_key_required("GET /workspaces/{id}/budgets/{interval}"):
-            return self._get(
-                spec_path("/workspaces/{id}/budgets/{interval}", id=id, interval=interval),
-                options=platform_options(extra_headers, extra_query, extra_body, timeout),
-                cast_to=GetWorkspaceBudgetResponse,
-            )
+        return self._get(
+            spec_path("/workspaces/{id}/budgets/{interval}", id=id, interval=interval),
+            options=platform_options(extra_headers, extra_query, extra_body, timeout),
+            cast_to=GetWorkspaceBudgetResponse,
+        )
 
     def set_budget(
         self,
@@ -272,13 +266,12 @@ class Workspaces(SyncAPIResource):
                 "limit_usd": limit_usd,
             },
         )
-        with management_key_required("PUT /workspaces/{id}/budgets/{interval}"):
-            return self._put(
-                spec_path("/workspaces/{id}/budgets/{interval}", id=id, interval=interval),
-                body=request_body,
-                options=platform_options(extra_headers, extra_query, extra_body, timeout),
-                cast_to=UpsertWorkspaceBudgetResponse,
-            )
+        return self._put(
+            spec_path("/workspaces/{id}/budgets/{interval}", id=id, interval=interval),
+            body=request_body,
+            options=platform_options(extra_headers, extra_query, extra_body, timeout),
+            cast_to=UpsertWorkspaceBudgetResponse,
+        )
 
     def delete_budget(
         self,
@@ -291,12 +284,11 @@ class Workspaces(SyncAPIResource):
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
     ) -> DeleteWorkspaceBudgetResponse:
         """Delete a workspace budget. Management key required."""
-        with management_key_required("DELETE /workspaces/{id}/budgets/{interval}"):
-            return self._delete(
-                spec_path("/workspaces/{id}/budgets/{interval}", id=id, interval=interval),
-                options=platform_options(extra_headers, extra_query, extra_body, timeout),
-                cast_to=DeleteWorkspaceBudgetResponse,
-            )
+        return self._delete(
+            spec_path("/workspaces/{id}/budgets/{interval}", id=id, interval=interval),
+            options=platform_options(extra_headers, extra_query, extra_body, timeout),
+            cast_to=DeleteWorkspaceBudgetResponse,
+        )
 
     def list_members(
         self,
@@ -317,13 +309,12 @@ class Workspaces(SyncAPIResource):
                 "limit": limit,
             },
         )
-        with management_key_required("GET /workspaces/{id}/members"):
-            return self._get_api_list(
-                spec_path("/workspaces/{id}/members", id=id),
-                page=SyncOffsetPage[WorkspaceMember],
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-                model=WorkspaceMember,
-            )
+        return self._get_api_list(
+            spec_path("/workspaces/{id}/members", id=id),
+            page=SyncOffsetPage[WorkspaceMember],
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
+            model=WorkspaceMember,
+        )
 
     def bulk_add_members(
         self,
@@ -342,13 +333,12 @@ class Workspaces(SyncAPIResource):
                 "user_ids": user_ids,
             },
         )
-        with management_key_required("POST /workspaces/{id}/members/add"):
-            return self._post(
-                spec_path("/workspaces/{id}/members/add", id=id),
-                body=request_body,
-                options=platform_options(extra_headers, extra_query, extra_body, timeout),
-                cast_to=BulkAddWorkspaceMembersResponse,
-            )
+        return self._post(
+            spec_path("/workspaces/{id}/members/add", id=id),
+            body=request_body,
+            options=platform_options(extra_headers, extra_query, extra_body, timeout),
+            cast_to=BulkAddWorkspaceMembersResponse,
+        )
 
     def bulk_remove_members(
         self,
@@ -367,13 +357,12 @@ class Workspaces(SyncAPIResource):
                 "user_ids": user_ids,
             },
         )
-        with management_key_required("POST /workspaces/{id}/members/remove"):
-            return self._post(
-                spec_path("/workspaces/{id}/members/remove", id=id),
-                body=request_body,
-                options=platform_options(extra_headers, extra_query, extra_body, timeout),
-                cast_to=BulkRemoveWorkspaceMembersResponse,
-            )
+        return self._post(
+            spec_path("/workspaces/{id}/members/remove", id=id),
+            body=request_body,
+            options=platform_options(extra_headers, extra_query, extra_body, timeout),
+            cast_to=BulkRemoveWorkspaceMembersResponse,
+        )
 
 
 class AsyncWorkspaces(AsyncAPIResource):
@@ -387,7 +376,7 @@ class AsyncWorkspaces(AsyncAPIResource):
     def with_streaming_response(self) -> AsyncWorkspacesWithStreamingResponse:
         return AsyncWorkspacesWithStreamingResponse(self)
 
-    async def list(
+    def list(
         self,
         *,
         offset: int | Omit | None = omit,
@@ -396,7 +385,7 @@ class AsyncWorkspaces(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> AsyncOffsetPage[Workspace]:
+    ) -> AsyncPaginator[Workspace, AsyncOffsetPage[Workspace]]:
         """List workspaces. Management key required."""
         request_query = validated(
             WorkspacesListParams,
@@ -405,13 +394,12 @@ class AsyncWorkspaces(AsyncAPIResource):
                 "limit": limit,
             },
         )
-        with management_key_required("GET /workspaces"):
-            return await self._get_api_list(
-                "/workspaces",
-                page=AsyncOffsetPage[Workspace],
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-                model=Workspace,
-            )
+        return self._get_api_list(
+            "/workspaces",
+            page=AsyncOffsetPage[Workspace],
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
+            model=Workspace,
+        )
 
     async def create(
         self,
@@ -449,13 +437,12 @@ class AsyncWorkspaces(AsyncAPIResource):
                 "slug": slug,
             },
         )
-        with management_key_required("POST /workspaces"):
-            return await self._post(
-                "/workspaces",
-                body=request_body,
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
-                cast_to=data_of(Workspace),
-            )
+        return await self._post(
+            "/workspaces",
+            body=request_body,
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            cast_to=data_of(Workspace),
+        )
 
     async def retrieve(
         self,
@@ -467,12 +454,11 @@ class AsyncWorkspaces(AsyncAPIResource):
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
     ) -> Workspace:
         """Get a workspace. Management key required."""
-        with management_key_required("GET /workspaces/{id}"):
-            return await self._get(
-                spec_path("/workspaces/{id}", id=id),
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
-                cast_to=data_of(Workspace),
-            )
+        return await self._get(
+            spec_path("/workspaces/{id}", id=id),
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            cast_to=data_of(Workspace),
+        )
 
     async def update(
         self,
@@ -511,13 +497,12 @@ class AsyncWorkspaces(AsyncAPIResource):
                 "slug": slug,
             },
         )
-        with management_key_required("PATCH /workspaces/{id}"):
-            return await self._patch(
-                spec_path("/workspaces/{id}", id=id),
-                body=request_body,
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
-                cast_to=data_of(Workspace),
-            )
+        return await self._patch(
+            spec_path("/workspaces/{id}", id=id),
+            body=request_body,
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            cast_to=data_of(Workspace),
+        )
 
     async def delete(
         self,
@@ -536,12 +521,11 @@ class AsyncWorkspaces(AsyncAPIResource):
                 "confirm_default_workspace_deletion": confirm_default_workspace_deletion,
             },
         )
-        with management_key_required("DELETE /workspaces/{id}"):
-            return await self._delete(
-                spec_path("/workspaces/{id}", id=id),
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-                cast_to=DeleteWorkspaceResponse,
-            )
+        return await self._delete(
+            spec_path("/workspaces/{id}", id=id),
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
+            cast_to=DeleteWorkspaceResponse,
+        )
 
     async def list_budgets(
         self,
@@ -553,12 +537,11 @@ class AsyncWorkspaces(AsyncAPIResource):
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
     ) -> ListWorkspaceBudgetsResponse:
         """List workspace budgets. Management key required."""
-        with management_key_required("GET /workspaces/{id}/budgets"):
-            return await self._get(
-                spec_path("/workspaces/{id}/budgets", id=id),
-                options=platform_options(extra_headers, extra_query, extra_body, timeout),
-                cast_to=ListWorkspaceBudgetsResponse,
-            )
+        return await self._get(
+            spec_path("/workspaces/{id}/budgets", id=id),
+            options=platform_options(extra_headers, extra_query, extra_body, timeout),
+            cast_to=ListWorkspaceBudgetsResponse,
+        )
 
     async def retrieve_budget(
         self,
@@ -571,12 +554,11 @@ class AsyncWorkspaces(AsyncAPIResource):
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
     ) -> GetWorkspaceBudgetResponse:
         """Get a workspace budget. Management key required."""
-        with management_key_required("GET /workspaces/{id}/budgets/{interval}"):
-            return await self._get(
-                spec_path("/workspaces/{id}/budgets/{interval}", id=id, interval=interval),
-                options=platform_options(extra_headers, extra_query, extra_body, timeout),
-                cast_to=GetWorkspaceBudgetResponse,
-            )
+        return await self._get(
+            spec_path("/workspaces/{id}/budgets/{interval}", id=id, interval=interval),
+            options=platform_options(extra_headers, extra_query, extra_body, timeout),
+            cast_to=GetWorkspaceBudgetResponse,
+        )
 
     async def set_budget(
         self,
@@ -598,13 +580,12 @@ class AsyncWorkspaces(AsyncAPIResource):
                 "limit_usd": limit_usd,
             },
         )
-        with management_key_required("PUT /workspaces/{id}/budgets/{interval}"):
-            return await self._put(
-                spec_path("/workspaces/{id}/budgets/{interval}", id=id, interval=interval),
-                body=request_body,
-                options=platform_options(extra_headers, extra_query, extra_body, timeout),
-                cast_to=UpsertWorkspaceBudgetResponse,
-            )
+        return await self._put(
+            spec_path("/workspaces/{id}/budgets/{interval}", id=id, interval=interval),
+            body=request_body,
+            options=platform_options(extra_headers, extra_query, extra_body, timeout),
+            cast_to=UpsertWorkspaceBudgetResponse,
+        )
 
     async def delete_budget(
         self,
@@ -617,14 +598,13 @@ class AsyncWorkspaces(AsyncAPIResource):
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
     ) -> DeleteWorkspaceBudgetResponse:
         """Delete a workspace budget. Management key required."""
-        with management_key_required("DELETE /workspaces/{id}/budgets/{interval}"):
-            return await self._delete(
-                spec_path("/workspaces/{id}/budgets/{interval}", id=id, interval=interval),
-                options=platform_options(extra_headers, extra_query, extra_body, timeout),
-                cast_to=DeleteWorkspaceBudgetResponse,
-            )
+        return await self._delete(
+            spec_path("/workspaces/{id}/budgets/{interval}", id=id, interval=interval),
+            options=platform_options(extra_headers, extra_query, extra_body, timeout),
+            cast_to=DeleteWorkspaceBudgetResponse,
+        )
 
-    async def list_members(
+    def list_members(
         self,
         id: str,
         *,
@@ -634,7 +614,7 @@ class AsyncWorkspaces(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> AsyncOffsetPage[WorkspaceMember]:
+    ) -> AsyncPaginator[WorkspaceMember, AsyncOffsetPage[WorkspaceMember]]:
         """List workspace members. Management key required."""
         request_query = validated(
             WorkspacesListMembersParams,
@@ -643,13 +623,12 @@ class AsyncWorkspaces(AsyncAPIResource):
                 "limit": limit,
             },
         )
-        with management_key_required("GET /workspaces/{id}/members"):
-            return await self._get_api_list(
-                spec_path("/workspaces/{id}/members", id=id),
-                page=AsyncOffsetPage[WorkspaceMember],
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
-                model=WorkspaceMember,
-            )
+        return self._get_api_list(
+            spec_path("/workspaces/{id}/members", id=id),
+            page=AsyncOffsetPage[WorkspaceMember],
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),
+            model=WorkspaceMember,
+        )
 
     async def bulk_add_members(
         self,
@@ -668,13 +647,12 @@ class AsyncWorkspaces(AsyncAPIResource):
                 "user_ids": user_ids,
             },
         )
-        with management_key_required("POST /workspaces/{id}/members/add"):
-            return await self._post(
-                spec_path("/workspaces/{id}/members/add", id=id),
-                body=request_body,
-                options=platform_options(extra_headers, extra_query, extra_body, timeout),
-                cast_to=BulkAddWorkspaceMembersResponse,
-            )
+        return await self._post(
+            spec_path("/workspaces/{id}/members/add", id=id),
+            body=request_body,
+            options=platform_options(extra_headers, extra_query, extra_body, timeout),
+            cast_to=BulkAddWorkspaceMembersResponse,
+        )
 
     async def bulk_remove_members(
         self,
@@ -693,13 +671,12 @@ class AsyncWorkspaces(AsyncAPIResource):
                 "user_ids": user_ids,
             },
         )
-        with management_key_required("POST /workspaces/{id}/members/remove"):
-            return await self._post(
-                spec_path("/workspaces/{id}/members/remove", id=id),
-                body=request_body,
-                options=platform_options(extra_headers, extra_query, extra_body, timeout),
-                cast_to=BulkRemoveWorkspaceMembersResponse,
-            )
+        return await self._post(
+            spec_path("/workspaces/{id}/members/remove", id=id),
+            body=request_body,
+            options=platform_options(extra_headers, extra_query, extra_body, timeout),
+            cast_to=BulkRemoveWorkspaceMembersResponse,
+        )
 
 
 class WorkspacesWithRawResponse:

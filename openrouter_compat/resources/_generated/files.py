@@ -10,6 +10,7 @@ import builtins
 from typing import Any, Literal, cast
 
 import httpx2
+from openai._base_client import AsyncPaginator
 from openai._compat import cached_property
 from openai._legacy_response import HttpxBinaryResponseContent, async_to_raw_response_wrapper, to_raw_response_wrapper
 from openai._resource import AsyncAPIResource, SyncAPIResource
@@ -183,7 +184,7 @@ class AsyncGeneratedFiles(AsyncAPIResource):
     def with_streaming_response(self) -> AsyncGeneratedFilesWithStreamingResponse:
         return AsyncGeneratedFilesWithStreamingResponse(self)
 
-    async def list(
+    def list(
         self,
         *,
         limit: int | Omit = omit,
@@ -198,7 +199,9 @@ class AsyncGeneratedFiles(AsyncAPIResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: float | httpx2.Timeout | NotGiven | None = not_given,
-    ) -> AsyncCursorListPage[OpenRouterFile | OpenAIFile | AnthropicFile]:
+    ) -> AsyncPaginator[
+        OpenRouterFile | OpenAIFile | AnthropicFile, AsyncCursorListPage[OpenRouterFile | OpenAIFile | AnthropicFile]
+    ]:
         """List files."""
         request_query = validated(
             FilesListParams,
@@ -213,7 +216,7 @@ class AsyncGeneratedFiles(AsyncAPIResource):
                 "order": order,
             },
         )
-        return await self._get_api_list(
+        return self._get_api_list(
             "/files",
             page=AsyncCursorListPage[OpenRouterFile | OpenAIFile | AnthropicFile],
             options=platform_options(extra_headers, extra_query, extra_body, timeout, query=request_query),

@@ -21,7 +21,7 @@ from ...types.generations import (
     GenerationsFeedbackData,
     GenerationsFeedbackParams,
 )
-from .._platform import data_of, management_key_required, platform_options, validated
+from .._platform import data_of, platform_options, validated
 
 __all__ = [
     "GeneratedGenerations",
@@ -87,13 +87,12 @@ class GeneratedGenerations(SyncAPIResource):
                 "generation_id": generation_id,
             },
         )
-        with management_key_required("POST /generation/feedback"):
-            return self._post(
-                "/generation/feedback",
-                body=request_body,
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
-                cast_to=data_of(GenerationsFeedbackData),
-            )
+        return self._post(
+            "/generation/feedback",
+            body=request_body,
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            cast_to=data_of(GenerationsFeedbackData),
+        )
 
 
 class AsyncGeneratedGenerations(AsyncAPIResource):
@@ -150,13 +149,12 @@ class AsyncGeneratedGenerations(AsyncAPIResource):
                 "generation_id": generation_id,
             },
         )
-        with management_key_required("POST /generation/feedback"):
-            return await self._post(
-                "/generation/feedback",
-                body=request_body,
-                options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
-                cast_to=data_of(GenerationsFeedbackData),
-            )
+        return await self._post(
+            "/generation/feedback",
+            body=request_body,
+            options=platform_options(extra_headers, extra_query, extra_body, timeout, unwrap=True),
+            cast_to=data_of(GenerationsFeedbackData),
+        )
 
 
 class GeneratedGenerationsWithRawResponse:
