@@ -20,6 +20,7 @@ from openrouter_compat import (
 )
 from openrouter_compat.resources import responses as responses_module
 from openrouter_compat.testing import Emulator
+from openrouter_compat.types.responses.response_create_params import ResponseToolFields
 
 WRONG_ITEM = [{**WEB_SEARCH, "action": {"type": "search", "query": 5}}]
 WRONG_FIELD = "input[0].action.query"
@@ -102,7 +103,7 @@ def test_each_route_checks_once(
 ) -> None:
     """`stream()` goes through our `create`, `parse()` through its own check: never both, never neither."""
     calls: list[object] = []
-    real = responses_module.check_fields
+    real = _extras.check_fields
 
     def counting(*args: Any, **kwargs: Any) -> None:
         calls.append(args[1])
@@ -111,7 +112,7 @@ def test_each_route_checks_once(
     monkeypatch.setattr(responses_module, "check_fields", counting)
     call = ROUTES.get(route) or (lambda c, **kw: c.responses.create(model=MODEL, **kw))
     call(client, input=ECHOED)
-    assert calls == [responses_module.ResponseToolFields]
+    assert calls == [ResponseToolFields]
     assert len(openrouter_emulator.requests_to("/responses")) == 1
 
 

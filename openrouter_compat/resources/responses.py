@@ -154,9 +154,10 @@ class AsyncResponses(openai_responses.AsyncResponses):
     """`openai`'s structured-output helper, validated as in `create`."""
 
 
-# As in `chat/completions.py`: each mixin declares `create` (and `parse`, which `openai`'s streaming twin lacks) as the wrapper of OUR overloaded `create` (the type
-# checker infers it), and, listed before openai's class, its type wins over openai's; `# type: ignore[misc]`
-# on each class line is that deliberate conflict. Everything else (retrieve, cancel, input_items, ...) is openai's.
+# As in `chat/completions.py`: each mixin declares `create` and `parse` (which `openai`'s streaming twin lacks) as
+# the wrappers of OUR methods (the type checker infers them), and, listed before openai's class, their types win;
+# `# type: ignore[misc]` on each class line is that deliberate conflict. Everything else (retrieve, cancel,
+# input_items, ...) is openai's.
 
 
 class _RawCreate:
