@@ -246,7 +246,10 @@ class Registry:
             return None
         tags: dict[str, str] = {}
         parts: list[str] = []
+        nullable = "None" in members  # a `type: null` member: the tagged union of the others, or None
         for variant, member in zip(variants, members, strict=True):
+            if member == "None":
+                continue
             values = self._tag_values(variant, wire)
             if member not in self._models() or not values or set(values) & set(tags):
                 return None
@@ -259,8 +262,8 @@ class Registry:
         parts.append(f"Annotated[{fallback}, Tag(UNKNOWN_TAG)]")
         info = f"PropertyInfo(discriminator={_attribute(wire)!r})"
         annotation = f"Annotated[{' | '.join(parts)}, Discriminator({fallback}.discriminate), {info}]"
-        self.tagged[annotation] = members
-        return annotation
+        self.tagged[annotation] = [m for m in members if m != "None"]
+        return _union([annotation, "None"]) if nullable else annotation
 
     def _models(self) -> set[str]:
         return {d.name for m in self.modules.values() for d in m.definitions if isinstance(d, ClassDef) and d.kind == "model"}

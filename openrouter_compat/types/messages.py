@@ -244,6 +244,7 @@ __all__ = [
     "UnknownMessagesContentBlockDeltaEventDeltaVariant5Citation",
     "UnknownMessagesStreamEvents",
     "UnknownORAnthropicContentBlock",
+    "UnknownORAnthropicNullableCaller",
 ]
 
 
@@ -1651,8 +1652,29 @@ class AnthropicRedactedThinkingBlock(BaseModel):
     type: Literal["redacted_thinking"]
 
 
+class UnknownORAnthropicNullableCaller(UnknownVariant):
+    """A member of `ORAnthropicNullableCaller` this client does not know yet (`type` none of the spec's): kept whole."""
+
+    tag_field = "type"
+    tag_attr = "type"
+    tags = {
+        "direct": "direct",
+        "code_execution_20250825": "code_execution_20250825",
+        "code_execution_20260120": "code_execution_20260120",
+    }
+    type: str | None = None
+
+
 ORAnthropicNullableCaller: TypeAlias = (
-    AnthropicDirectCaller | AnthropicCodeExecution20250825Caller | AnthropicCodeExecution20260120Caller | None
+    Annotated[
+        Annotated[AnthropicDirectCaller, Tag("direct")]
+        | Annotated[AnthropicCodeExecution20250825Caller, Tag("code_execution_20250825")]
+        | Annotated[AnthropicCodeExecution20260120Caller, Tag("code_execution_20260120")]
+        | Annotated[UnknownORAnthropicNullableCaller, Tag(UNKNOWN_TAG)],
+        Discriminator(UnknownORAnthropicNullableCaller.discriminate),
+        PropertyInfo(discriminator="type"),
+    ]
+    | None
 )
 
 
