@@ -242,7 +242,7 @@ class Registry:
         fallback, when the spec names a `discriminator` and every member is a class whose property is a literal;
         None otherwise (the plain union then)."""
         wire = (schema.get("discriminator") or {}).get("propertyName")
-        if not isinstance(wire, str):
+        if not isinstance(wire, str) or hint in config.PLAIN_UNIONS:
             return None
         tags: dict[str, str] = {}
         parts: list[str] = []

@@ -68,11 +68,13 @@ def test_the_fallback_refuses_a_known_tag() -> None:
 
 
 def test_list_items_and_nullable_unions_are_tagged_too() -> None:
-    events = [{"type": "message_stop"}, {"type": "brand_new_event", "payload": {"a": 1}}]
-    parsed = build(list[messages.MessagesStreamEvents], events)
-    assert type(parsed[0]) is messages.MessagesStopEvent
-    assert type(parsed[1]) is messages.UnknownMessagesStreamEvents
-    assert parsed[1].type == "brand_new_event" and parsed[1].to_dict()["payload"] == {"a": 1}
+    blocks = [{"type": "text", "text": "hi", "citations": None}, {"type": "brand_new_block", "payload": {"a": 1}}]
+    parsed = build(list[messages.ORAnthropicContentBlock], blocks)
+    assert type(parsed[0]) is messages.AnthropicTextBlock
+    assert type(parsed[1]) is messages.UnknownORAnthropicContentBlock
+    assert parsed[1].type == "brand_new_block" and parsed[1].to_dict()["payload"] == {"a": 1}
+    result = build(messages.MessagesResult, {"id": "m", "content": blocks})  # a field of a result model
+    assert [type(block) for block in result.content] == [type(block) for block in parsed]
     assert build(messages.ORAnthropicNullableCaller, None) is None
     caller = build(messages.ORAnthropicNullableCaller, {"type": "code_execution_20991231", "tool_id": "t"})
     assert type(caller) is messages.UnknownORAnthropicNullableCaller
@@ -86,11 +88,17 @@ def test_an_unknown_destination_type_does_not_fail_or_misparse() -> None:
     assert parsed.to_dict() == body
 
 
+def test_a_union_hand_code_wraps_stays_plain() -> None:
+    # codegen/config.py PLAIN_UNIONS: `_streaming_messages` tags the stream events with its own unknown class.
+    assert not hasattr(messages, "UnknownMessagesStreamEvents")
+    assert messages.MessagesStopEvent in typing.get_args(messages.MessagesStreamEvents)
+
+
 def test_every_fallback_knows_exactly_its_unions_tags() -> None:
     unions = [
         (files.FileResponse, files.UnknownFileResponse),
         (files.FileListResponse, files.UnknownFileListResponse),
-        (messages.MessagesStreamEvents, messages.UnknownMessagesStreamEvents),
+        (messages.ORAnthropicContentBlock, messages.UnknownORAnthropicContentBlock),
         (observability.ObservabilityDestination, observability.UnknownObservabilityDestination),
     ]
     for union, fallback in unions:

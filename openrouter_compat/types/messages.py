@@ -242,7 +242,6 @@ __all__ = [
     "UnknownAnthropicToolSearchContent",
     "UnknownAnthropicWebFetchContent",
     "UnknownMessagesContentBlockDeltaEventDeltaVariant5Citation",
-    "UnknownMessagesStreamEvents",
     "UnknownORAnthropicContentBlock",
     "UnknownORAnthropicNullableCaller",
 ]
@@ -2964,34 +2963,13 @@ class MessagesErrorEvent(BaseModel):
     type: Literal["error"]
 
 
-class UnknownMessagesStreamEvents(UnknownVariant):
-    """A member of `MessagesStreamEvents` this client does not know yet (`type` none of the spec's): kept whole."""
-
-    tag_field = "type"
-    tag_attr = "type"
-    tags = {
-        "message_start": "message_start",
-        "message_delta": "message_delta",
-        "message_stop": "message_stop",
-        "content_block_start": "content_block_start",
-        "content_block_delta": "content_block_delta",
-        "content_block_stop": "content_block_stop",
-        "ping": "ping",
-        "error": "error",
-    }
-    type: str | None = None
-
-
-MessagesStreamEvents: TypeAlias = Annotated[
-    Annotated[MessagesStartEvent, Tag("message_start")]
-    | Annotated[MessagesDeltaEvent, Tag("message_delta")]
-    | Annotated[MessagesStopEvent, Tag("message_stop")]
-    | Annotated[MessagesContentBlockStartEvent, Tag("content_block_start")]
-    | Annotated[MessagesContentBlockDeltaEvent, Tag("content_block_delta")]
-    | Annotated[MessagesContentBlockStopEvent, Tag("content_block_stop")]
-    | Annotated[MessagesPingEvent, Tag("ping")]
-    | Annotated[MessagesErrorEvent, Tag("error")]
-    | Annotated[UnknownMessagesStreamEvents, Tag(UNKNOWN_TAG)],
-    Discriminator(UnknownMessagesStreamEvents.discriminate),
-    PropertyInfo(discriminator="type"),
-]
+MessagesStreamEvents: TypeAlias = (
+    MessagesStartEvent
+    | MessagesDeltaEvent
+    | MessagesStopEvent
+    | MessagesContentBlockStartEvent
+    | MessagesContentBlockDeltaEvent
+    | MessagesContentBlockStopEvent
+    | MessagesPingEvent
+    | MessagesErrorEvent
+)
