@@ -266,7 +266,12 @@ class Registry:
         return _union([annotation, "None"]) if nullable else annotation
 
     def _models(self) -> set[str]:
-        return {d.name for m in self.modules.values() for d in m.definitions if isinstance(d, ClassDef) and d.kind == "model"}
+        return {
+            d.name
+            for m in self.modules.values()
+            for d in m.definitions
+            if isinstance(d, ClassDef) and d.kind == "model"
+        }
 
     def _tag_values(self, variant: Any, wire: str) -> list[str]:
         """The string values a union member's `wire` property may take (a `const` or a closed `enum`), or []."""

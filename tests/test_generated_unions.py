@@ -13,7 +13,8 @@ from openai._models import construct_type
 
 from openrouter_compat import OpenRouter
 from openrouter_compat.types import files, messages, observability
-from openrouter_compat.types._variant import UNKNOWN_TAG, UnknownVariant
+from openrouter_compat.types import UnknownVariant
+from openrouter_compat.types._variant import UNKNOWN_TAG
 
 FILE = {
     "created_at": "2025-01-01T00:00:00Z",
