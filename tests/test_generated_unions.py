@@ -12,8 +12,7 @@ import pytest
 from openai._models import construct_type
 
 from openrouter_compat import OpenRouter
-from openrouter_compat.types import files, messages, observability
-from openrouter_compat.types import UnknownVariant
+from openrouter_compat.types import UnknownVariant, files, messages, observability
 from openrouter_compat.types._variant import UNKNOWN_TAG
 
 FILE = {

@@ -13,6 +13,8 @@ from typing import Any, ClassVar
 from openai._models import BaseModel
 from pydantic import model_validator
 
+from .._json import is_object
+
 __all__ = ["UNKNOWN_TAG", "UnknownVariant"]
 
 UNKNOWN_TAG = "__unknown__"
@@ -33,7 +35,7 @@ class UnknownVariant(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _refuse_known(cls, data: Any) -> Any:
-        tag = data.get(cls.tag_field) if isinstance(data, Mapping) else None
+        tag = data.get(cls.tag_field) if is_object(data) else None
         if isinstance(tag, str) and tag in cls.tags:
             raise ValueError(f"{cls.tag_field}={tag!r} is a known member, not an unknown one")
         return data
@@ -41,8 +43,5 @@ class UnknownVariant(BaseModel):
     @classmethod
     def discriminate(cls, value: Any) -> str:
         """The `Tag` of the member `value` belongs to: its own for a known tag, `UNKNOWN_TAG` otherwise."""
-        if isinstance(value, Mapping):
-            tag: object = value.get(cls.tag_field)  # pyright: ignore[reportUnknownMemberType]
-        else:
-            tag = getattr(value, cls.tag_attr, None)
+        tag: object = value.get(cls.tag_field) if is_object(value) else getattr(value, cls.tag_attr, None)
         return cls.tags.get(tag, UNKNOWN_TAG) if isinstance(tag, str) else UNKNOWN_TAG

@@ -6,7 +6,8 @@ do not edit; change the generator or its config.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, TypeAlias
+from collections.abc import Mapping
+from typing import Annotated, ClassVar, Literal, TypeAlias
 
 from openai._models import BaseModel
 from openai._utils import PropertyInfo
@@ -195,7 +196,7 @@ class UnknownFileListResponse(UnknownVariant):
 
     tag_field = "_shape"
     tag_attr = "shape_"
-    tags = {"openrouter": "openrouter", "openai": "openai", "anthropic": "anthropic"}
+    tags: ClassVar[Mapping[str, str]] = {"openrouter": "openrouter", "openai": "openai", "anthropic": "anthropic"}
     shape_: str | None = Field(default=None, alias="_shape")
 
 
@@ -225,7 +226,7 @@ class UnknownFileResponse(UnknownVariant):
 
     tag_field = "_shape"
     tag_attr = "shape_"
-    tags = {"openrouter": "openrouter", "openai": "openai", "anthropic": "anthropic"}
+    tags: ClassVar[Mapping[str, str]] = {"openrouter": "openrouter", "openai": "openai", "anthropic": "anthropic"}
     shape_: str | None = Field(default=None, alias="_shape")
 
 
@@ -287,7 +288,7 @@ class UnknownFileDeleteResponse(UnknownVariant):
 
     tag_field = "_shape"
     tag_attr = "shape_"
-    tags = {"openrouter": "openrouter", "openai": "openai", "anthropic": "anthropic"}
+    tags: ClassVar[Mapping[str, str]] = {"openrouter": "openrouter", "openai": "openai", "anthropic": "anthropic"}
     shape_: str | None = Field(default=None, alias="_shape")
 
 

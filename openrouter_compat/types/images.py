@@ -6,7 +6,8 @@ do not edit; change the generator or its config.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Required, TypeAlias
+from collections.abc import Mapping
+from typing import Annotated, ClassVar, Literal, Required, TypeAlias
 
 from openai._models import BaseModel
 from openai._utils import PropertyInfo
@@ -332,7 +333,7 @@ class UnknownCapabilityDescriptor(UnknownVariant):
 
     tag_field = "type"
     tag_attr = "type"
-    tags = {"enum": "enum", "range": "range", "boolean": "boolean"}
+    tags: ClassVar[Mapping[str, str]] = {"enum": "enum", "range": "range", "boolean": "boolean"}
     type: str | None = None
 
 

@@ -7,7 +7,8 @@ do not edit; change the generator or its config.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Required, TypeAlias
+from collections.abc import Mapping
+from typing import Annotated, Any, ClassVar, Literal, Required, TypeAlias
 
 from openai._models import BaseModel
 from openai._utils import PropertyInfo
@@ -1542,7 +1543,7 @@ class UnknownAnthropicTextCitation(UnknownVariant):
 
     tag_field = "type"
     tag_attr = "type"
-    tags = {
+    tags: ClassVar[Mapping[str, str]] = {
         "char_location": "char_location",
         "page_location": "page_location",
         "content_block_location": "content_block_location",
@@ -1601,7 +1602,7 @@ class UnknownAnthropicCaller(UnknownVariant):
 
     tag_field = "type"
     tag_attr = "type"
-    tags = {
+    tags: ClassVar[Mapping[str, str]] = {
         "direct": "direct",
         "code_execution_20250825": "code_execution_20250825",
         "code_execution_20260120": "code_execution_20260120",
@@ -1656,7 +1657,7 @@ class UnknownORAnthropicNullableCaller(UnknownVariant):
 
     tag_field = "type"
     tag_attr = "type"
-    tags = {
+    tags: ClassVar[Mapping[str, str]] = {
         "direct": "direct",
         "code_execution_20250825": "code_execution_20250825",
         "code_execution_20260120": "code_execution_20260120",
@@ -1810,7 +1811,10 @@ class UnknownAnthropicWebFetchContent(UnknownVariant):
 
     tag_field = "type"
     tag_attr = "type"
-    tags = {"web_fetch_tool_result_error": "web_fetch_tool_result_error", "web_fetch_result": "web_fetch_result"}
+    tags: ClassVar[Mapping[str, str]] = {
+        "web_fetch_tool_result_error": "web_fetch_tool_result_error",
+        "web_fetch_result": "web_fetch_result",
+    }
     type: str | None = None
 
 
@@ -1889,7 +1893,7 @@ class UnknownAnthropicCodeExecutionContent(UnknownVariant):
 
     tag_field = "type"
     tag_attr = "type"
-    tags = {
+    tags: ClassVar[Mapping[str, str]] = {
         "code_execution_tool_result_error": "code_execution_tool_result_error",
         "code_execution_result": "code_execution_result",
         "encrypted_code_execution_result": "encrypted_code_execution_result",
@@ -1957,7 +1961,7 @@ class UnknownAnthropicBashCodeExecutionContent(UnknownVariant):
 
     tag_field = "type"
     tag_attr = "type"
-    tags = {
+    tags: ClassVar[Mapping[str, str]] = {
         "bash_code_execution_tool_result_error": "bash_code_execution_tool_result_error",
         "bash_code_execution_result": "bash_code_execution_result",
     }
@@ -2041,7 +2045,7 @@ class UnknownAnthropicTextEditorCodeExecutionContent(UnknownVariant):
 
     tag_field = "type"
     tag_attr = "type"
-    tags = {
+    tags: ClassVar[Mapping[str, str]] = {
         "text_editor_code_execution_tool_result_error": "text_editor_code_execution_tool_result_error",
         "text_editor_code_execution_view_result": "text_editor_code_execution_view_result",
         "text_editor_code_execution_create_result": "text_editor_code_execution_create_result",
@@ -2102,7 +2106,7 @@ class UnknownAnthropicToolSearchContent(UnknownVariant):
 
     tag_field = "type"
     tag_attr = "type"
-    tags = {
+    tags: ClassVar[Mapping[str, str]] = {
         "tool_search_tool_result_error": "tool_search_tool_result_error",
         "tool_search_tool_search_result": "tool_search_tool_search_result",
     }
@@ -2229,7 +2233,7 @@ class UnknownORAnthropicContentBlock(UnknownVariant):
 
     tag_field = "type"
     tag_attr = "type"
-    tags = {
+    tags: ClassVar[Mapping[str, str]] = {
         "text": "text",
         "tool_use": "tool_use",
         "thinking": "thinking",
@@ -2840,7 +2844,7 @@ class UnknownMessagesContentBlockDeltaEventDeltaVariant5Citation(UnknownVariant)
 
     tag_field = "type"
     tag_attr = "type"
-    tags = {
+    tags: ClassVar[Mapping[str, str]] = {
         "char_location": "char_location",
         "page_location": "page_location",
         "content_block_location": "content_block_location",

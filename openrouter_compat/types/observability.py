@@ -6,7 +6,8 @@ do not edit; change the generator or its config.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Required, TypeAlias
+from collections.abc import Mapping
+from typing import Annotated, Any, ClassVar, Literal, Required, TypeAlias
 
 from openai._models import BaseModel
 from openai._utils import PropertyInfo
@@ -1208,7 +1209,7 @@ class UnknownObservabilityDestination(UnknownVariant):
 
     tag_field = "type"
     tag_attr = "type"
-    tags = {
+    tags: ClassVar[Mapping[str, str]] = {
         "arize": "arize",
         "braintrust": "braintrust",
         "clickhouse": "clickhouse",
