@@ -7,6 +7,8 @@ What is timed is the work `openrouter_compat` adds to `client.chat.completions.c
 builds the request: the tools check, popping + validating OpenRouter's keyword arguments (`provider`,
 `models`, `reasoning`, `plugins`) and the request stage's `prepare_call` over the body `openai` built (a few
 messages). No server, no HTTP: the figures are the validation alone. Not a test: pytest does not collect it.
+The agent-loop cases time `responses.create`'s `input` check (`check_fields`) over a 200-item conversation that
+gains 2 items a call, with its items remembered one by one and with nothing remembered (every item checked).
 """
 
 from __future__ import annotations
@@ -23,11 +25,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from openai._models import FinalRequestOptions
 
-from openrouter_compat._extras import check_sendable, validate_fields
+from openrouter_compat import _extras
+from openrouter_compat._extras import check_fields, check_sendable, validate_fields
 from openrouter_compat._request_stage import prepare_call
 from openrouter_compat._settings import OpenRouterSettings
 from openrouter_compat.resources.chat.completions import _prepare_create
 from openrouter_compat.types.chat.completion_create_params import OpenRouterChatParams
+from openrouter_compat.types.responses.response_create_params import ResponseToolFields
 
 MESSAGES = [
     {"role": "system", "content": "You are terse."},
@@ -41,6 +45,21 @@ ROUTING: dict[str, Any] = {
     "reasoning": {"effort": "low", "exclude": False},
     "plugins": [{"id": "web", "max_results": 3, "engine": "exa"}],
 }
+
+AGENT_HISTORY: list[dict[str, Any]] = [
+    {"role": "user", "content": "hi"},
+    {"type": "function_call", "call_id": "c1", "name": "f", "arguments": "{}"},
+    {"type": "function_call_output", "call_id": "c1", "output": "x"},
+    {"type": "reasoning", "id": "r1", "summary": [{"type": "summary_text", "text": "t"}]},
+] * 50
+"""A Responses agent loop's `input`: 200 items, resent every turn with the turn's new items appended."""
+
+
+def _turn(n: int) -> list[dict[str, Any]]:
+    return [
+        {"type": "function_call", "call_id": f"call-{n}", "name": "f", "arguments": "{}"},
+        {"type": "function_call_output", "call_id": f"call-{n}", "output": f"result {n}"},
+    ]
 
 
 def _kwargs() -> dict[str, Any]:
@@ -70,6 +89,17 @@ def cases(settings: OpenRouterSettings) -> dict[str, Callable[[], object]]:
             OpenRouterChatParams,
         )
 
+    conversation = list(AGENT_HISTORY)
+
+    def agent_turn() -> None:  # 200 items, 2 of them new: the last 200 of a conversation growing by 2 a call
+        nonlocal conversation
+        conversation = [*conversation[2:], *_turn(next(counter))]
+        check_fields({"input": conversation}, ResponseToolFields)
+
+    def agent_turn_cold() -> None:  # the same with nothing remembered: every item checked (before item memory)
+        _extras._PASSED.clear()
+        agent_turn()
+
     def per_call() -> object:  # what one create(...) call validates: the resource's kwargs, then the stage
         _prepare_create(settings, _kwargs())
         return prepare_call(settings, options)
@@ -79,6 +109,8 @@ def cases(settings: OpenRouterSettings) -> dict[str, Callable[[], object]]:
         "validate_fields(routing fields)": lambda: validate_fields(ROUTING, OpenRouterChatParams),
         "validate_fields(routing fields), a new session_id each call": fresh,
         "validate_fields(routing fields), every field new each call": all_new,
+        "Responses input, 200 items, 2 new each call (agent loop)": agent_turn,
+        "Responses input, 200 items, nothing remembered": agent_turn_cold,
         "check_sendable(routing fields)": lambda: check_sendable(ROUTING),
         "prepare_call, routing fields hand-written in the body": lambda: prepare_call(settings, handwritten),
         "_prepare_create, no OpenRouter fields": lambda: _prepare_create(
@@ -110,7 +142,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"python {sys.version.split()[0]}; best of {args.repeat} x {args.number} calls")
     print(f"| {'what':<56} | wall µs | CPU µs |\n| {'-' * 56} | ---: | ---: |")
     for name, work in cases(settings).items():
-        wall, cpu = measure(work, args.number, args.repeat)
+        number = max(1, args.number // 20) if "200 items" in name else args.number  # ~100x the others' cost
+        wall, cpu = measure(work, number, args.repeat)
         print(f"| {name:<56} | {wall:7.1f} | {cpu:6.1f} |")
     return 0
 

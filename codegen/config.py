@@ -132,3 +132,7 @@ STREAMS: dict[str, tuple[str, str, str]] = {
 # Request fields the generated methods do not take as keyword arguments (outside STREAMS their responses would
 # be SSE streams, which these methods do not parse): send them with `extra_body`, read `with_streaming_response`.
 STREAM_FIELDS = frozenset({"stream"})
+
+# Result unions the generator leaves plain although the spec gives a discriminator: hand-written code wraps them in
+# its own tagged union with its own unknown-member class (`_streaming_messages.UnknownMessagesStreamEvent`).
+PLAIN_UNIONS = frozenset({"MessagesStreamEvents"})

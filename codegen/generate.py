@@ -267,7 +267,7 @@ def _page(registry: Registry, found: Operation, module: str, returns: str) -> tu
     shapes = [returns]
     alias = definitions.get(returns)
     if isinstance(alias, AliasDef):
-        shapes = [part.strip() for part in alias.annotation.split("|")]
+        shapes = registry.tagged.get(alias.annotation) or [part.strip() for part in alias.annotation.split("|")]
     items: list[str] = []
     for shape in shapes:
         result = definitions.get(shape)

@@ -88,7 +88,19 @@ class AliasDef:
     annotation: str
 
 
-Definition = ClassDef | AliasDef
+@dataclass
+class FallbackDef:
+    """The `UnknownVariant` subclass a discriminated union falls back to for a tag value it does not know."""
+
+    name: str
+    union: str
+    wire: str
+    attr: str
+    tags: dict[str, str]
+    annotation: str = "str | None"
+
+
+Definition = ClassDef | AliasDef | FallbackDef
 
 
 @dataclass
@@ -100,6 +112,7 @@ class ModuleTypes:
     definitions: list[Definition] = field(default_factory=list[Definition])
     names: set[str] = field(default_factory=set[str])
     imports: dict[str, set[str]] = field(default_factory=dict[str, set[str]])  # module -> names
+    discriminated: bool = False  # uses `Tag`/`Discriminator` (needs their imports)
 
     def reserve(self, wanted: str, taken: set[str]) -> str:
         name, n = wanted, 2
@@ -123,6 +136,7 @@ class Registry:
         self.modules: dict[str, ModuleTypes] = {}
         self.placed: dict[tuple[str, Mode], tuple[str, str]] = {}
         self._plain: dict[str, bool] = {}
+        self.tagged: dict[str, list[str]] = {}  # discriminated union annotation -> its member classes
         self.component_names = {
             n for c in spec["components"]["schemas"] for n in (pascal(c), pascal(c) + "Param", pascal(c) + "Params")
         }
@@ -181,9 +195,7 @@ class Registry:
 
     def _field(self, prop: str, sub: Any, required: bool, mode: Mode, module: str, *, owner: str) -> FieldDef:
         annotation = self.annotation(sub, mode, module, owner + pascal(prop))
-        name = identifier(prop)
-        if mode == "model" and (name in _RESERVED_FIELDS or name.startswith("_")):
-            name = name.strip("_") + "_"
+        name = _attribute(prop) if mode == "model" else identifier(prop)
         resolved = resolve(self.spec, sub) if isinstance(sub, dict) else {}
         description = (sub.get("description") if isinstance(sub, dict) else None) or resolved.get("description")
         doc = docstring(description, 4, 200) if description else []
@@ -211,7 +223,8 @@ class Registry:
                 members = [
                     self.annotation(m, mode, module, f"{hint}{_variant_hint(m, i)}") for i, m in enumerate(schema[key])
                 ]
-                return _union(members)
+                tagged = self._discriminated(schema, schema[key], members, module, hint) if mode == "model" else None
+                return tagged or _union(members)
         if "const" in schema:
             return f"Literal[{schema['const']!r}]"
         if "enum" in schema:
@@ -221,6 +234,58 @@ class Registry:
             rendered = [self._typed(dict(schema, type=t), mode, module, hint) for t in types]
             return _union(rendered)
         return self._typed(schema, mode, module, hint)
+
+    def _discriminated(
+        self, schema: dict[str, Any], variants: list[Any], members: list[str], module: str, hint: str
+    ) -> str | None:
+        """A tagged union (pydantic `Discriminator` + `Tag`, `openai`'s `PropertyInfo`) with an `UnknownVariant`
+        fallback, when the spec names a `discriminator` and every member is a class whose property is a literal;
+        None otherwise (the plain union then)."""
+        wire = (schema.get("discriminator") or {}).get("propertyName")
+        if not isinstance(wire, str) or hint in config.PLAIN_UNIONS:
+            return None
+        tags: dict[str, str] = {}
+        parts: list[str] = []
+        nullable = "None" in members  # a `type: null` member: the tagged union of the others, or None
+        for variant, member in zip(variants, members, strict=True):
+            if member == "None":
+                continue
+            values = self._tag_values(variant, wire)
+            if member not in self._models() or not values or set(values) & set(tags):
+                return None
+            tags.update(dict.fromkeys(values, values[0]))
+            parts.append(f"Annotated[{member}, Tag({values[0]!r})]")
+        target = self.module(module)
+        fallback = target.reserve("Unknown" + hint, self.component_names)
+        target.definitions.append(FallbackDef(fallback, hint, wire, _attribute(wire), tags))
+        target.discriminated = True
+        parts.append(f"Annotated[{fallback}, Tag(UNKNOWN_TAG)]")
+        info = f"PropertyInfo(discriminator={_attribute(wire)!r})"
+        annotation = f"Annotated[{' | '.join(parts)}, Discriminator({fallback}.discriminate), {info}]"
+        self.tagged[annotation] = [m for m in members if m != "None"]
+        return _union([annotation, "None"]) if nullable else annotation
+
+    def _models(self) -> set[str]:
+        return {
+            d.name
+            for m in self.modules.values()
+            for d in m.definitions
+            if isinstance(d, ClassDef) and d.kind == "model"
+        }
+
+    def _tag_values(self, variant: Any, wire: str) -> list[str]:
+        """The string values a union member's `wire` property may take (a `const` or a closed `enum`), or []."""
+        merged = self.object_parts(variant) if isinstance(variant, dict) else None
+        if merged is None or not isinstance(merged[0].get(wire), dict):
+            return []
+        prop = resolve(self.spec, merged[0][wire])
+        if "const" in prop:
+            values = [prop["const"]]
+        elif "enum" in prop and prop.get("x-speakeasy-unknown-values") != "allow":
+            values = list(prop["enum"])
+        else:
+            return []
+        return values if values and all(isinstance(v, str) for v in values) else []
 
     def _enum(self, schema: dict[str, Any]) -> str:
         values = [v for v in schema["enum"] if v is not None]
@@ -295,6 +360,12 @@ class Registry:
                 stack.extend(v for k, v in node.items() if k not in ("example", "examples"))
             elif isinstance(node, list):
                 stack.extend(node)
+
+
+def _attribute(wire: str) -> str:
+    """The attribute name of the wire field `wire` on a result model (`openai`'s methods and `_names` renamed)."""
+    name = identifier(wire)
+    return name.strip("_") + "_" if name in _RESERVED_FIELDS or name.startswith("_") else name
 
 
 def _null_object(schema: Any) -> bool:

@@ -83,6 +83,7 @@ if TYPE_CHECKING:
         AuthWithRawResponse,
         AuthWithStreamingResponse,
     )
+    from .resources.beta import AsyncBeta, Beta
     from .resources.chat import AsyncChat, Chat
     from .resources.chat.chat import (
         AsyncChatWithRawResponse,
@@ -561,6 +562,13 @@ class OpenRouter(_OpenRouterClientBase, GeneratedResources, openai.OpenAI):
         return Chat(self)
 
     @cached_property
+    @override
+    def beta(self) -> Beta:
+        from .resources.beta import Beta
+
+        return Beta(self)
+
+    @cached_property
     def key(self) -> Key:
         """`GET /key`: limit, usage and kind of the key in use."""
         from .resources.key import Key
@@ -874,6 +882,13 @@ class AsyncOpenRouter(_OpenRouterClientBase, AsyncGeneratedResources, openai.Asy
         from .resources.chat import AsyncChat
 
         return AsyncChat(self)
+
+    @cached_property
+    @override
+    def beta(self) -> AsyncBeta:
+        from .resources.beta import AsyncBeta
+
+        return AsyncBeta(self)
 
     @cached_property
     def key(self) -> AsyncKey:

@@ -84,32 +84,59 @@ def validate_fields(fields: Mapping[str, Any], params_type: Any, *, mode: Valida
     the field, the value and what is allowed; warn about what is merely new."""
     if not fields or mode == "off":
         return
-    key = _fingerprint(fields, params_type)
+    # A long list is fingerprinted item by item first: its bytes tell whether the whole can fit the memory.
+    dumps = _item_dumps(fields, params_type) if isinstance(fields, dict) and _has_long_list(fields) else None
+    sizes = {name: sum(map(len, dumped)) for name, dumped in (dumps or {}).items()}  # a list >= its items
+    key = _fingerprint(fields, params_type) if sum(sizes.values()) <= _FINGERPRINT_LIMIT else None
     if key is not None and key in _PASSED:
         return
+    kept: _Kept = {}
     if isinstance(fields, dict):  # (a dict subclass too: marshal has no fingerprint of it)
-        fields, passed = _not_yet_passed(fields, params_type)
+        if dumps is None:
+            dumps = _item_dumps(fields, params_type)
+        big = {name for name, size in sizes.items() if size > _FINGERPRINT_LIMIT}
+        fields, passed = _not_yet_passed(fields, params_type, big)
+        fields, kept = _unseen_items(fields, params_type, dumps)
         if fields and _clean_object(fields, params_type):  # nothing new, nothing unsendable: types remain
-            try:
-                _adapter(params_type).validate_python(fields, strict=True)
-            except pydantic.ValidationError as exc:
-                raise _to_validation_error(exc, params_type) from None
+            _check_types(fields, params_type, kept)
             fields = {}
         if not fields:
-            _remember(passed, key)
+            _remember([*passed, *_passed_items(kept, set())], key)
             return
-    # The full checks, on what is not known to pass (every other field passed all of them on its own).
-    check_sendable(fields)
-    try:
-        _adapter(params_type).validate_python(fields, strict=True)
-    except pydantic.ValidationError as exc:
-        raise _to_validation_error(exc, params_type) from None
-    for finding in _unknowns(fields, params_type, ""):
+    # The full checks, on what is not known to pass (every other field, every other list item, passed all of
+    # them on its own); locations are the caller's (`input[7]`, not the index among the items checked).
+    if kept:
+        for name, value in fields.items():
+            if name in kept:
+                for (index, _), item in zip(kept[name], value, strict=True):
+                    check_sendable(item, f"{name}[{index}]")
+            else:
+                check_sendable(value, name)
+    else:
+        check_sendable(fields)
+    _check_types(fields, params_type, kept)
+    flagged: set[str] = set()
+    findings = _unknowns(fields, params_type, "")
+    if kept:
+        findings = (dataclasses.replace(finding, where=_relocate(finding.where, kept)) for finding in findings)
+    for finding in findings:
         if finding.suggestion is not None or mode == "strict":
             raise OpenRouterValidationError(
                 finding.refusal(strict=mode == "strict"), field=finding.where, value=finding.value
             )
         _warn_once(finding)
+        if match := _ITEM.match(finding.where):
+            flagged.add(match.group(0))
+    if kept:  # the items that passed with nothing to warn about are remembered (not one that warned)
+        _remember(_passed_items(kept, flagged), None)
+
+
+def _check_types(fields: Mapping[str, Any], params_type: Any, kept: _Kept) -> None:
+    """The strict pydantic check of `fields`, refusing with the caller's locations (see `_relocate`)."""
+    try:
+        _adapter(params_type).validate_python(fields, strict=True)
+    except pydantic.ValidationError as exc:
+        raise _to_validation_error(exc, params_type, kept) from None
 
 
 def check_fields(kwargs: Mapping[str, Any], params_type: Any, *, mode: ValidationMode = "warn") -> None:
@@ -348,19 +375,26 @@ _PASSED: set[tuple[Any, ...]] = set()
 _PASSED_LIMIT = 1024
 _FINGERPRINT_LIMIT = 4096
 """Values (fingerprinted) that passed every check with nothing to warn about, per params type, whole
-(params type, bytes) and field by field (params type, name, bytes): a loop that sends the same routing fields
-validates them once. At most 1024 of at most 4 KB each."""
+(params type, bytes), field by field (params type, name, bytes) and, in lists of objects, item by item (params
+type, name, "[]", bytes): a loop that sends the same routing fields validates them once, and an agent loop that
+resends a growing `input` validates its new items only. At most 1024 of at most 4 KB each; cleared when full."""
 
 
-def _not_yet_passed(fields: dict[str, Any], params_type: Any) -> tuple[dict[str, Any], list[tuple[Any, ...]]]:
+def _not_yet_passed(
+    fields: dict[str, Any], params_type: Any, big: set[str]
+) -> tuple[dict[str, Any], list[tuple[Any, ...]]]:
     """The fields of `fields` whose value has not passed before (each checked alone: a TypedDict with no
     required key is checked field by field the same way as whole), and the fingerprints to remember once they
-    pass. A call that changes one field (a `session_id`) re-checks that field only."""
+    pass. A call that changes one field (a `session_id`) re-checks that field only. The fields in `big` are
+    known to be over the size bound (never remembered whole): not fingerprinted."""
     if not _all_optional(params_type):
         return fields, []
     todo: dict[str, Any] = {}
     keys: list[tuple[Any, ...]] = []
     for name, value in fields.items():
+        if name in big:
+            todo[name] = value
+            continue
         try:
             dumped = marshal.dumps(value, 2)
         except ValueError:
@@ -383,7 +417,109 @@ def _all_optional(params_type: Any) -> bool:
     return not any(str(typing.get_origin(hint)).endswith(".Required") for hint in _hints(params_type).values())
 
 
+_Kept = dict[str, list[tuple[int, "tuple[Any, ...] | None"]]]
+"""Per list field whose items were sorted: the (caller's index, fingerprint or None) of each item still to check."""
+
+_ITEM = re.compile(r"([^.\[\]]+)\[(\d+)\]")
+"""The start of a location inside a list field's item: `input[3]`."""
+
+
+def _item_dumps(fields: dict[str, Any], params_type: Any) -> dict[str, list[bytes]]:
+    """Per `list[X]` field of 2+ items (of a TypedDict with no required key), each item's `marshal` bytes:
+    empty for an item that is not a plain dict (not remembered) or that marshal does not take."""
+    dumps: dict[str, list[bytes]] = {}
+    for name in _object_lists(params_type):
+        value: Any = fields.get(name)
+        if type(value) is not list:
+            continue
+        items: list[Any] = value  # pyright: ignore[reportUnknownVariableType]  # (mypy: a cast is redundant)
+        if len(items) < 2:
+            continue
+        dumped: list[bytes] = []
+        for item in items:
+            try:
+                dumped.append(marshal.dumps(cast("dict[str, Any]", item), 2) if type(item) is dict else b"")
+            except ValueError:
+                dumped.append(b"")
+        dumps[name] = dumped
+    return dumps
+
+
+_LONG_LIST = 16
+
+
+def _has_long_list(fields: dict[str, Any]) -> bool:
+    """Whether a field is a list of more than 16 items (likely too big to be remembered whole)."""
+    return any(type(value) is list and len(value) > _LONG_LIST for value in fields.values())
+
+
+@functools.cache
+def _object_lists(params_type: Any) -> tuple[str, ...]:
+    """The fields of a TypedDict with no required key that are lists of objects (items remembered one by one)."""
+    if not _all_optional(params_type):
+        return ()
+    return tuple(
+        name
+        for name, hint in _hints(params_type).items()
+        if (items := _shape(hint).items) is not None and _shape(items).objects
+    )
+
+
+def _unseen_items(
+    fields: dict[str, Any], params_type: Any, dumps: dict[str, list[bytes]]
+) -> tuple[dict[str, Any], _Kept]:
+    """`fields` with each `list[X]` field's objects that passed before left out (items are validated one by
+    one, so one that passed passes again at any index), and the items kept. An agent loop that resends a
+    growing `input` checks the new items only."""
+    kept: _Kept = {}
+    todo = fields
+    for name, dumped in dumps.items():
+        if name not in fields:  # the whole field passed before
+            continue
+        value: list[Any] = fields[name]
+        items: list[Any] = []
+        kept_items: list[tuple[int, tuple[Any, ...] | None]] = []
+        for index, (item, item_dump) in enumerate(zip(value, dumped, strict=True)):
+            item_key: tuple[Any, ...] | None = None
+            if item_dump and len(item_dump) <= _FINGERPRINT_LIMIT:
+                item_key = (params_type, name, "[]", item_dump)
+                if item_key in _PASSED:
+                    continue
+            items.append(item)
+            kept_items.append((index, item_key))
+        if len(items) == len(value) and all(item_key is None for _, item_key in kept_items):
+            continue  # nothing to leave out, nothing to remember
+        if todo is fields:
+            todo = dict(fields)
+        if items:
+            todo[name] = items
+        else:
+            del todo[name]
+        kept[name] = kept_items
+    return todo, kept
+
+
+def _passed_items(kept: _Kept, flagged: set[str]) -> list[tuple[Any, ...]]:
+    """The fingerprints of the items checked, but those too big to keep and those `flagged` (`input[3]`)."""
+    return [
+        item_key
+        for name, kept_items in kept.items()
+        for index, item_key in kept_items
+        if item_key is not None and f"{name}[{index}]" not in flagged
+    ]
+
+
+def _relocate(where: str, kept: _Kept) -> str:
+    """A location in the items checked (`input[0].name`) as the caller's (`input[7].name`)."""
+    match = _ITEM.match(where)
+    if match is None or match.group(1) not in kept:
+        return where
+    index = kept[match.group(1)][int(match.group(2))][0]
+    return f"{match.group(1)}[{index}]{where[match.end() :]}"
+
+
 def _remember(keys: list[tuple[Any, ...]], key: tuple[Any, ...] | None) -> None:
+    keys = keys[:_PASSED_LIMIT]  # the memory never outgrows its bound, however long a list
     if len(_PASSED) + len(keys) >= _PASSED_LIMIT:
         _PASSED.clear()
     _PASSED.update(keys)
@@ -646,8 +782,14 @@ def _is_passthrough(typ: Any) -> bool:
 # -------------------------------------------------------------------------------- pydantic's refusals
 
 
-def _to_validation_error(exc: pydantic.ValidationError, params_type: type[Any]) -> OpenRouterValidationError:
-    errors = exc.errors(include_url=False)
+def _to_validation_error(
+    exc: pydantic.ValidationError, params_type: type[Any], kept: _Kept | None = None
+) -> OpenRouterValidationError:
+    errors = (
+        [_relocated_error(err, kept) for err in exc.errors(include_url=False)]
+        if kept
+        else exc.errors(include_url=False)
+    )
     first = _most_specific(errors)
     if first["type"] == "extra_forbidden":
         path = [*_field_path(first["loc"][:-1], params_type), str(first["loc"][-1])]
@@ -670,6 +812,19 @@ def _to_validation_error(exc: pydantic.ValidationError, params_type: type[Any]) 
         )
         message = f"{where}: invalid value {value!r}; " + " or ".join(alternatives)
     return OpenRouterValidationError(message, field=where, value=value)
+
+
+def _relocated_error(err: Any, kept: _Kept) -> Any:
+    """A pydantic error whose location's list index (the first int past the field name, as union member
+    labels are strings) is turned back into the caller's index."""
+    loc: tuple[Any, ...] = err["loc"]
+    if not loc or loc[0] not in kept:
+        return err
+    for position, part in enumerate(loc[1:], 1):
+        if isinstance(part, int):
+            index = kept[loc[0]][part][0]
+            return {**err, "loc": (*loc[:position], index, *loc[position + 1 :])}
+    return err
 
 
 def _most_specific(errors: list[Any]) -> Any:

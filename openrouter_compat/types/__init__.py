@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from .._lazy import lazy_exports
 
 if TYPE_CHECKING:
+    from ._variant import UnknownVariant
     from .activity import ActivityItem, ActivityListParams
     from .auth import AuthCode, AuthCreateCodeParams, AuthExchangeCodeParams, AuthKey, CodeChallengeMethod
     from .completion import Completion, CompletionChoice
@@ -82,6 +83,7 @@ __all__ = [
     "ReasoningConfig",
     "ReasoningEffort",
     "TraceConfig",
+    "UnknownVariant",
     "UsageConfig",
     "DefaultParameters",
     "EmbeddingCreateKwargs",
@@ -193,6 +195,7 @@ _LAZY: dict[str, tuple[str, ...]] = {
         "TraceConfig",
         "UsageConfig",
     ),
+    "._variant": ("UnknownVariant",),
 }
 
 if not TYPE_CHECKING:

@@ -6,11 +6,15 @@ do not edit; change the generator or its config.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, TypeAlias
+from collections.abc import Mapping
+from typing import Annotated, ClassVar, Literal, TypeAlias
 
 from openai._models import BaseModel
-from pydantic import ConfigDict, Field, with_config
+from openai._utils import PropertyInfo
+from pydantic import ConfigDict, Discriminator, Field, Tag, with_config
 from typing_extensions import TypedDict
+
+from ._variant import UNKNOWN_TAG, UnknownVariant
 
 __all__ = [
     "AnthropicFile",
@@ -30,6 +34,9 @@ __all__ = [
     "OpenRouterFile",
     "OpenRouterFileDeleted",
     "OpenRouterFileList",
+    "UnknownFileDeleteResponse",
+    "UnknownFileListResponse",
+    "UnknownFileResponse",
 ]
 
 FileProvider: TypeAlias = Literal["openai", "anthropic"] | str
@@ -184,7 +191,23 @@ class AnthropicFileList(BaseModel):
     last_id: str | None
 
 
-FileListResponse: TypeAlias = OpenRouterFileList | OpenAIFileList | AnthropicFileList
+class UnknownFileListResponse(UnknownVariant):
+    """A member of `FileListResponse` this client does not know yet (`_shape` none of the spec's): kept whole."""
+
+    tag_field = "_shape"
+    tag_attr = "shape_"
+    tags: ClassVar[Mapping[str, str]] = {"openrouter": "openrouter", "openai": "openai", "anthropic": "anthropic"}
+    shape_: str | None = Field(default=None, alias="_shape")
+
+
+FileListResponse: TypeAlias = Annotated[
+    Annotated[OpenRouterFileList, Tag("openrouter")]
+    | Annotated[OpenAIFileList, Tag("openai")]
+    | Annotated[AnthropicFileList, Tag("anthropic")]
+    | Annotated[UnknownFileListResponse, Tag(UNKNOWN_TAG)],
+    Discriminator(UnknownFileListResponse.discriminate),
+    PropertyInfo(discriminator="shape_"),
+]
 
 
 @with_config(ConfigDict(extra="forbid"))
@@ -198,7 +221,23 @@ class FilesRetrieveParams(TypedDict, total=False):
     """Store or read this file on the named provider using your own API key for it. Omit to use OpenRouter storage."""
 
 
-FileResponse: TypeAlias = OpenRouterFile | OpenAIFile | AnthropicFile
+class UnknownFileResponse(UnknownVariant):
+    """A member of `FileResponse` this client does not know yet (`_shape` none of the spec's): kept whole."""
+
+    tag_field = "_shape"
+    tag_attr = "shape_"
+    tags: ClassVar[Mapping[str, str]] = {"openrouter": "openrouter", "openai": "openai", "anthropic": "anthropic"}
+    shape_: str | None = Field(default=None, alias="_shape")
+
+
+FileResponse: TypeAlias = Annotated[
+    Annotated[OpenRouterFile, Tag("openrouter")]
+    | Annotated[OpenAIFile, Tag("openai")]
+    | Annotated[AnthropicFile, Tag("anthropic")]
+    | Annotated[UnknownFileResponse, Tag(UNKNOWN_TAG)],
+    Discriminator(UnknownFileResponse.discriminate),
+    PropertyInfo(discriminator="shape_"),
+]
 
 
 @with_config(ConfigDict(extra="forbid"))
@@ -244,7 +283,23 @@ class AnthropicFileDeleted(BaseModel):
     type: Literal["file_deleted"]
 
 
-FileDeleteResponse: TypeAlias = OpenRouterFileDeleted | OpenAIFileDeleted | AnthropicFileDeleted
+class UnknownFileDeleteResponse(UnknownVariant):
+    """A member of `FileDeleteResponse` this client does not know yet (`_shape` none of the spec's): kept whole."""
+
+    tag_field = "_shape"
+    tag_attr = "shape_"
+    tags: ClassVar[Mapping[str, str]] = {"openrouter": "openrouter", "openai": "openai", "anthropic": "anthropic"}
+    shape_: str | None = Field(default=None, alias="_shape")
+
+
+FileDeleteResponse: TypeAlias = Annotated[
+    Annotated[OpenRouterFileDeleted, Tag("openrouter")]
+    | Annotated[OpenAIFileDeleted, Tag("openai")]
+    | Annotated[AnthropicFileDeleted, Tag("anthropic")]
+    | Annotated[UnknownFileDeleteResponse, Tag(UNKNOWN_TAG)],
+    Discriminator(UnknownFileDeleteResponse.discriminate),
+    PropertyInfo(discriminator="shape_"),
+]
 
 
 @with_config(ConfigDict(extra="forbid"))

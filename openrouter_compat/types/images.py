@@ -6,12 +6,15 @@ do not edit; change the generator or its config.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Required, TypeAlias
+from collections.abc import Mapping
+from typing import Annotated, ClassVar, Literal, Required, TypeAlias
 
 from openai._models import BaseModel
-from pydantic import ConfigDict, Field, with_config
+from openai._utils import PropertyInfo
+from pydantic import ConfigDict, Discriminator, Field, Tag, with_config
 from typing_extensions import TypedDict
 
+from ._variant import UNKNOWN_TAG, UnknownVariant
 from .common import (
     AnthropicCacheCreation,
     AnthropicSpeed,
@@ -46,6 +49,7 @@ __all__ = [
     "ProviderSortConfigParam",
     "RangeCapability",
     "SupportedParameters",
+    "UnknownCapabilityDescriptor",
 ]
 
 ProviderSort: TypeAlias = Literal["price", "throughput", "latency", "exacto"] | str
@@ -324,7 +328,23 @@ class BooleanCapability(BaseModel):
     type: Literal["boolean"]
 
 
-CapabilityDescriptor: TypeAlias = EnumCapability | RangeCapability | BooleanCapability
+class UnknownCapabilityDescriptor(UnknownVariant):
+    """A member of `CapabilityDescriptor` this client does not know yet (`type` none of the spec's): kept whole."""
+
+    tag_field = "type"
+    tag_attr = "type"
+    tags: ClassVar[Mapping[str, str]] = {"enum": "enum", "range": "range", "boolean": "boolean"}
+    type: str | None = None
+
+
+CapabilityDescriptor: TypeAlias = Annotated[
+    Annotated[EnumCapability, Tag("enum")]
+    | Annotated[RangeCapability, Tag("range")]
+    | Annotated[BooleanCapability, Tag("boolean")]
+    | Annotated[UnknownCapabilityDescriptor, Tag(UNKNOWN_TAG)],
+    Discriminator(UnknownCapabilityDescriptor.discriminate),
+    PropertyInfo(discriminator="type"),
+]
 
 SupportedParameters: TypeAlias = dict[str, CapabilityDescriptor]
 

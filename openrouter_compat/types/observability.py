@@ -6,11 +6,15 @@ do not edit; change the generator or its config.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Required, TypeAlias
+from collections.abc import Mapping
+from typing import Annotated, Any, ClassVar, Literal, Required, TypeAlias
 
 from openai._models import BaseModel
-from pydantic import ConfigDict, Field, with_config
+from openai._utils import PropertyInfo
+from pydantic import ConfigDict, Discriminator, Field, Tag, with_config
 from typing_extensions import TypedDict
+
+from ._variant import UNKNOWN_TAG, UnknownVariant
 
 __all__ = [
     "CreateObservabilityDestinationRequestParam",
@@ -60,6 +64,7 @@ __all__ = [
     "ObservabilityWeaveDestinationConfig",
     "ObservabilityWebhookDestination",
     "ObservabilityWebhookDestinationConfig",
+    "UnknownObservabilityDestination",
     "UpdateObservabilityDestinationRequestParam",
 ]
 
@@ -1199,25 +1204,55 @@ class ObservabilityWebhookDestination(BaseModel):
     """ID of the workspace this destination belongs to."""
 
 
-ObservabilityDestination: TypeAlias = (
-    ObservabilityArizeDestination
-    | ObservabilityBraintrustDestination
-    | ObservabilityClickhouseDestination
-    | ObservabilityDatadogDestination
-    | ObservabilityGrafanaDestination
-    | ObservabilityLangfuseDestination
-    | ObservabilityLangsmithDestination
-    | ObservabilityNewrelicDestination
-    | ObservabilityOpikDestination
-    | ObservabilityOtelCollectorDestination
-    | ObservabilityPosthogDestination
-    | ObservabilityRampDestination
-    | ObservabilityS3Destination
-    | ObservabilitySentryDestination
-    | ObservabilitySnowflakeDestination
-    | ObservabilityWeaveDestination
-    | ObservabilityWebhookDestination
-)
+class UnknownObservabilityDestination(UnknownVariant):
+    """A member of `ObservabilityDestination` this client does not know yet (`type` none of the spec's): kept whole."""
+
+    tag_field = "type"
+    tag_attr = "type"
+    tags: ClassVar[Mapping[str, str]] = {
+        "arize": "arize",
+        "braintrust": "braintrust",
+        "clickhouse": "clickhouse",
+        "datadog": "datadog",
+        "grafana": "grafana",
+        "langfuse": "langfuse",
+        "langsmith": "langsmith",
+        "newrelic": "newrelic",
+        "opik": "opik",
+        "otel-collector": "otel-collector",
+        "posthog": "posthog",
+        "ramp": "ramp",
+        "s3": "s3",
+        "sentry": "sentry",
+        "snowflake": "snowflake",
+        "weave": "weave",
+        "webhook": "webhook",
+    }
+    type: str | None = None
+
+
+ObservabilityDestination: TypeAlias = Annotated[
+    Annotated[ObservabilityArizeDestination, Tag("arize")]
+    | Annotated[ObservabilityBraintrustDestination, Tag("braintrust")]
+    | Annotated[ObservabilityClickhouseDestination, Tag("clickhouse")]
+    | Annotated[ObservabilityDatadogDestination, Tag("datadog")]
+    | Annotated[ObservabilityGrafanaDestination, Tag("grafana")]
+    | Annotated[ObservabilityLangfuseDestination, Tag("langfuse")]
+    | Annotated[ObservabilityLangsmithDestination, Tag("langsmith")]
+    | Annotated[ObservabilityNewrelicDestination, Tag("newrelic")]
+    | Annotated[ObservabilityOpikDestination, Tag("opik")]
+    | Annotated[ObservabilityOtelCollectorDestination, Tag("otel-collector")]
+    | Annotated[ObservabilityPosthogDestination, Tag("posthog")]
+    | Annotated[ObservabilityRampDestination, Tag("ramp")]
+    | Annotated[ObservabilityS3Destination, Tag("s3")]
+    | Annotated[ObservabilitySentryDestination, Tag("sentry")]
+    | Annotated[ObservabilitySnowflakeDestination, Tag("snowflake")]
+    | Annotated[ObservabilityWeaveDestination, Tag("weave")]
+    | Annotated[ObservabilityWebhookDestination, Tag("webhook")]
+    | Annotated[UnknownObservabilityDestination, Tag(UNKNOWN_TAG)],
+    Discriminator(UnknownObservabilityDestination.discriminate),
+    PropertyInfo(discriminator="type"),
+]
 
 
 class ListObservabilityDestinationsResponse(BaseModel):
