@@ -9,6 +9,7 @@ and `guard_attempt` before every attempt (the budget: nothing is sent once it is
 from __future__ import annotations
 
 import functools
+import importlib
 from typing import Any
 
 from openai._compat import model_copy
@@ -25,7 +26,6 @@ from ._settings import OpenRouterSettings
 from .types.chat.completion_create_params import OpenRouterChatParams
 from .types.completion_create_params import OpenRouterCompletionParams
 from .types.embedding_create_params import OpenRouterEmbeddingParams
-from .types.responses.response_create_params import OpenRouterResponseParams
 
 __all__ = ["PARAMS_BY_PATH", "guard_attempt", "prepare_call", "register_params"]
 
@@ -33,10 +33,28 @@ PARAMS_BY_PATH: dict[str, tuple[Any, Any]] = {
     "/chat/completions": (OpenRouterChatParams, openai_chat_params.CompletionCreateParamsBase),
     "/completions": (OpenRouterCompletionParams, openai_completion_params.CompletionCreateParamsBase),
     "/embeddings": (OpenRouterEmbeddingParams, openai_embedding_params.EmbeddingCreateParams),
-    "/responses": (OpenRouterResponseParams, openai_response_params.ResponseCreateParamsBase),
 }
 """POST path -> (the OpenRouter fields it takes, `openai`'s own params of it or None): which routing defaults
 apply to a path, and which fields of a hand-built body are OpenRouter's to validate."""
+
+_DEFERRED: dict[str, tuple[str, str, Any]] = {
+    "/responses": (
+        "openrouter_compat.types.responses.response_create_params",
+        "OpenRouterResponseParams",
+        openai_response_params.ResponseCreateParamsBase,
+    ),
+}
+"""Entries of PARAMS_BY_PATH whose types load on the first call to that path: the Responses types pull in the
+generated Responses request schemas (several MB), which a chat-only program never needs."""
+
+
+def _declared(path: str) -> tuple[Any, Any] | None:
+    """PARAMS_BY_PATH[path], loading a deferred entry on its first use."""
+    found = PARAMS_BY_PATH.get(path)
+    if found is None and path in _DEFERRED:
+        module, name, openai_params = _DEFERRED.pop(path)
+        found = PARAMS_BY_PATH.setdefault(path, (getattr(importlib.import_module(module), name), openai_params))
+    return found
 
 
 def register_params(path: str, params_type: Any, openai_params: Any = None) -> None:
@@ -63,7 +81,7 @@ def prepare_call(settings: OpenRouterSettings, options: FinalRequestOptions) -> 
     (not through a resource's keyword arguments) are validated here, so a mistake fails before sending.
     """
     body = options.json_data
-    declared = PARAMS_BY_PATH.get(options.url) if options.method.lower() == "post" else None
+    declared = _declared(options.url) if options.method.lower() == "post" else None
     if declared is None or not is_object(body):
         return options
     params_type, openai_params = declared

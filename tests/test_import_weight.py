@@ -44,6 +44,17 @@ STAGES = {
     "client class": "from openrouter_compat import AsyncOpenRouter, OpenRouter",
     "clients built": "client = OpenRouter(api_key='sk-or-v1-x')\nAsyncOpenRouter(api_key='sk-or-v1-x')",
     "models resource": "client.models",
+    "chat call prepared": (
+        "from openai._models import FinalRequestOptions\n"
+        "from openrouter_compat import _request_stage\n"
+        "client.chat.completions\n"
+        "_request_stage.prepare_call(client._openrouter, FinalRequestOptions.construct(method='post', "
+        "url='/chat/completions', json_data={'model': 'm', 'messages': [], 'models': ['a', 'b']}))"
+    ),
+    "responses call prepared": (
+        "_request_stage.prepare_call(client._openrouter, FinalRequestOptions.construct(method='post', "
+        "url='/responses', json_data={'model': 'm', 'input': 'hi', 'models': ['a', 'b']}))"
+    ),
 }
 """Steps run in order in one fresh interpreter; after each, the modules it has loaded are recorded."""
 
@@ -90,6 +101,13 @@ def test_a_resource_loads_on_first_use_and_only_its_own(loaded: dict[str, list[s
     ours = [name for name in modules if name.startswith("openrouter_compat.resources.") and "._" not in name]
     assert ours == ["openrouter_compat.resources.models"]  # and its private helpers (_platform, ...)
     assert "openai.lib.streaming.responses" not in modules
+
+
+def test_a_chat_call_loads_no_responses_request_schemas(loaded: dict[str, list[str]]) -> None:
+    """The generated Responses request schemas (several MB) load with the first `/responses` call, not before."""
+    schemas = ("openrouter_compat.types.responses_request", "openrouter_compat.types.responses.response_create_params")
+    assert _heavy(loaded["chat call prepared"], schemas) == []
+    assert "openrouter_compat.types.responses.response_create_params" in loaded["responses call prepared"]
 
 
 def test_client_module_imports_resources_only_for_type_checkers() -> None:
