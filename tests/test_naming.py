@@ -75,6 +75,7 @@ OPENAI_TYPE_PATHS = {
     "embeddings": "create_embedding_response",
     "models": "model",
     "containers": "files",  # openai's container files; `promote()` returns a /files object
+    "beta": "chat",  # `beta.chat` is our `client.chat`: its results are the chat types
 }
 
 
