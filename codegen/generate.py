@@ -430,10 +430,16 @@ def flatten(resource: Resource) -> list[Resource]:
     return [*out, resource]
 
 
+_KEY_SHAPED = re.compile(r"sk-or-v1-[0-9a-f]{64}")
+"""A whole OpenRouter key in a spec example: the emulator serves `FAKE_KEY` instead (no key-shaped string is
+checked in, even a documentation placeholder)."""
+FAKE_KEY = "sk-or-v1-" + "0" * 64
+
+
 def example_of(registry: Registry, found: Operation) -> Any:
     """The response the emulator serves: the spec's example, else a minimal body built from the schema."""
     if found.example is not None:
-        return found.example
+        return json.loads(_KEY_SHAPED.sub(FAKE_KEY, json.dumps(found.example)))
     return minimal(registry, found.result_schema or {}, depth=0)
 
 
