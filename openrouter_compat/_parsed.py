@@ -30,8 +30,10 @@ def concretely_parsed(completion: _C) -> _C:
 
 def _retype(parsed: ParsedChatCompletion[object]) -> None:
     held: set[type[object]] = {type(choice.message.parsed) for choice in parsed.choices}
-    content: Any = held.pop() if len(held) == 1 else type(None)
-    if held or type(parsed) is ParsedChatCompletion[content]:  # mixed types (never seen), or already right
+    if len(held) > 1:  # choices that parsed to different types (never seen): left as openai built them
+        return
+    content: Any = held.pop() if held else type(None)
+    if type(parsed) is ParsedChatCompletion[content]:  # already right
         return
     parsed.__class__ = ParsedChatCompletion[content]
     for choice in parsed.choices:
