@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import json
+import selectors
 import socket
 import threading
 import time
@@ -73,7 +74,7 @@ class HostileServer:
         self._open = 0
         self._lock = threading.Lock()
         self._sock = socket.create_server(("127.0.0.1", 0))
-        self._sock.settimeout(0.2)
+        self._wake_reader, self._wake_writer = socket.socketpair()  # close() wakes the accept loop at once
         self._stopping = threading.Event()
         self._thread = threading.Thread(target=self._serve, daemon=True)
         self._thread.start()
@@ -97,8 +98,11 @@ class HostileServer:
 
     def close(self) -> None:
         self._stopping.set()
+        self._wake_writer.send(b"x")
         self._thread.join(timeout=5)
         self._sock.close()
+        self._wake_reader.close()
+        self._wake_writer.close()
 
     def __enter__(self) -> HostileServer:
         return self
@@ -107,16 +111,23 @@ class HostileServer:
         self.close()
 
     def _serve(self) -> None:
-        while not self._stopping.is_set():
-            try:
-                conn, _ = self._sock.accept()
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            with self._lock:
-                self._open += 1
-            threading.Thread(target=self._connection, args=(conn,), daemon=True).start()
+        with selectors.DefaultSelector() as selector:
+            selector.register(self._sock, selectors.EVENT_READ)
+            selector.register(self._wake_reader, selectors.EVENT_READ)
+            while not self._stopping.is_set():
+                ready = {key.fileobj for key, _ in selector.select()}
+                if self._wake_reader in ready:
+                    return
+                self._accept()
+
+    def _accept(self) -> None:
+        try:
+            conn, _ = self._sock.accept()
+        except OSError:
+            return
+        with self._lock:
+            self._open += 1
+        threading.Thread(target=self._connection, args=(conn,), daemon=True).start()
 
     def _connection(self, conn: socket.socket) -> None:
         reader = conn.makefile("rb")
