@@ -30,7 +30,8 @@ from openrouter_compat import (
 from openrouter_compat.cli import _chat as chat_module
 from openrouter_compat.cli import _generation as generation_module
 from openrouter_compat.cli._app import COMMANDS, cli
-from openrouter_compat.cli._errors import EXIT_CODES, ExitCode, describe
+from openrouter_compat.cli._errors import describe
+from openrouter_compat.cli._exit_codes import EXIT_CODES, ExitCode
 from openrouter_compat.cli._lazy import LazyCommand, LazyGroup
 from openrouter_compat.testing import Emulator, Fault
 

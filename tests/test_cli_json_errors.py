@@ -13,7 +13,7 @@ import pytest
 from click.testing import Result
 from test_cli import REAL_SHAPED_KEY, invoke
 
-from openrouter_compat.cli._errors import ExitCode
+from openrouter_compat.cli._exit_codes import ExitCode
 from openrouter_compat.testing import Emulator, Fault
 
 CHAT = ("chat", "hi", "-m", "openai/gpt-4o-mini", "--max-retries", "0", "--json")

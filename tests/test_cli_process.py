@@ -83,14 +83,15 @@ def test_importing_the_library_loads_no_cli() -> None:
     assert (done.returncode, done.stdout) == (0, "[]\n"), done.stderr
 
 
-def test_help_imports_no_command_module() -> None:
+def test_help_imports_no_command_module_and_not_openai() -> None:
     code = (
         "import sys; from openrouter_compat.cli import main; code = main(['--help']); "
-        "print(sorted(m for m in sys.modules if m.startswith('openrouter_compat.')))"
+        "print(sorted(m for m in sys.modules if m.startswith(('openrouter_compat.', 'openai', 'httpx2'))))"
     )
     done = run(sys.executable, "-c", code)
     assert done.returncode == 0, done.stderr
     loaded = set(json.loads(done.stdout.splitlines()[-1].replace("'", '"')))
     for name, lazy in COMMANDS.items():
         assert lazy.target.partition(":")[0] not in loaded, f"--help imported the {name} command"
+    assert not {m for m in loaded if m.startswith(("openai", "httpx2"))}, "--help imported the HTTP stack"
     assert "migrate" in done.stdout

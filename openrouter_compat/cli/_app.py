@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import click
 
 from .._version import __version__
-from ._errors import EXIT_CODES, ExitCode
+from ._exit_codes import EXIT_CODES, ExitCode
 from ._lazy import LazyCommand, LazyGroup, error_json, wants_json
 
 __all__ = ["COMMANDS", "PROG", "cli", "run"]

@@ -1,12 +1,11 @@
-"""Exit codes of the command line, and the one-line message for every error the library can raise.
+"""The exit code and one-line message for every error the library (or `openai`) can raise.
 
-The table is written once (`EXIT_CODES`) and shown by `--help`; docs/cli.md repeats it (a test compares them).
+It imports `openai`, so the group loads it only when a command has failed: `--help` and `--version` stay fast.
 """
 
 from __future__ import annotations
 
 import re
-from enum import IntEnum
 
 import openai
 
@@ -17,51 +16,17 @@ from .._exceptions import (
     OpenRouterValidationError,
     PaymentRequiredError,
 )
-from .._secrets import REDACTED, scrub
 from ..resources._platform import server_message
+from ._exit_codes import ExitCode
 
-__all__ = ["EXIT_CODES", "ExitCode", "describe", "one_line"]
+__all__ = ["describe"]
 
-
-class ExitCode(IntEnum):
-    """What the process exit status means."""
-
-    OK = 0
-    API_ERROR = 1
-    USAGE = 2
-    CONNECTION = 3
-    AUTH = 4
-    PAYMENT = 5
-    NOT_FOUND = 6
-    INTERNAL = 70
-    INTERRUPTED = 130
-
-
-EXIT_CODES: dict[ExitCode, str] = {
-    ExitCode.OK: "success",
-    ExitCode.API_ERROR: "OpenRouter answered with an error not listed below (also mid-stream)",
-    ExitCode.USAGE: "usage error: bad option or argument, no API key, request refused before sending",
-    ExitCode.CONNECTION: "could not reach the server: refused, lost, timed out, stream cut short",
-    ExitCode.AUTH: "the key was refused (401) or may not do this (403)",
-    ExitCode.PAYMENT: "out of credits or over the key's limit (402), or over the budget",
-    ExitCode.NOT_FOUND: "not found (404): unknown model, generation not published (yet)",
-    ExitCode.INTERNAL: "internal error (a bug: please report it)",
-    ExitCode.INTERRUPTED: "interrupted (Ctrl-C)",
-}
 
 _ERROR_CODE_PREFIX = re.compile(r"^Error code: \d{3}(?: \([^)]*\))? - ")
 _HINTS: dict[ExitCode, str] = {
     ExitCode.AUTH: " (check --api-key or OPENROUTER_API_KEY)",
     ExitCode.CONNECTION: " (check --base-url or OPENROUTER_BASE_URL, and the network)",
 }
-
-
-def one_line(text: str, *, secrets: tuple[str | None, ...] = ()) -> str:
-    """`text` on one line, with every key-shaped string and each of `secrets` replaced by `***`."""
-    for secret in secrets:
-        if secret:
-            text = text.replace(secret, REDACTED)
-    return " ".join(scrub(text).split())
 
 
 def describe(exc: BaseException) -> tuple[ExitCode, str] | None:

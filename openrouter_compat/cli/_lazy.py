@@ -18,9 +18,10 @@ from typing import Any, NoReturn
 
 import click
 
-from ._errors import ExitCode, describe, one_line
+from .._secrets import REDACTED, scrub
+from ._exit_codes import ExitCode
 
-__all__ = ["DEBUG_ENV", "JSON_FLAG", "LazyCommand", "LazyGroup", "error_json", "fail", "wants_json"]
+__all__ = ["DEBUG_ENV", "JSON_FLAG", "LazyCommand", "LazyGroup", "error_json", "fail", "one_line", "wants_json"]
 
 DEBUG_ENV = "OPENROUTER_COMPAT_DEBUG"
 """Set to 1 to get Python's traceback instead of the one-line message of an unexpected error."""
@@ -53,6 +54,14 @@ def fail(message: str, code: int, *, kind: str = "UsageError", status: int | Non
     else:
         click.echo(f"{ctx.find_root().info_name}: error: {text}", err=True)
     ctx.exit(code)
+
+
+def one_line(text: str, *, secrets: tuple[str | None, ...] = ()) -> str:
+    """`text` on one line, with every key-shaped string and each of `secrets` replaced by `***`."""
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, REDACTED)
+    return " ".join(scrub(text).split())
 
 
 def wants_json(ctx: click.Context) -> bool:
@@ -132,6 +141,8 @@ class LazyGroup(click.Group):
             _silence_stdout()
             ctx.exit(int(ExitCode.OK))
         except Exception as exc:
+            from ._errors import describe  # imports openai: only once a command has failed (keeps --help fast)
+
             described = describe(exc)
             if described is None:
                 if os.environ.get(DEBUG_ENV):
