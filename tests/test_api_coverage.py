@@ -14,13 +14,14 @@ from typing import Any
 import openai
 import pytest
 import typing_extensions
+from spec_support import SPECS, load_spec
 
 from openrouter_compat import AsyncOpenRouter, OpenRouter
 from openrouter_compat.testing import Emulator
 
 ROOT = Path(__file__).resolve().parents[1]
 COVERAGE = ROOT / "docs" / "api-coverage.md"
-SPEC = ROOT / ".." / "shared" / "openrouter-api" / "openapi-2026-09.yaml"
+SPEC = SPECS / "openapi-2026-09.yaml"
 ROW = re.compile(r"^\| (GET|POST|PUT|PATCH|DELETE) \| (/\S*) \| client\.([\w.]+) \|", re.MULTILINE)
 LEFT_OUT = re.compile(r"^- `(GET|POST|PUT|PATCH|DELETE) (/\S*)`: .+", re.MULTILINE)
 MODEL = "openai/gpt-4o-mini"
@@ -59,9 +60,7 @@ def rows() -> list[tuple[str, str, str]]:
 def test_every_spec_operation_has_a_row_or_a_reason() -> None:
     if not SPEC.exists():
         pytest.skip(f"the bundled spec is not beside the repo ({SPEC}); it lives in ../shared")
-    import yaml
-
-    spec = yaml.load(SPEC.read_text(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    spec = load_spec(SPEC)
     wanted = {
         (method.upper(), path)
         for path, item in spec["paths"].items()

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import functools
 import json
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx2
 import openai
 import pytest
-import yaml
+from spec_support import SPECS, load_spec
 
 import openrouter_compat as orc
 from openrouter_compat import OpenRouter
@@ -20,7 +18,6 @@ from openrouter_compat.testing._checks import FIELD_TYPES
 
 pytest_plugins = ["pytester"]
 
-SPECS = Path(__file__).resolve().parents[1] / ".." / "shared" / "openrouter-api"
 USER: Any = [{"role": "user", "content": "hi"}]
 
 
@@ -262,19 +259,12 @@ def _spec_types(spec: dict[str, Any], schema: Any) -> set[str]:
     return {"string" for v in values if isinstance(v, str)}
 
 
-@functools.cache
-def _load_spec(name: str) -> Any:
-    """A spec, parsed once per run (with libyaml when available: the 2026 file is 1.4 MB)."""
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return yaml.load((SPECS / name).read_text(), Loader=loader)
-
-
 @pytest.mark.parametrize("path", sorted(FIELD_TYPES))
 def test_field_types_follow_the_spec(path: str) -> None:
     name = "openapi-2025-12.yaml" if path == "/completions" else "openapi-2026-09.yaml"
     if not (SPECS / name).is_file():
         pytest.skip(f"OpenRouter's OpenAPI spec not found at {SPECS / name} (it lives outside the repo)")
-    spec = _load_spec(name)
+    spec = load_spec(name)
     schema = spec["paths"][path]["post"]["requestBody"]["content"]["application/json"]["schema"]
     while "$ref" in schema:
         schema = spec["components"]["schemas"][schema["$ref"].rsplit("/", 1)[1]]
