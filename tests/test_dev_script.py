@@ -75,6 +75,15 @@ def test_pytest_exit_5_is_reported(
     assert "collected no tests" in capsys.readouterr().err
 
 
+def test_tests_run_on_a_byte_compiled_package(dev: tuple[ModuleType, list[list[str]]]) -> None:
+    module, commands = dev
+
+    assert module.cmd_test(["-q", "tests/test_x.py"]) == 0
+    compile_step, pytest_step = commands
+    assert compile_step[1:3] == ["-m", "compileall"] and compile_step[-1] == "openrouter_compat"
+    assert pytest_step[1:] == ["-m", "pytest", "-q", "tests/test_x.py"]
+
+
 def test_docs_and_integrations_install_their_extra_once(dev: tuple[ModuleType, list[list[str]]]) -> None:
     module, commands = dev
 
