@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from openai._models import FinalRequestOptions
 
-from openrouter_compat import _extras
+from openrouter_compat import _validation_memory
 from openrouter_compat._extras import check_fields, check_sendable, validate_fields
 from openrouter_compat._request_stage import prepare_call
 from openrouter_compat._settings import OpenRouterSettings
@@ -97,7 +97,7 @@ def cases(settings: OpenRouterSettings) -> dict[str, Callable[[], object]]:
         check_fields({"input": conversation}, ResponseToolFields)
 
     def agent_turn_cold() -> None:  # the same with nothing remembered: every item checked (before item memory)
-        _extras._PASSED.clear()
+        _validation_memory.PASSED.clear()
         agent_turn()
 
     def per_call() -> object:  # what one create(...) call validates: the resource's kwargs, then the stage

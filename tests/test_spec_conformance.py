@@ -25,7 +25,8 @@ import pytest
 from spec_support import SPECS, load_spec
 
 from openrouter_compat import OpenRouterUnknownFieldWarning, OpenRouterValidationError
-from openrouter_compat._extras import _WARNED, _adapter, _hints, _is_passthrough, _shape, _unknowns, validate_fields
+from openrouter_compat._extras import _WARNED, _adapter, _unknowns, validate_fields
+from openrouter_compat._shapes import hints_of, is_passthrough, shape_of
 from openrouter_compat.types.chat.completion_create_params import (
     ChatCompletionCreateKwargs,
     ChatToolFields,
@@ -263,16 +264,16 @@ def _annotations_at(annotation: Any, steps: tuple[str, ...]) -> list[Any]:
     for step in steps:
         following: list[Any] = []
         for ann in current:
-            shape = _shape(ann)
+            shape = shape_of(ann)
             if ann is Any or shape.mapping_of is not None:
                 following.append(Any if ann is Any else shape.mapping_of)
             elif step == "[]":
                 following += [shape.items] if shape.items is not None else []
             else:
                 for typ in shape.objects:
-                    if step in _hints(typ):
-                        following.append(_hints(typ)[step])
-                    elif _is_passthrough(typ):
+                    if step in hints_of(typ):
+                        following.append(hints_of(typ)[step])
+                    elif is_passthrough(typ):
                         following.append(Any)  # sent as given: any value is accepted there
         current = following
     return current

@@ -1,4 +1,4 @@
-"""The fast path of validation (`_extras._clean` and the fingerprint memory) never says "nothing to report"
+"""The fast path of validation (`_shapes.is_clean` and `_validation_memory`) never says "nothing to report"
 for a value the full checks would refuse or warn about, and a remembered outcome is only reused for a value
 of exactly the same types."""
 
@@ -15,8 +15,9 @@ from typing import Any, Required
 import pytest
 from typing_extensions import TypedDict
 
-from openrouter_compat import OpenRouterUnknownFieldWarning, OpenRouterValidationError, _extras
-from openrouter_compat._extras import _clean_object, _unknowns, check_sendable, validate_fields
+from openrouter_compat import OpenRouterUnknownFieldWarning, OpenRouterValidationError, _extras, _validation_memory
+from openrouter_compat._extras import _unknowns, check_sendable, validate_fields
+from openrouter_compat._shapes import is_clean_object
 from openrouter_compat.types.chat.completion_create_params import ChatToolFields, OpenRouterChatParams
 
 
@@ -70,35 +71,35 @@ def _full_checks_find_nothing(value: dict[str, Any]) -> bool:
 @pytest.fixture(autouse=True)
 def _fresh() -> Iterator[None]:
     _extras._WARNED.clear()
-    _extras._PASSED.clear()
+    _validation_memory.PASSED.clear()
     yield
     _extras._WARNED.clear()
-    _extras._PASSED.clear()
+    _validation_memory.PASSED.clear()
 
 
 @pytest.mark.parametrize("value", VALUES, ids=range(len(VALUES)))
 def test_fast_path_certifies_only_what_the_full_checks_pass(value: dict[str, Any]) -> None:
-    if _clean_object(value, OpenRouterChatParams):
+    if is_clean_object(value, OpenRouterChatParams):
         assert _full_checks_find_nothing(value)
 
 
 def test_fast_path_is_taken_for_a_typical_call() -> None:
-    assert _clean_object(ROUTING, OpenRouterChatParams)
+    assert is_clean_object(ROUTING, OpenRouterChatParams)
     validate_fields(ROUTING, OpenRouterChatParams)
-    assert (OpenRouterChatParams, marshal.dumps(ROUTING, 2)) in _extras._PASSED
+    assert (OpenRouterChatParams, marshal.dumps(ROUTING, 2)) in _validation_memory.PASSED
 
 
 def test_a_changed_field_is_checked_alone(monkeypatch: pytest.MonkeyPatch) -> None:
     validate_fields(ROUTING, OpenRouterChatParams)
     checked: list[list[str]] = []
-    real = _extras._clean_object
+    real = _extras.is_clean_object
 
     def spy(value: Any, typed: Any) -> bool:
         if typed is OpenRouterChatParams:
             checked.append(list(value))
         return real(value, typed)
 
-    monkeypatch.setattr(_extras, "_clean_object", spy)
+    monkeypatch.setattr(_extras, "is_clean_object", spy)
     validate_fields({**ROUTING, "session_id": "another"}, OpenRouterChatParams)
     validate_fields({**ROUTING, "session_id": "another"}, OpenRouterChatParams)  # now whole: nothing checked
     assert checked == [["session_id"]]
@@ -110,7 +111,7 @@ def test_a_changed_field_is_checked_alone(monkeypatch: pytest.MonkeyPatch) -> No
 
 def test_tools_fast_path() -> None:
     tools = {"tools": [{"type": "function", "function": {"name": "f", "parameters": {"type": "object"}}}]}
-    assert _clean_object(tools, ChatToolFields)
+    assert is_clean_object(tools, ChatToolFields)
 
 
 @pytest.mark.parametrize(
@@ -126,7 +127,7 @@ def test_tools_fast_path() -> None:
 )
 def test_a_remembered_pass_is_not_reused_for_a_different_value(passed: dict[str, Any], then: dict[str, Any]) -> None:
     validate_fields(passed, OpenRouterChatParams)
-    assert _extras._PASSED
+    assert _validation_memory.PASSED
     with pytest.raises(OpenRouterValidationError):
         validate_fields(then, OpenRouterChatParams)
 
@@ -135,7 +136,7 @@ def test_a_warned_value_is_not_remembered_and_warns_in_each_mode() -> None:
     value = {"provider": {"brand_new_option": 1}}
     with pytest.warns(OpenRouterUnknownFieldWarning):
         validate_fields(value, OpenRouterChatParams)
-    assert not _extras._PASSED
+    assert not _validation_memory.PASSED
     with pytest.raises(OpenRouterValidationError, match="strict"):
         validate_fields(value, OpenRouterChatParams, mode="strict")
     with warnings.catch_warnings():
@@ -149,9 +150,9 @@ def test_a_remembered_value_still_passes_in_strict_mode() -> None:
 
 
 def test_the_memory_is_bounded() -> None:
-    for index in range(_extras._PASSED_LIMIT + 10):
+    for index in range(_validation_memory.PASSED_LIMIT + 10):
         validate_fields({"session_id": f"s{index}"}, OpenRouterChatParams)
-    assert len(_extras._PASSED) <= _extras._PASSED_LIMIT
+    assert len(_validation_memory.PASSED) <= _validation_memory.PASSED_LIMIT
 
 
 class _WithRequired(TypedDict, total=False):

@@ -17,6 +17,7 @@ from openrouter_compat import (
     OpenRouterUnknownFieldWarning,
     OpenRouterValidationError,
     _extras,
+    _validation_memory,
 )
 from openrouter_compat._extras import check_fields
 from openrouter_compat.testing import Emulator
@@ -61,15 +62,15 @@ BAD: dict[str, tuple[dict[str, Any], str, str]] = {
 @pytest.fixture(autouse=True)
 def _fresh() -> Iterator[None]:
     _extras._WARNED.clear()
-    _extras._PASSED.clear()
+    _validation_memory.PASSED.clear()
     yield
     _extras._WARNED.clear()
-    _extras._PASSED.clear()
+    _validation_memory.PASSED.clear()
 
 
 def _item_keys() -> int:
     """How many list items the memory holds."""
-    return sum(1 for key in _extras._PASSED if len(key) == 4 and key[2] == "[]")
+    return sum(1 for key in _validation_memory.PASSED if len(key) == 4 and key[2] == "[]")
 
 
 def _refusal(items: list[Any]) -> OpenRouterValidationError:
@@ -134,7 +135,7 @@ def test_warnings_name_the_callers_index_when_earlier_items_were_skipped() -> No
 
 def test_off_checks_nothing_and_remembers_nothing() -> None:
     check_fields({"input": [*HISTORY, BAD["wrong_type"][0]]}, ResponseToolFields, mode="off")
-    assert not _extras._PASSED
+    assert not _validation_memory.PASSED
 
 
 def test_chat_tools_are_remembered_item_by_item_too() -> None:
@@ -150,16 +151,16 @@ def test_chat_tools_are_remembered_item_by_item_too() -> None:
 
 def test_the_memory_stays_bounded() -> None:
     """A list longer than the memory holds: the memory never outgrows its bound, and checks still work."""
-    long = [item for n in range(_extras._PASSED_LIMIT) for item in _turn(n)]
+    long = [item for n in range(_validation_memory.PASSED_LIMIT) for item in _turn(n)]
     check_fields({"input": long}, ResponseToolFields)
-    assert len(_extras._PASSED) <= _extras._PASSED_LIMIT
+    assert len(_validation_memory.PASSED) <= _validation_memory.PASSED_LIMIT
     check_fields({"input": [*long, *_turn(-1)]}, ResponseToolFields)
-    assert len(_extras._PASSED) <= _extras._PASSED_LIMIT
+    assert len(_validation_memory.PASSED) <= _validation_memory.PASSED_LIMIT
     assert _refusal([*long, {"role": "user", "contnet": "hi"}]).field == f"input[{len(long)}].contnet"
 
 
 def test_an_item_over_the_size_bound_is_not_remembered() -> None:
-    big = {"type": "function_call_output", "call_id": "c", "output": "x" * (_extras._FINGERPRINT_LIMIT + 1)}
+    big = {"type": "function_call_output", "call_id": "c", "output": "x" * (_validation_memory.FINGERPRINT_LIMIT + 1)}
     check_fields({"input": [HISTORY[0], big]}, ResponseToolFields)
     assert _item_keys() == 1
 
