@@ -18,6 +18,7 @@ from openrouter_compat import (
     OpenRouterValidationError,
     _extras,
 )
+from openrouter_compat.resources import _prepare as prepare_module
 from openrouter_compat.resources import responses as responses_module
 from openrouter_compat.testing import Emulator
 from openrouter_compat.types.responses.response_create_params import ResponseToolFields
@@ -178,7 +179,7 @@ async def test_tool_typo_gets_did_you_mean_async(
 # --- chat: parse and stream, also under client.beta ---
 
 # Refused before sending: (kwargs, field named).
-CHAT_REFUSED: dict[str, tuple[dict[str, Any], str]] = {
+ROUTING_REFUSED: dict[str, tuple[dict[str, Any], str]] = {
     "routing_models": ({"models": "openai/gpt-4o"}, "models"),
     "routing_route": ({"route": 5}, "route"),
     "plugins": ({"plugins": [{"id": "auto-routr"}]}, "plugins[0].id"),
@@ -212,12 +213,12 @@ CHAT_ROUTES: dict[str, Callable[..., object]] = {
 }
 
 
-@pytest.mark.parametrize("case", sorted(CHAT_REFUSED))
+@pytest.mark.parametrize("case", sorted(ROUTING_REFUSED))
 @pytest.mark.parametrize("route", sorted(CHAT_ROUTES))
 def test_chat_helpers_refuse_bad_openrouter_fields(
     client: OpenRouter, openrouter_emulator: Emulator, route: str, case: str
 ) -> None:
-    kwargs, field = CHAT_REFUSED[case]
+    kwargs, field = ROUTING_REFUSED[case]
     with pytest.raises(OpenRouterValidationError) as info:
         CHAT_ROUTES[route](client, **kwargs)
     assert info.value.field == field
@@ -243,7 +244,7 @@ def test_chat_helpers_send_good_openrouter_fields(
 async def test_chat_helpers_refuse_bad_openrouter_fields_async(
     async_client: AsyncOpenRouter, openrouter_emulator: Emulator
 ) -> None:
-    for kwargs, field in CHAT_REFUSED.values():
+    for kwargs, field in ROUTING_REFUSED.values():
         with pytest.raises(OpenRouterValidationError) as info:
             await async_client.chat.completions.parse(model=MODEL, messages=MESSAGES, **kwargs)  # type: ignore[arg-type]
         assert info.value.field == field
@@ -253,5 +254,78 @@ async def test_chat_helpers_refuse_bad_openrouter_fields_async(
         with pytest.raises(OpenRouterValidationError) as info:
             async with async_client.chat.completions.stream(model=MODEL, messages=MESSAGES, **kwargs) as s:  # type: ignore[arg-type]
                 await s.get_final_completion()
+        assert info.value.field == field
+    assert openrouter_emulator.requests == []
+
+
+# --- Responses: OpenRouter's fields are keywords of parse, stream and the wrappers too ---
+
+ROUTING: dict[str, Any] = {
+    "models": [MODEL, "openai/gpt-4o"],
+    "plugins": [{"id": "web", "max_results": 2}],
+    "provider": {"sort": "latency"},
+    "session_id": "s-1",
+}
+
+
+def _counting_validations(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
+    """The OpenRouter fields each call of `prepare_kwargs` validated (the check every resource shares)."""
+    seen: list[dict[str, Any]] = []
+    real = prepare_module.validate_fields
+
+    def counting(fields: Any, params_type: Any, **kwargs: Any) -> None:
+        if fields:
+            seen.append(dict(fields))
+        real(fields, params_type, **kwargs)
+
+    monkeypatch.setattr(prepare_module, "validate_fields", counting)
+    return seen
+
+
+@pytest.mark.parametrize("route", sorted(ROUTES))
+def test_responses_routes_send_openrouter_fields_validated_once(
+    client: OpenRouter, openrouter_emulator: Emulator, monkeypatch: pytest.MonkeyPatch, route: str
+) -> None:
+    validated = _counting_validations(monkeypatch)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", OpenRouterUnknownFieldWarning)
+        ROUTES[route](client, input="hi", **ROUTING)
+    sent = _sent(openrouter_emulator)
+    assert {name: sent[name] for name in ROUTING} == ROUTING
+    assert validated == [ROUTING]
+
+
+@pytest.mark.parametrize("case", sorted(ROUTING_REFUSED))
+@pytest.mark.parametrize("route", sorted(ROUTES))
+def test_responses_routes_refuse_bad_openrouter_fields(
+    client: OpenRouter, openrouter_emulator: Emulator, route: str, case: str
+) -> None:
+    kwargs, field = ROUTING_REFUSED[case]
+    with pytest.raises(OpenRouterValidationError) as info:
+        ROUTES[route](client, input="hi", **kwargs)
+    assert info.value.field == field
+    assert openrouter_emulator.requests == []
+
+
+@pytest.mark.parametrize("route", sorted(AROUTES))
+async def test_responses_routes_send_openrouter_fields_validated_once_async(
+    async_client: AsyncOpenRouter, openrouter_emulator: Emulator, monkeypatch: pytest.MonkeyPatch, route: str
+) -> None:
+    validated = _counting_validations(monkeypatch)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", OpenRouterUnknownFieldWarning)
+        await AROUTES[route](async_client, input="hi", **ROUTING)
+    sent = _sent(openrouter_emulator)
+    assert {name: sent[name] for name in ROUTING} == ROUTING
+    assert validated == [ROUTING]
+
+
+@pytest.mark.parametrize("route", sorted(AROUTES))
+async def test_responses_routes_refuse_bad_openrouter_fields_async(
+    async_client: AsyncOpenRouter, openrouter_emulator: Emulator, route: str
+) -> None:
+    for kwargs, field in ROUTING_REFUSED.values():
+        with pytest.raises(OpenRouterValidationError) as info:
+            await AROUTES[route](async_client, input="hi", **kwargs)
         assert info.value.field == field
     assert openrouter_emulator.requests == []

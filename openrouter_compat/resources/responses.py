@@ -1,28 +1,39 @@
 """`POST /responses` with OpenRouter's fields as typed keyword arguments and typed results.
 
 `create` and `parse()` are overridden, each running `_prepare` (the one check of `tools`/`input` and the OpenRouter
-fields) once; `stream()` calls our `create`, and the raw/streaming wrappers wrap these, so every route that sends a
-body passes through it exactly once. `retrieve` and the rest parse into OpenRouter's `Response` through
-`_response_types`.
+fields) once; `stream()` validates OpenRouter's fields into `extra_body` and calls our `create` (which checks `tools`
+and `input`), and the raw/streaming wrappers wrap these, so every route that sends a body is checked exactly once.
+All three take OpenRouter's fields as typed keyword arguments. `retrieve` and the rest parse into OpenRouter's
+`Response` through `_response_types`.
 """
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable, Coroutine
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast, overload
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, Literal, cast, overload
 
+import httpx2
 from openai import _legacy_response
 from openai._compat import cached_property
 from openai._response import async_to_streamed_response_wrapper, to_streamed_response_wrapper
-from openai._types import Omit, omit
+from openai._types import Body, Headers, NotGiven, Omit, Query, not_given, omit
+from openai.lib._parsing._responses import TextFormatT
+from openai.lib.streaming.responses import AsyncResponseStreamManager, ResponseStreamManager
 from openai.resources.responses import responses as openai_responses
+from openai.types.responses.parsed_response import ParsedResponse
+from openai.types.responses.tool_param import ParseableToolParam
 from typing_extensions import Unpack, override
 
 from .._extras import check_fields
 from .._streaming_responses import AsyncResponseEventStream, ResponseEventStream
 from ..types.responses.response import Response
-from ..types.responses.response_create_params import OpenRouterResponseParams, ResponseCreateKwargs, ResponseToolFields
+from ..types.responses.response_create_params import (
+    OpenRouterResponseParams,
+    ResponseCreateKwargs,
+    ResponseParseKwargs,
+    ResponseStreamKwargs,
+    ResponseToolFields,
+)
 from ._prepare import prepare_kwargs
 
 if TYPE_CHECKING:
@@ -44,31 +55,6 @@ def _prepare(settings: OpenRouterSettings, kwargs: dict[str, Any]) -> dict[str, 
     and its helpers read them), then OpenRouter's fields validated into `extra_body`."""
     check_fields(kwargs, ResponseToolFields, mode=settings.validation)
     return prepare_kwargs(settings, kwargs, OpenRouterResponseParams)
-
-
-_Method = TypeVar("_Method", bound=Callable[..., Any])
-_AsyncMethod = TypeVar("_AsyncMethod", bound=Callable[..., Coroutine[Any, Any, Any]])
-
-
-def _checked(method: _Method) -> _Method:
-    """`openai`'s `method` (it posts without our `create`), its keyword arguments through `_prepare` first; its
-    signature (overloads and all) is kept, so `openai`'s typing of it stays."""
-
-    @functools.wraps(method)
-    def checked(self: Responses, **kwargs: Any) -> Any:
-        return method(self, **_prepare(self._client._openrouter, kwargs))
-
-    return cast("_Method", checked)
-
-
-def _async_checked(method: _AsyncMethod) -> _AsyncMethod:
-    """`_checked` for an async method: refused before the request is built, as `create` is."""
-
-    @functools.wraps(method)
-    async def checked(self: AsyncResponses, **kwargs: Any) -> Any:
-        return await method(self, **_prepare(self._client._openrouter, kwargs))
-
-    return cast("_AsyncMethod", checked)
 
 
 class Responses(openai_responses.Responses):
@@ -106,9 +92,54 @@ class Responses(openai_responses.Responses):
         result = super().create(stream=stream, **kwargs)
         return cast("Response | ResponseEventStream", result)
 
-    parse = _checked(openai_responses.Responses.parse)
-    """`openai`'s structured-output helper (it posts itself); `tools`, `input` and OpenRouter fields (in
-    `extra_body`, or `reasoning` widened) validated as in `create`. `stream()` calls our `create`."""
+    @overload
+    def parse(
+        self,
+        *,
+        text_format: type | Omit = omit,
+        parse_as: type[TextFormatT] | None,
+        **kwargs: Unpack[ResponseParseKwargs],
+    ) -> ParsedResponse[TextFormatT]: ...
+
+    @overload
+    def parse(
+        self,
+        *,
+        text_format: type[TextFormatT] | Omit = omit,
+        parse_as: Omit = omit,
+        **kwargs: Unpack[ResponseParseKwargs],
+    ) -> ParsedResponse[TextFormatT]: ...
+
+    @override
+    def parse(self, **kwargs: Any) -> ParsedResponse[Any]:
+        """`openai`'s structured-output helper (it posts itself); `tools`, `input` and OpenRouter fields
+        validated as in `create`."""
+        return super().parse(**_prepare(self._client._openrouter, kwargs))
+
+    @overload
+    def stream(
+        self,
+        *,
+        response_id: str,
+        text_format: type[TextFormatT] | Omit = omit,
+        starting_after: int | Omit = omit,
+        tools: Iterable[ParseableToolParam] | Omit = omit,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx2.Timeout | NotGiven | None = not_given,
+    ) -> ResponseStreamManager[TextFormatT]: ...
+
+    @overload
+    def stream(
+        self, *, text_format: type[TextFormatT] | Omit = omit, **kwargs: Unpack[ResponseStreamKwargs]
+    ) -> ResponseStreamManager[TextFormatT]: ...
+
+    @override
+    def stream(self, **kwargs: Any) -> ResponseStreamManager[Any]:
+        """`openai`'s streaming helper; it calls our `create`, which checks `tools` and `input`, so only
+        OpenRouter's fields are validated here (into `extra_body`: `openai`'s helper takes only its own)."""
+        return super().stream(**prepare_kwargs(self._client._openrouter, kwargs, OpenRouterResponseParams))
 
 
 class AsyncResponses(openai_responses.AsyncResponses):
@@ -150,8 +181,52 @@ class AsyncResponses(openai_responses.AsyncResponses):
         result = await super().create(stream=stream, **kwargs)
         return cast("Response | AsyncResponseEventStream", result)
 
-    parse = _async_checked(openai_responses.AsyncResponses.parse)
-    """`openai`'s structured-output helper, validated as in `create`."""
+    @overload
+    async def parse(
+        self,
+        *,
+        text_format: type | Omit = omit,
+        parse_as: type[TextFormatT] | None,
+        **kwargs: Unpack[ResponseParseKwargs],
+    ) -> ParsedResponse[TextFormatT]: ...
+
+    @overload
+    async def parse(
+        self,
+        *,
+        text_format: type[TextFormatT] | Omit = omit,
+        parse_as: Omit = omit,
+        **kwargs: Unpack[ResponseParseKwargs],
+    ) -> ParsedResponse[TextFormatT]: ...
+
+    @override
+    async def parse(self, **kwargs: Any) -> ParsedResponse[Any]:
+        """`openai`'s structured-output helper, validated as in `create` (refused before anything is built)."""
+        return await super().parse(**_prepare(self._client._openrouter, kwargs))
+
+    @overload
+    def stream(
+        self,
+        *,
+        response_id: str,
+        text_format: type[TextFormatT] | Omit = omit,
+        starting_after: int | Omit = omit,
+        tools: Iterable[ParseableToolParam] | Omit = omit,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx2.Timeout | NotGiven | None = not_given,
+    ) -> AsyncResponseStreamManager[TextFormatT]: ...
+
+    @overload
+    def stream(
+        self, *, text_format: type[TextFormatT] | Omit = omit, **kwargs: Unpack[ResponseStreamKwargs]
+    ) -> AsyncResponseStreamManager[TextFormatT]: ...
+
+    @override
+    def stream(self, **kwargs: Any) -> AsyncResponseStreamManager[Any]:
+        """`openai`'s streaming helper (it calls our `create`); OpenRouter's fields validated here, as sync."""
+        return super().stream(**prepare_kwargs(self._client._openrouter, kwargs, OpenRouterResponseParams))
 
 
 # As in `chat/completions.py`: each mixin declares `create` and `parse` (which `openai`'s streaming twin lacks) as

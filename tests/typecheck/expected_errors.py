@@ -21,3 +21,5 @@ def misuse(client: OpenRouter, completion: ChatCompletion) -> None:
     print([d.signature for d in completion.choices[0].message.reasoning_details or []])  # expect-error: detail_kind
     client.chat.completions.parse(model="m", messages=MSGS, provider={"sort": 1.5})  # expect-error: parse_sort
     client.chat.completions.stream(model="m", messages=MSGS, top_a="high")  # expect-error: stream_top_a
+    client.responses.parse(model="m", input="hi", provider={"sort": 1.5})  # expect-error: responses_parse_sort
+    client.responses.stream(model="m", input="hi", top_k="40")  # expect-error: responses_stream_top_k

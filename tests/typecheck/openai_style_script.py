@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import openai
 from openai import Stream
 from openai.types import CreateEmbeddingResponse
 from openai.types.chat import (
@@ -92,6 +93,17 @@ def structured(client: OpenAI) -> Answer | None:
     return completion.choices[0].message.parsed
 
 
+def responses_structured(client: OpenAI) -> Answer | None:
+    """`openai`'s Responses helpers as written for `openai` (top-level `verbosity`, the chat tool shape)."""
+    tool = openai.pydantic_function_tool(Answer)
+    parsed = client.responses.parse(
+        model="openai/gpt-4o-mini", input="Weather in Paris?", text_format=Answer, verbosity="low", tools=[tool]
+    )
+    with client.responses.stream(model="openai/gpt-4o-mini", input="Hi", text_format=Answer) as events:
+        final = events.get_final_response()
+    return parsed.output_parsed or final.output_parsed
+
+
 def stream_helper(client: OpenAI) -> str:
     with client.chat.completions.stream(
         model="openai/gpt-4o-mini", messages=[{"role": "user", "content": "Hi"}]
@@ -120,7 +132,7 @@ def main() -> None:
     client = OpenAI(timeout=30.0, max_retries=3, default_headers={"X-Team": "search"})
     fast = client.with_options(timeout=5.0)
     print(ask(fast, "Hello"), stream(client), tool_round_trip(client), structured(client))
-    print(stream_helper(client), embed(client), raw(client))
+    print(stream_helper(client), embed(client), raw(client), responses_structured(client))
 
 
 if __name__ == "__main__":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pydantic import BaseModel
+
 from openrouter_compat import AsyncOpenRouter, ChatCompletionStream, OpenRouter
 from openrouter_compat.types.chat import ChatCompletion, ChatCompletionChunk, URLCitationAnnotation
 from openrouter_compat.types.plugin import Plugin
@@ -87,8 +89,6 @@ async def async_create(client: AsyncOpenRouter) -> float | None:
 
 
 def helpers(client: OpenRouter) -> str:
-    from pydantic import BaseModel
-
     class Answer(BaseModel):
         text: str
 
@@ -112,3 +112,34 @@ def helpers(client: OpenRouter) -> str:
     typed = raw.parse()  # statically openai's ChatCompletion (openai's wrapper types it); ours at run time
     assert isinstance(typed, ChatCompletion)
     return (answer.text if answer else "") + (typed.provider or "")
+
+
+class Verdict(BaseModel):
+    ok: bool
+
+
+def responses_helpers(client: OpenRouter) -> bool:
+    """`responses.parse` and `responses.stream` take OpenRouter's fields as keywords, as `create` does."""
+    parsed = client.responses.parse(
+        model="openai/gpt-4o-mini", input="Is it?", text_format=Verdict, provider={"sort": "price"}, models=["a/b"]
+    )
+    verdict: Verdict | None = parsed.output_parsed
+    with client.responses.stream(
+        model="openai/gpt-4o-mini", input="Hi", plugins=[{"id": "web"}], top_k=3, session_id="s1"
+    ) as events:
+        for event in events:
+            if event.type == "response.output_text.delta":
+                print(event.delta)
+    with client.responses.stream(response_id="resp_1", starting_after=2) as resumed:  # openai's resume form
+        resumed.until_done()
+    return verdict.ok if verdict else False
+
+
+async def responses_helpers_async(client: AsyncOpenRouter) -> bool:
+    parsed = await client.responses.parse(
+        model="openai/gpt-4o-mini", input="Is it?", text_format=Verdict, route="fallback", trace={"trace_id": "t"}
+    )
+    async with client.responses.stream(model="openai/gpt-4o-mini", input="Hi", provider={"order": ["a"]}) as events:
+        async for event in events:
+            print(event.type)
+    return bool(parsed.output_parsed and parsed.output_parsed.ok)

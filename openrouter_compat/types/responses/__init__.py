@@ -20,7 +20,12 @@ if TYPE_CHECKING:
         ResponseUsage,
         UnknownResponseOutputItem,
     )
-    from .response_create_params import OpenRouterResponseParams, ResponseCreateKwargs
+    from .response_create_params import (
+        OpenRouterResponseParams,
+        ResponseCreateKwargs,
+        ResponseParseKwargs,
+        ResponseStreamKwargs,
+    )
     from .response_input_param import ResponseInputItemParam, ResponseInputParam, UnknownResponseInputItemParam
     from .response_stream_event import (
         ResponseCompletedEvent,
@@ -55,10 +60,12 @@ __all__ = [
     "ResponseOutputItem",
     "ResponseOutputItemAddedEvent",
     "ResponseOutputItemDoneEvent",
+    "ResponseParseKwargs",
     "ResponseQueuedEvent",
     "ResponseReasoningItem",
     "ResponseServerToolItem",
     "ResponseStreamEvent",
+    "ResponseStreamKwargs",
     "ResponseUsage",
     "UnknownResponseInputItemParam",
     "UnknownResponseOutputItem",
@@ -79,6 +86,8 @@ _LAZY: dict[str, tuple[str, ...]] = {
     ".response_create_params": (
         "OpenRouterResponseParams",
         "ResponseCreateKwargs",
+        "ResponseParseKwargs",
+        "ResponseStreamKwargs",
     ),
     ".response_input_param": (
         "ResponseInputItemParam",

@@ -16,6 +16,7 @@ from openai.types.responses import (
     ToolParam,
     response_create_params,
 )
+from openai.types.responses.tool_param import ParseableToolParam
 from openai.types.shared_params.metadata import Metadata
 from openai.types.shared_params.reasoning import Reasoning
 from openai.types.shared_params.responses_model import ResponsesModel
@@ -40,7 +41,14 @@ from ..request_options import (
 from ..server_tools import ResponsesTool, ServerToolChoice, StopServerToolsWhen
 from .response_input_param import ResponseInputItemParam, ValidatedResponseInput
 
-__all__ = ["OpenRouterResponseParams", "ResponseCreateKwargs", "ResponseTextConfig", "ResponseToolFields"]
+__all__ = [
+    "OpenRouterResponseParams",
+    "ResponseCreateKwargs",
+    "ResponseParseKwargs",
+    "ResponseStreamKwargs",
+    "ResponseTextConfig",
+    "ResponseToolFields",
+]
 
 
 @with_config(OPEN)
@@ -77,8 +85,8 @@ class ResponseTextConfig(TypedDict, total=False):
     verbosity: Verbosity | None
 
 
-class ResponseCreateKwargs(TypedDict, total=False):
-    """Every keyword of `responses.create` besides `stream`."""
+class _ResponseKwargs(TypedDict, total=False):
+    """The keywords `responses.create`, `parse` and `stream` share (all but `tools` and `stream`)."""
 
     # OpenAI's own parameters (unchanged types unless OpenRouter widens them).
     access_programs: response_create_params.AccessPrograms | Omit
@@ -113,7 +121,6 @@ class ResponseCreateKwargs(TypedDict, total=False):
     temperature: float | Omit | None
     text: ResponseTextConfigParam | ResponseTextConfig | Omit
     tool_choice: response_create_params.ToolChoice | ServerToolChoice | Omit
-    tools: Iterable[ToolParam | ResponsesTool] | Omit
     top_logprobs: int | Omit | None
     top_p: float | Omit | None
     truncation: Literal["auto", "disabled"] | Omit | None
@@ -138,3 +145,24 @@ class ResponseCreateKwargs(TypedDict, total=False):
     extra_query: Query | None
     extra_body: Body | None
     timeout: float | httpx2.Timeout | NotGiven | None
+
+
+class ResponseCreateKwargs(_ResponseKwargs, total=False):
+    """Every keyword of `responses.create` besides `stream`."""
+
+    tools: Iterable[ToolParam | ResponsesTool] | Omit
+
+
+class ResponseStreamKwargs(_ResponseKwargs, total=False):
+    """The keywords of `responses.stream` (a new stream) besides `text_format`: `create`'s, with the helpers'
+    `tools` (also `openai.pydantic_function_tool`'s shape, which `openai` converts)."""
+
+    tools: Iterable[ParseableToolParam | ResponsesTool] | Omit
+
+
+class ResponseParseKwargs(ResponseStreamKwargs, total=False):
+    """The keywords of `responses.parse` besides `text_format` and `parse_as`."""
+
+    stream: Literal[False] | Literal[True] | Omit | None
+    verbosity: Literal["low", "medium", "high"] | Omit | None
+    """`openai`'s `parse` takes it top-level and sends it so; OpenRouter's own is `text.verbosity` (wider)."""
