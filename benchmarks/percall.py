@@ -1,13 +1,16 @@
-"""CPU per chat call, ours against plain `openai`, in ONE process, in alternating batches (issue #10).
+"""CPU per chat call and per stream chunk, ours against plain `openai` (and, for streams, the stdlib floor), in
+ONE process, in alternating batches (issue #10).
 
-    python benchmarks/percall.py                 # sync sequential and async concurrency 50
+    python benchmarks/percall.py                 # streams, sync sequential and async concurrency 50
     python benchmarks/percall.py --batches 30 --calls 100
     python benchmarks/percall.py --profile async # also a cProfile (CPU clock) of ours, top functions
 
 benchmarks/run.py measures each contender in its own interpreter, rounds apart; on a loaded machine that
 spreads a per-call figure by +-20%. Here both clients run against the same server (benchmarks/server.py)
 in the same interpreter, batch after batch, so load changes hit both alike: the median ratio of the paired
-batches is steady to a few percent. Process CPU time, not wall time. Not a test: pytest does not collect it.
+batches is steady against load. One process's layout (hash seed, memory) still moves the ratio by up to 10-20%,
+so benchmarks/run.py runs this in several interpreters and takes the median. Process CPU time, not wall time.
+Not a test: pytest does not collect it.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import cProfile
+import json
 import pstats
 import re
 import statistics
@@ -31,6 +35,9 @@ sys.path.insert(0, str(HERE.parent))
 import openai  # noqa: E402
 
 import openrouter_compat  # noqa: E402
+
+sys.path.insert(0, str(HERE))
+import worker  # noqa: E402  (benchmarks/worker.py: the stdlib floor and the openai-like stream, as run.py's)
 
 MODEL = "openai/gpt-4o-mini"
 MESSAGES: Any = [{"role": "user", "content": "Benchmark: say something short."}]
@@ -109,15 +116,55 @@ def async_figures(url: str, calls: int, batches: int, concurrency: int) -> dict[
     return asyncio.run(main())
 
 
-def summary(label: str, cpu: dict[str, list[float]], calls: int) -> None:
+def stream_figures(url: str, chunks: int, batches: int) -> dict[str, float]:
+    """Chunks per CPU second of one stream each of ours, `openai` and the stdlib floor (benchmarks/worker.py's
+    contenders), alternating batch by batch in this process; the medians of the paired ratios."""
+    contenders = {
+        "ours": worker._openai_like(
+            url, openrouter_compat, openrouter_compat.OpenRouter, openrouter_compat.AsyncOpenRouter
+        ),
+        "openai": worker._openai_like(url, openai, openai.OpenAI, openai.AsyncOpenAI),
+        "stdlib": worker._stdlib(url),
+    }
+
+    def timed(name: str) -> Callable[[], float]:
+        def run() -> float:
+            start = time.process_time()
+            received = contenders[name].stream(chunks)
+            return received / (time.process_time() - start)
+
+        return run
+
+    runs = {name: timed(name) for name in contenders}
+    for run in runs.values():
+        run()
+    rates = paired(batches, runs)
+    return {
+        **{f"{name}_rate": statistics.median(values) for name, values in rates.items()},
+        "vs_openai": statistics.median(a / b for a, b in zip(rates["ours"], rates["openai"], strict=True)),
+        "vs_floor": statistics.median(a / b for a, b in zip(rates["ours"], rates["stdlib"], strict=True)),
+    }
+
+
+def summary(label: str, cpu: dict[str, list[float]], calls: int) -> dict[str, float]:
+    """Print and return the CPU per call of each and the median (and quartiles) of the paired batches' ratios."""
     ours = [value / calls * 1e6 for value in cpu["ours"]]
     theirs = [value / calls * 1e6 for value in cpu["openai"]]
     ratios = [a / b for a, b in zip(ours, theirs, strict=True)]
+    quartiles = statistics.quantiles(ratios, n=4)
+    result = {
+        "ours_us": statistics.median(ours),
+        "openai_us": statistics.median(theirs),
+        "ratio": statistics.median(ratios),
+        "p25": quartiles[0],
+        "p75": quartiles[2],
+    }
     print(
-        f"{label}: CPU per call ours {statistics.median(ours):.0f} µs, openai {statistics.median(theirs):.0f} µs; "
-        f"ours/openai median of paired batches {statistics.median(ratios):.3f} "
-        f"(p25-p75 {statistics.quantiles(ratios, n=4)[0]:.3f}-{statistics.quantiles(ratios, n=4)[2]:.3f})"
+        f"{label}: CPU per call ours {result['ours_us']:.0f} µs, openai {result['openai_us']:.0f} µs; "
+        f"ours/openai median of paired batches {result['ratio']:.3f} "
+        f"(p25-p75 {result['p25']:.3f}-{result['p75']:.3f})"
     )
+    return result
 
 
 def profile(work: Callable[[], Awaitable[object] | object], top: int) -> None:
@@ -138,10 +185,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batches", type=int, default=20)
     parser.add_argument("--calls", type=int, default=100, help="calls per batch")
     parser.add_argument("--concurrency", type=int, default=50)
-    parser.add_argument("--only", choices=("sync", "async"))
+    parser.add_argument("--chunks", type=int, default=5000, help="chunks per stream (--only stream)")
+    parser.add_argument("--only", choices=("sync", "async", "stream"))
     parser.add_argument("--profile", choices=("sync", "async"), help="cProfile ours (CPU clock) instead")
     parser.add_argument("--top", type=int, default=30)
+    parser.add_argument("--json", type=Path, help="also write the figures as JSON (benchmarks/run.py reads it)")
     args = parser.parse_args(argv)
+    results: dict[str, dict[str, float]] = {}
     proc, url = start_server()
     try:
         if args.profile == "sync":
@@ -159,16 +209,25 @@ def main(argv: list[str] | None = None) -> int:
             profile(loop, args.top)
             return 0
         print(f"python {sys.version.split()[0]}; {args.batches} batches of {args.calls} calls per contender")
-        if args.only != "async":
+        if args.only in (None, "stream"):
+            got = results["stream"] = stream_figures(url, args.chunks, args.batches)
+            print(
+                f"stream of {args.chunks:,} chunks, chunks per CPU second: ours {got['ours_rate']:,.0f}, openai"
+                f" {got['openai_rate']:,.0f}, stdlib floor {got['stdlib_rate']:,.0f}; median of paired batches:"
+                f" ours/openai {got['vs_openai']:.2f}, ours/floor {got['vs_floor']:.3f}"
+            )
+        if args.only in (None, "sync"):
             runs = sync_runs(url, args.calls)
             for run in runs.values():
                 run()
-            summary("sync, sequential", paired(args.batches, runs), args.calls)
-        if args.only != "sync":
+            results["sync"] = summary("sync, sequential", paired(args.batches, runs), args.calls)
+        if args.only in (None, "async"):
             figures = async_figures(url, args.calls, args.batches, args.concurrency)
-            summary(f"async, concurrency {args.concurrency}", figures, args.calls)
+            results["async"] = summary(f"async, concurrency {args.concurrency}", figures, args.calls)
     finally:
         proc.kill()
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2))
     return 0
 
 

@@ -10,10 +10,12 @@
 
 How: one canned-answer server (benchmarks/server.py) in its own process; each contender in its own
 interpreter (benchmarks/worker.py), so imports, memory and the GIL are its own. Every wire figure is measured
-in rounds, the contenders' order rotating each round, and pooled: medians, p99 and spreads come from all rounds.
+in rounds, the contenders' order rotating each round, each round in fresh interpreters (one process's layout
+can bias its figures for its whole life), and pooled: medians, p99 and spreads come from all rounds.
 Startup figures (import, first call, peak RSS, pytest startup) come from fresh interpreters, interleaved the
 same way. Each figure is given as wall-clock time and as the contender process's CPU time: on a shared machine
-the CPU figure is the steadier one. The server's own CPU use and the stdlib floor's rates show whether the
+the CPU figure is the steadier one. The per-call and stream figures are also measured paired in one process
+(benchmarks/percall.py, in several fresh interpreters), which load cannot bias. The server's own CPU use and the stdlib floor's rates show whether the
 server could have been the limit (printed at the end).
 
 Not a test: pytest does not collect it.
@@ -140,8 +142,13 @@ def rotations(names: list[str], rounds: int) -> list[list[str]]:
     return [names[i % len(names) :] + names[: i % len(names)] for i in range(rounds)]
 
 
-def wire_figures(workers: dict[str, Worker], args: argparse.Namespace) -> list[Figure]:
-    names = list(workers)
+def wire_figures(
+    names: list[str], start: Callable[[str], Worker], missing: dict[str, str], args: argparse.Namespace
+) -> tuple[list[Figure], list[str]]:
+    """Every wire figure, and the contenders measured. Each round starts every contender in a fresh interpreter:
+    one process's hash seed and memory layout can move its per-call figures by 10-15% for its whole life, so a
+    figure pooled from one interpreter per contender is that much off in a run; pooled over `args.rounds`
+    interpreters, the run-to-run spread of the ratios shrinks."""
     pooled: dict[str, dict[str, list[float]]] = {n: {} for n in names}
 
     def ask(worker: Worker, **command: Any) -> dict[str, Any]:
@@ -156,30 +163,40 @@ def wire_figures(workers: dict[str, Worker], args: argparse.Namespace) -> list[F
 
     for order in rotations(names, args.rounds):
         for name in order:
-            worker = workers[name]
-            # the optional SDKs are 10-100x slower per call: fewer calls and chunks (rates and medians stay
-            # comparable), so that a run with --extras still ends in minutes
-            scale = 5 if name in EXTRAS else 1
-            calls = ask(worker, op="calls", n=max(5, args.calls // scale))
-            if "skip" not in calls:
-                add(name, "call_wall", calls["wall"])
-                add(name, "call_cpu", calls["cpu"])
-            stream = ask(worker, op="stream", chunks=args.chunks // scale)
-            if "skip" not in stream:
-                add(name, "stream_rate", stream["chunks"] / stream["wall"])
-                add(name, "stream_cpu_rate", stream["chunks"] / stream["cpu"])
-            concurrent = ask(worker, op="async", n=max(100, args.async_calls // scale), concurrency=50)
-            if "skip" not in concurrent:
-                add(name, "async_rate", concurrent["n"] / concurrent["wall"])
-                add(name, "async_cpu_rate", concurrent["n"] / concurrent["cpu"])
-            models = ask(worker, op="models", n=args.models_calls)
-            if "skip" not in models:
-                add(name, "models_wall", models["wall"])
-                add(name, "models_cpu", models["cpu"])
-            built = ask(worker, op="construct", n=args.constructions)
-            if "skip" not in built:
-                add(name, "construct_cpu", built["cpu"])
-                add(name, "construct_wall", built["wall"])
+            if name in missing:
+                continue
+            worker = start(name)
+            if worker.error:
+                missing[name] = worker.error
+                worker.close()
+                continue
+            try:
+                # the optional SDKs are 10-100x slower per call: fewer calls and chunks (rates and medians stay
+                # comparable), so that a run with --extras still ends in minutes
+                scale = 5 if name in EXTRAS else 1
+                calls = ask(worker, op="calls", n=max(5, args.calls // scale))
+                if "skip" not in calls:
+                    add(name, "call_wall", calls["wall"])
+                    add(name, "call_cpu", calls["cpu"])
+                stream = ask(worker, op="stream", chunks=args.chunks // scale)
+                if "skip" not in stream:
+                    add(name, "stream_rate", stream["chunks"] / stream["wall"])
+                    add(name, "stream_cpu_rate", stream["chunks"] / stream["cpu"])
+                concurrent = ask(worker, op="async", n=max(100, args.async_calls // scale), concurrency=50)
+                if "skip" not in concurrent:
+                    add(name, "async_rate", concurrent["n"] / concurrent["wall"])
+                    add(name, "async_cpu_rate", concurrent["n"] / concurrent["cpu"])
+                models = ask(worker, op="models", n=args.models_calls)
+                if "skip" not in models:
+                    add(name, "models_wall", models["wall"])
+                    add(name, "models_cpu", models["cpu"])
+                built = ask(worker, op="construct", n=args.constructions)
+                if "skip" not in built:
+                    add(name, "construct_cpu", built["cpu"])
+                    add(name, "construct_wall", built["wall"])
+            finally:
+                worker.close()
+    names = [n for n in names if n not in missing]
 
     def med(name: str, key: str, scale: float = 1.0) -> float | None:
         values = pooled[name].get(key)
@@ -248,7 +265,7 @@ def wire_figures(workers: dict[str, Worker], args: argparse.Namespace) -> list[F
             spread("construct_cpu", 1e3, "ms CPU"),
         ),
     ]
-    return figures
+    return figures, names
 
 
 # ---------------------------------------------------------------- startup: fresh interpreters
@@ -316,6 +333,65 @@ def startup_figures(contenders: list[str], url: str, repeats: int) -> list[Figur
         Figure("peak RSS after import + one call", "MB", False, col(first, 2, 1 / 1024), {},
                rng(first, 2, 1 / 1024, "MB")),
     ]  # fmt: skip
+
+
+PAIRED = {
+    "sync": "chat call CPU, paired in one process",
+    "async": "async call CPU at concurrency 50, paired in one process",
+}
+
+
+def paired_figures(processes: int) -> list[Figure]:
+    """benchmarks/percall.py in `processes` fresh interpreters: in each, the contenders run batch after batch, so
+    load moves them alike; across interpreters, what one process's layout does to one of them evens out.
+    Judged on the median over the interpreters of each one's median paired-batch ratio; min-max beside it."""
+    runs: list[dict[str, dict[str, float]]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for index in range(processes):
+            out = Path(tmp) / f"percall-{index}.json"
+            command = [sys.executable, str(HERE / "percall.py"), "--batches", "8", "--chunks", "3000"]
+            subprocess.run([*command, "--json", str(out)], check=True, timeout=1800, stdout=subprocess.DEVNULL)
+            runs.append(json.loads(out.read_text()))
+
+    def pooled(kind: str, key: str) -> list[float]:
+        return [run[kind][key] for run in runs]
+
+    def across(values: list[float]) -> str:
+        return f"min-max {min(values):.3f}-{max(values):.3f} over {processes} interpreters"
+
+    figures: list[Figure] = []
+    for kind, name in PAIRED.items():
+        ratios = pooled(kind, "ratio")
+        ratio = statistics.median(ratios)
+        figures.append(
+            Figure(
+                name,
+                "µs CPU",
+                False,
+                {
+                    "ours": statistics.median(pooled(kind, "ours_us")),
+                    "openai": statistics.median(pooled(kind, "openai_us")),
+                },
+                spread={"ours/openai": across(ratios)},
+                ratio=f"{ratio:.3f} (median of paired batches)",
+                target="ours/openai <= 1.03",
+                met=ratio <= 1.03,
+            )
+        )
+    versus, floor = pooled("stream", "vs_openai"), pooled("stream", "vs_floor")
+    figures.append(
+        Figure(
+            "stream CPU, paired in one process (3,000 chunks)",
+            "chunks/CPU s",
+            True,
+            {name: statistics.median(pooled("stream", f"{name}_rate")) for name in ("ours", "openai", "stdlib")},
+            spread={"ours/openai": across(versus), "ours/floor": across(floor)},
+            ratio=f"{statistics.median(versus):.2f}x openai; vs floor {statistics.median(floor):.3f}",
+            target="ours/openai >= 3 and ours/floor >= 0.85",
+            met=statistics.median(versus) >= 3 and statistics.median(floor) >= 0.85,
+        )
+    )
+    return figures
 
 
 def pytest_startup(repeats: int) -> Figure:
@@ -463,14 +539,15 @@ def report(figures: list[Figure], columns: list[str]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=6)
-    parser.add_argument("--calls", type=int, default=150, help="sequential chat calls per contender per round")
+    parser.add_argument("--rounds", type=int, default=10, help="rounds, each in fresh interpreters")
+    parser.add_argument("--calls", type=int, default=90, help="sequential chat calls per contender per round")
     parser.add_argument("--chunks", type=int, default=10000, help="chunks of the stream (one per round)")
-    parser.add_argument("--async-calls", type=int, default=500, help="async calls per round (concurrency 50)")
+    parser.add_argument("--async-calls", type=int, default=300, help="async calls per round (concurrency 50)")
     parser.add_argument("--models", type=int, default=400, help="models in the server's /models list")
     parser.add_argument("--models-calls", type=int, default=5)
     parser.add_argument("--constructions", type=int, default=10)
     parser.add_argument("--repeats", type=int, default=7, help="fresh interpreters per startup figure")
+    parser.add_argument("--paired-processes", type=int, default=5, help="interpreters of benchmarks/percall.py")
     parser.add_argument("--quick", action="store_true", help="rounds 3, calls 40, chunks 3000, repeats 3")
     parser.add_argument("--extras", action="store_true", help="also the openrouter SDK and LiteLLM (--setup first)")
     parser.add_argument("--setup-extras", action="store_true", help="create their venvs (benchmarks/extras.py)")
@@ -483,6 +560,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.quick:
         args.rounds, args.calls, args.chunks, args.async_calls, args.repeats = 3, 40, 3000, 200, 3
+        args.paired_processes = 1
         args.models_calls, args.constructions = 3, 5
     if args.setup_extras:
         subprocess.run([sys.executable, str(HERE / "extras.py")], check=True)
@@ -499,29 +577,20 @@ def main(argv: list[str] | None = None) -> int:
     server, url = start_server(args.models)
     server_cpu = process_cpu(server.pid)
     started = time.perf_counter()
-    workers: dict[str, Worker] = {}
     try:
-        for name in contenders:
-            worker = Worker(name, python_of(name) or sys.executable, url)
-            if worker.error:
-                missing[name] = worker.error
-                worker.close()
-            else:
-                workers[name] = worker
         print(
             f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}; "
-            f"server {url}; contenders {', '.join(workers)}",
+            f"server {url}; contenders {', '.join(contenders)}, each in a fresh interpreter every round",
             flush=True,
         )
-        figures = wire_figures(workers, args)
-        for worker in workers.values():
-            worker.close()
-        live = list(workers)
+        figures, live = wire_figures(
+            contenders, lambda name: Worker(name, python_of(name) or sys.executable, url), missing, args
+        )
         figures += startup_figures(live, url, args.repeats)
         figures.append(pytest_startup(args.repeats))
+        if {"ours", "openai"} <= set(live):
+            figures += paired_figures(args.paired_processes)
     finally:
-        for worker in workers.values():
-            worker.close()
         busy = process_cpu(server.pid) - server_cpu
         elapsed = time.perf_counter() - started
         server.terminate()
