@@ -15,8 +15,8 @@ can bias its figures for its whole life), and pooled: medians, p99 and spreads c
 Startup figures (import, first call, peak RSS, pytest startup) come from fresh interpreters, interleaved the
 same way. Each figure is given as wall-clock time and as the contender process's CPU time: on a shared machine
 the CPU figure is the steadier one. The per-call and stream figures are also measured paired in one process
-(benchmarks/percall.py, in several fresh interpreters), which load cannot bias. The server's own CPU use and the stdlib floor's rates show whether the
-server could have been the limit (printed at the end).
+(benchmarks/percall.py, in several fresh interpreters), which load cannot bias. The server's own CPU use and
+the stdlib floor's rates show whether the server could have been the limit (printed at the end).
 
 Not a test: pytest does not collect it.
 """
