@@ -75,7 +75,7 @@ def _adapter(params_type: Any) -> pydantic.TypeAdapter[Any]:
 
 @functools.cache
 def _field_names(params_type: Any) -> frozenset[str]:
-    return frozenset(typing.get_type_hints(params_type))
+    return frozenset(_field_order(params_type))
 
 
 def pop_fields(kwargs: dict[str, Any], params_type: Any) -> dict[str, Any]:

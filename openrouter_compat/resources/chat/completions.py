@@ -17,7 +17,7 @@ from openai.types.chat import ParsedChatCompletion, completion_create_params
 from openai.types.shared.chat_model import ChatModel
 from typing_extensions import Unpack, override
 
-from ..._extras import check_fields, merge_body, pop_fields, validate_fields
+from ..._extras import check_fields
 from ..._streaming import AsyncChatCompletionStream, ChatCompletionStream
 from ...lib.chat_stream_helper import AsyncChatCompletionStreamManagerWrapper, ChatCompletionStreamManagerWrapper
 from ...types.chat.chat_completion import ChatCompletion
@@ -53,17 +53,6 @@ def _prepare_create(settings: OpenRouterSettings, kwargs: dict[str, Any]) -> dic
     """`tools` checked in place (`openai`'s helpers read them), then OpenRouter's fields into `extra_body`."""
     check_fields(kwargs, ChatToolFields, mode=settings.validation)
     return prepare_kwargs(settings, kwargs, OpenRouterChatParams)
-
-
-def _fields_into_extra_body(settings: OpenRouterSettings, kwargs: dict[str, Any]) -> dict[str, Any]:
-    """For `stream()`, which calls `create`: validate OpenRouter's fields now and pass them on in `extra_body`
-    (under the caller's own `extra_body`); `create` then applies the client defaults, budget and model once."""
-    check_fields(kwargs, ChatToolFields, mode=settings.validation)
-    fields = pop_fields(kwargs, OpenRouterChatParams)
-    validate_fields(fields, OpenRouterChatParams, mode=settings.validation)
-    if fields:
-        kwargs["extra_body"] = merge_body(fields, kwargs.get("extra_body"))
-    return kwargs
 
 
 class Completions(openai_completions.Completions):
@@ -148,7 +137,7 @@ class Completions(openai_completions.Completions):
         **kwargs: Unpack[ChatCompletionParseKwargs],
     ) -> ChatCompletionStreamManager[ResponseFormatT]:
         """`openai`'s streaming helper; OpenRouter fields typed, `reasoning_details`/citations merged correctly."""
-        prepared = _fields_into_extra_body(self._client._openrouter, dict(kwargs))
+        prepared = _prepare_create(self._client._openrouter, dict(kwargs))  # then `create` applies defaults once
         manager = super().stream(
             messages=_as_openai(messages), model=model, response_format=response_format, **prepared
         )
@@ -237,7 +226,7 @@ class AsyncCompletions(openai_completions.AsyncCompletions):
         **kwargs: Unpack[ChatCompletionParseKwargs],
     ) -> AsyncChatCompletionStreamManager[ResponseFormatT]:
         """`openai`'s streaming helper; OpenRouter fields typed, `reasoning_details`/citations merged correctly."""
-        prepared = _fields_into_extra_body(self._client._openrouter, dict(kwargs))
+        prepared = _prepare_create(self._client._openrouter, dict(kwargs))  # then `create` applies defaults once
         manager = super().stream(
             messages=_as_openai(messages), model=model, response_format=response_format, **prepared
         )
